@@ -1,0 +1,47 @@
+package io.flotilla.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the built platform lives: flotilla-local's {@code target/} folder, holding the runtime
+ * classpath file, the Flink plugin folder and the s3proxy jar, all written by Maven.
+ */
+public record Distribution(Path target) {
+
+    static final String PROPERTY = "flotilla.local.target";
+
+    /** Finds the build from {@code -Dflotilla.local.target}, else {@code flotilla-local/target}. */
+    public static Distribution locate() {
+        String configured = System.getProperty(PROPERTY);
+        Path target =
+                configured != null ? Path.of(configured) : Path.of("flotilla-local", "target");
+        Distribution dist = new Distribution(target.toAbsolutePath().normalize());
+        if (!Files.isRegularFile(dist.target.resolve("runtime.classpath"))) {
+            throw new PlatformException(
+                    "the platform is not built ("
+                            + dist.target.resolve("runtime.classpath")
+                            + " is missing): run 'mvn -B -DskipTests package' first");
+        }
+        return dist;
+    }
+
+    /** The classpath of the Flink JVMs: the platform's classes plus its runtime dependencies. */
+    public String classpath() {
+        try {
+            String deps = Files.readString(target.resolve("runtime.classpath")).trim();
+            return target.resolve("classes") + java.io.File.pathSeparator + deps;
+        } catch (IOException e) {
+            throw new PlatformException("cannot read the runtime classpath: " + e.getMessage(), e);
+        }
+    }
+
+    public Path flinkPlugins() {
+        return target.resolve("flink-plugins");
+    }
+
+    public Path s3proxyJar() {
+        return target.resolve("s3proxy").resolve("s3proxy.jar");
+    }
+}

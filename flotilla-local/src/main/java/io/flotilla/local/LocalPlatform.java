@@ -1,0 +1,185 @@
+package io.flotilla.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * A running local platform: Flink session clusters, S3 and PostgreSQL, all on loopback, all stopped
+ * by {@link #close()}. Start fails as a whole: whatever was started is stopped again.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Duration CLUSTER_READY = Duration.ofSeconds(120);
+
+    private final RunFolder run;
+    private final S3Store s3;
+    private final Database database;
+    private final List<FlinkCluster> clusters;
+    private final Deque<AutoCloseable> toClose;
+    private final double readySeconds;
+
+    private LocalPlatform(
+            RunFolder run,
+            S3Store s3,
+            Database database,
+            List<FlinkCluster> clusters,
+            Deque<AutoCloseable> toClose,
+            double readySeconds) {
+        this.run = run;
+        this.s3 = s3;
+        this.database = database;
+        this.clusters = clusters;
+        this.toClose = toClose;
+        this.readySeconds = readySeconds;
+    }
+
+    /** Starts everything the settings ask for and writes {@code platform.json}. */
+    public static LocalPlatform start(LocalSettings settings, Progress progress) {
+        Distribution dist = Distribution.locate();
+        RunFolder run = RunFolder.acquire(Path.of(settings.get(LocalSettings.HOME)));
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        started.push(run);
+        try {
+            progress.step("run folder " + run.root());
+            String accessKey = settings.get(LocalSettings.S3_ACCESS_KEY);
+            String secretKey = settings.get(LocalSettings.S3_SECRET_KEY);
+            String endpoint = settings.get(LocalSettings.S3_ENDPOINT);
+            S3Store s3 =
+                    endpoint.isEmpty()
+                            ? S3Store.startLocal(
+                                    dist,
+                                    run,
+                                    settings.get(LocalSettings.S3_PORT),
+                                    accessKey,
+                                    secretKey)
+                            : S3Store.external(URI.create(endpoint), accessKey, secretKey);
+            started.push(s3);
+
+            // Flink only needs S3 at the first checkpoint, so the clusters start while S3 and
+            // PostgreSQL come up.
+            List<FlinkCluster> clusters = new ArrayList<>();
+            for (int i = 1; i <= settings.get(LocalSettings.CLUSTERS); i++) {
+                ClusterSpec spec =
+                        new ClusterSpec(
+                                "cluster-" + i,
+                                settings.get(LocalSettings.SLOTS),
+                                settings.get(LocalSettings.JOBMANAGER_MEMORY),
+                                settings.get(LocalSettings.TASKMANAGER_MEMORY));
+                FlinkCluster cluster = FlinkCluster.launch(spec, dist, run, s3);
+                clusters.add(cluster);
+                started.push(cluster);
+            }
+            progress.step("launched " + clusters.size() + " Flink clusters");
+
+            CompletableFuture<Database> db =
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                String jdbcUrl = settings.get(LocalSettings.JDBC_URL);
+                                return jdbcUrl.isEmpty()
+                                        ? Database.startEmbedded(
+                                                run, settings.get(LocalSettings.POSTGRES_PORT))
+                                        : Database.external(
+                                                jdbcUrl,
+                                                settings.get(LocalSettings.JDBC_USER),
+                                                settings.get(LocalSettings.JDBC_PASSWORD));
+                            });
+            s3.awaitReady(Duration.ofSeconds(60));
+            progress.step("S3 ready at " + s3.endpoint() + " (buckets " + S3Store.BUCKETS + ")");
+            Database database;
+            try {
+                database = db.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            }
+            started.push(database);
+            progress.step("PostgreSQL ready at " + database.jdbcUrl());
+            for (FlinkCluster cluster : clusters) {
+                cluster.awaitReady(CLUSTER_READY);
+                progress.step(
+                        cluster.name()
+                                + " ready at "
+                                + cluster.restUrl()
+                                + " ("
+                                + cluster.slots()
+                                + " slots)");
+            }
+            LocalPlatform platform =
+                    new LocalPlatform(
+                            run, s3, database, clusters, started, progress.elapsedSeconds());
+            PlatformDescriptor.write(platform);
+            progress.step(
+                    clusters.size()
+                            + " clusters, S3 and PostgreSQL ready in "
+                            + String.format("%.1f", platform.readySeconds)
+                            + " s");
+            return platform;
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    public Path home() {
+        return run.root();
+    }
+
+    public S3Store s3() {
+        return s3;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public List<FlinkCluster> clusters() {
+        return List.copyOf(clusters);
+    }
+
+    public FlinkCluster cluster(String name) {
+        return clusters.stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no cluster named " + name));
+    }
+
+    public double readySeconds() {
+        return readySeconds;
+    }
+
+    /** Process ids of every JVM and server this platform started. */
+    public List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        if (s3.process() != null) {
+            pids.add(s3.process().pid());
+        }
+        for (FlinkCluster c : clusters) {
+            pids.add(c.jobManager().pid());
+            pids.add(c.taskManager().pid());
+        }
+        return pids;
+    }
+
+    @Override
+    public void close() {
+        PlatformDescriptor.delete(run.root());
+        closeAll(toClose);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> started) {
+        // Reverse start order: clusters before S3, the run folder lock last.
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("flotilla: error while stopping: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.flotilla.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code bin/flotilla start|demo|stop|status|settings}: the local platform's command line. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] argv) {
+        int code;
+        try {
+            code = run(argv);
+        } catch (PlatformException | IllegalArgumentException e) {
+            System.err.println("flotilla: " + e.getMessage());
+            code = 2;
+        }
+        System.exit(code);
+    }
+
+    static int run(String[] argv) {
+        if (argv.length == 0 || List.of("help", "--help", "-h").contains(argv[0])) {
+            usage();
+            return argv.length == 0 ? 2 : 0;
+        }
+        List<String> rest = Arrays.asList(argv).subList(1, argv.length);
+        LocalSettings settings = LocalSettings.parse(rest, System.getenv());
+        Path home = Path.of(settings.get(LocalSettings.HOME));
+        return switch (argv[0]) {
+            case "start" -> startAndWait(settings, false);
+            case "demo" -> startAndWait(settings, true);
+            case "stop" -> stop(home);
+            case "status" -> status(home);
+            case "settings" -> {
+                System.out.print(LocalSettings.markdownTable());
+                yield 0;
+            }
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown command '"
+                                    + argv[0]
+                                    + "': use start, demo, stop, status or settings");
+        };
+    }
+
+    private static int startAndWait(LocalSettings settings, boolean demo) {
+        Progress progress = new Progress(System.out);
+        LocalPlatform platform = LocalPlatform.start(settings, progress);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    System.out.println("\nflotilla: stopping the platform ...");
+                                    platform.close();
+                                    System.out.println("flotilla: stopped, nothing left running");
+                                    stopped.countDown();
+                                },
+                                "flotilla-shutdown"));
+        printEndpoints(platform);
+        if (demo) {
+            new Demo(platform, progress).run();
+        }
+        System.out.println("\nPress Ctrl-C to stop everything (or run 'bin/flotilla stop').");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static void printEndpoints(LocalPlatform platform) {
+        System.out.println();
+        for (FlinkCluster c : platform.clusters()) {
+            System.out.printf("  %-12s Flink UI   %s%n", c.name(), c.restUrl());
+        }
+        System.out.printf(
+                "  %-12s endpoint   %s  (access key %s)%n",
+                "S3", platform.s3().endpoint(), platform.s3().accessKey());
+        System.out.printf(
+                "  %-12s JDBC       %s  (user %s)%n",
+                "PostgreSQL", platform.database().jdbcUrl(), platform.database().user());
+        System.out.printf(
+                "  %-12s           %s%n",
+                "platform.json", platform.home().resolve(RunFolder.DESCRIPTOR));
+        System.out.printf("  %-12s           %s%n", "logs", platform.home().resolve("logs"));
+    }
+
+    private static int stop(Path home) {
+        Optional<PlatformDescriptor> running = PlatformDescriptor.read(home);
+        if (running.isEmpty()) {
+            System.out.println("flotilla: no platform is running in " + home.toAbsolutePath());
+            return 0;
+        }
+        long pid = running.get().pid();
+        Optional<ProcessHandle> launcher = ProcessHandle.of(pid);
+        if (launcher.isEmpty()) {
+            System.out.println("flotilla: the platform's launcher (pid " + pid + ") is gone");
+            return 0;
+        }
+        System.out.println("flotilla: stopping the platform (launcher pid " + pid + ") ...");
+        launcher.get().destroy();
+        try {
+            launcher.get()
+                    .onExit()
+                    .get(Duration.ofSeconds(90).toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new PlatformException(
+                    "the platform (pid "
+                            + pid
+                            + ") did not stop within 90 s: kill it with 'kill "
+                            + pid
+                            + "'");
+        }
+        System.out.println("flotilla: stopped");
+        return 0;
+    }
+
+    private static int status(Path home) {
+        Optional<PlatformDescriptor> running = PlatformDescriptor.read(home);
+        if (running.isEmpty()) {
+            System.out.println("flotilla: no platform is running in " + home.toAbsolutePath());
+            return 1;
+        }
+        try {
+            System.out.println(PlatformDescriptor.JSON.writeValueAsString(running.get()));
+        } catch (Exception e) {
+            throw new PlatformException("cannot print the platform: " + e.getMessage(), e);
+        }
+        return 0;
+    }
+
+    private static void usage() {
+        System.out.println(
+                String.join(
+                        "\n",
+                        "usage: bin/flotilla <command> [--option value ...]",
+                        "",
+                        "commands:",
+                        "  demo      start the platform, run the example job, stay up until Ctrl-C",
+                        "  start     start the platform and stay up until Ctrl-C",
+                        "  stop      stop the platform running in the run folder",
+                        "  status    print the running platform's platform.json",
+                        "  settings  list every option with its type, default and description",
+                        "",
+                        "options:",
+                        LocalSettings.markdownTable()));
+    }
+}

@@ -1,0 +1,105 @@
+package io.flotilla.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code platform.json}: every endpoint of a running platform, for other tools to read. It holds no
+ * secret; the S3 and database passwords are given to tools by setting, never through it.
+ */
+public record PlatformDescriptor(
+        long pid, String startedAt, String home, List<Cluster> clusters, S3 s3, Postgres postgres) {
+
+    /** One session cluster. */
+    public record Cluster(
+            String name,
+            String restUrl,
+            String stateUri,
+            int slots,
+            long jobManagerPid,
+            long taskManagerPid,
+            String jobManagerLog,
+            String taskManagerLog) {}
+
+    /** The S3 store. */
+    public record S3(String endpoint, String accessKey, List<String> buckets, boolean local) {}
+
+    /** The database. */
+    public record Postgres(String jdbcUrl, String user, boolean embedded) {}
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    static PlatformDescriptor of(LocalPlatform platform) {
+        Path logs = platform.home().resolve("logs");
+        List<Cluster> clusters =
+                platform.clusters().stream()
+                        .map(
+                                c ->
+                                        new Cluster(
+                                                c.name(),
+                                                c.restUrl().toString(),
+                                                c.stateUri(),
+                                                c.slots(),
+                                                c.jobManager().pid(),
+                                                c.taskManager().pid(),
+                                                logs.resolve(c.name() + "-jobmanager.log")
+                                                        .toString(),
+                                                logs.resolve(c.name() + "-taskmanager.log")
+                                                        .toString()))
+                        .toList();
+        S3Store s3 = platform.s3();
+        return new PlatformDescriptor(
+                ProcessHandle.current().pid(),
+                Instant.now().toString(),
+                platform.home().toString(),
+                clusters,
+                new S3(
+                        s3.endpoint().toString(),
+                        s3.accessKey(),
+                        S3Store.BUCKETS,
+                        s3.process() != null),
+                new Postgres(
+                        platform.database().jdbcUrl(),
+                        platform.database().user(),
+                        platform.database().embedded()));
+    }
+
+    static void write(LocalPlatform platform) {
+        Path file = platform.home().resolve(RunFolder.DESCRIPTOR);
+        Path tmp = platform.home().resolve(RunFolder.DESCRIPTOR + ".tmp");
+        try {
+            JSON.writeValue(tmp.toFile(), of(platform));
+            Files.move(
+                    tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new PlatformException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the descriptor of the platform running in {@code home}, if one is running. */
+    public static java.util.Optional<PlatformDescriptor> read(Path home) {
+        Path file = home.resolve(RunFolder.DESCRIPTOR);
+        if (!Files.exists(file) || !RunFolder.held(home)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(JSON.readValue(file.toFile(), PlatformDescriptor.class));
+        } catch (IOException e) {
+            throw new PlatformException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void delete(Path home) {
+        try {
+            Files.deleteIfExists(home.resolve(RunFolder.DESCRIPTOR));
+        } catch (IOException ignored) {
+            // a stale descriptor is recognised by its released lock
+        }
+    }
+}
