@@ -16,7 +16,9 @@ public final class Main {
         int code;
         try {
             code = run(argv);
-        } catch (PlatformException | IllegalArgumentException e) {
+        } catch (PlatformException
+                | IllegalArgumentException
+                | io.flotilla.sidecar.flink.FlinkRestException e) {
             System.err.println("flotilla: " + e.getMessage());
             code = 2;
         }

@@ -62,7 +62,7 @@ public final class S3Store implements AutoCloseable {
                             "s3proxy.identity=" + accessKey,
                             "s3proxy.credential=" + secretKey,
                             "s3proxy.ignore-unknown-headers=true",
-                            "jclouds.provider=filesystem",
+                            "jclouds.provider=filesystem-nio2",
                             "jclouds.filesystem.basedir=" + data,
                             ""));
         } catch (IOException e) {

@@ -36,7 +36,7 @@ public final class OrdersJob {
         }
     }
 
-    /** The job's SQL, in order: source, sink, insert. Separate so a unit test can plan it. */
+    /** The job's SQL, in order: source, sink, view, insert. Separate so a unit test can plan it. */
     static String[] statements(OrdersJobOptions options) {
         String source =
                 "CREATE TEMPORARY TABLE orders (\n"
@@ -65,19 +65,20 @@ public final class OrdersJob {
                         + ") WITH ('connector' = '"
                         + options.sink()
                         + "')";
-        // Upper-case names on input so the job has something to normalise, as real feeds do.
+        // Names arrive upper-case, as real feeds do, so the job has something to normalise.
+        String clean =
+                "CREATE TEMPORARY VIEW clean_orders AS\n"
+                        + "SELECT LOWER(CONCAT('CUSTOMER-', CAST(name_code AS STRING))) AS name,"
+                        + " cost, proc\n"
+                        + "FROM orders WHERE cost IS NOT NULL";
         String insert =
                 "INSERT INTO average_cost\n"
                         + "SELECT window_start, window_end, name, COUNT(*), AVG(cost)\n"
-                        + "FROM TABLE(TUMBLE(TABLE (\n"
-                        + "    SELECT LOWER(CONCAT('CUSTOMER-', CAST(name_code AS STRING))) AS name,"
-                        + " cost, proc\n"
-                        + "    FROM orders WHERE cost IS NOT NULL),\n"
-                        + "  DESCRIPTOR(proc), INTERVAL '"
+                        + "FROM TABLE(TUMBLE(TABLE clean_orders, DESCRIPTOR(proc), INTERVAL '"
                         + options.windowSeconds()
                         + "' SECOND))\n"
                         + "GROUP BY window_start, window_end, name";
-        return new String[] {source, sink, insert};
+        return new String[] {source, sink, clean, insert};
     }
 
     /** Parsed job arguments with their defaults. */
