@@ -62,7 +62,10 @@ public final class S3Store implements AutoCloseable {
                             "s3proxy.identity=" + accessKey,
                             "s3proxy.credential=" + secretKey,
                             "s3proxy.ignore-unknown-headers=true",
-                            "jclouds.provider=filesystem-nio2",
+                            // Not filesystem-nio2, though s3proxy calls this one deprecated: nio2
+                            // answers HEAD on a folder's key as a 0-byte object, so s3a sees a
+                            // savepoint folder as an empty file and restore fails with EOF.
+                            "jclouds.provider=filesystem",
                             "jclouds.filesystem.basedir=" + data,
                             ""));
         } catch (IOException e) {

@@ -1,0 +1,56 @@
+package io.flotilla.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts small real platforms for integration tests. */
+final class TestingPlatforms {
+
+    private TestingPlatforms() {}
+
+    /** A platform with {@code clusters} clusters of 2 slots in {@code home}. */
+    static LocalPlatform start(Path home, int clusters, String... extraArgs) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--home",
+                                home.toString(),
+                                "--clusters",
+                                String.valueOf(clusters),
+                                "--slots",
+                                "2"));
+        args.addAll(List.of(extraArgs));
+        return LocalPlatform.start(LocalSettings.parse(args, Map.of()), new Progress(System.out));
+    }
+
+    /**
+     * A new, empty run folder under {@code target/it/}, kept after the test so its logs can be read
+     * when it fails.
+     */
+    static Path freshHome(String name) {
+        Path home = Path.of(System.getProperty(Distribution.PROPERTY, "target"), "it", name);
+        try {
+            if (Files.exists(home)) {
+                try (var files = Files.walk(home)) {
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
+                }
+            }
+            return Files.createDirectories(home);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The example orders job jar, built by the reactor before this module's tests run. */
+    static Path exampleJar() {
+        Path jar = Path.of(System.getProperty(Demo.EXAMPLE_JAR_PROPERTY, "missing"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("example jar not built: " + jar);
+        }
+        return jar;
+    }
+}
