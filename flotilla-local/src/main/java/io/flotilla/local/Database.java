@@ -35,6 +35,7 @@ public final class Database implements AutoCloseable {
         Path log = run.logs().resolve("postgres.log");
         try {
             Files.createDirectories(log.getParent());
+            stopLeftOver(data);
             EmbeddedPostgres pg =
                     EmbeddedPostgres.builder()
                             .setDataDirectory(data)
@@ -53,7 +54,8 @@ public final class Database implements AutoCloseable {
                     st.execute("CREATE DATABASE " + DATABASE);
                 }
             }
-            return new Database(pg.getJdbcUrl("postgres", DATABASE), "postgres", "", pg);
+            String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/" + DATABASE;
+            return new Database(url, "postgres", "", pg);
         } catch (IOException | SQLException e) {
             throw new PlatformException(
                     "cannot start embedded PostgreSQL in "
@@ -63,6 +65,36 @@ public final class Database implements AutoCloseable {
                             + "; see "
                             + log,
                     e);
+        }
+    }
+
+    /**
+     * A PostgreSQL still running on our data folder was left by a platform that died: we hold the
+     * run folder's lock, so nobody else can own it.
+     */
+    private static void stopLeftOver(Path data) {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle.of(pid)
+                    .filter(
+                            p ->
+                                    p.info()
+                                            .commandLine()
+                                            .map(c -> c.contains(data.toString()))
+                                            .orElse(false))
+                    .ifPresent(
+                            p -> {
+                                p.destroy();
+                                p.onExit()
+                                        .orTimeout(20, java.util.concurrent.TimeUnit.SECONDS)
+                                        .join();
+                            });
+        } catch (IOException | RuntimeException e) {
+            // a stale or unreadable pid file: PostgreSQL itself will tell if it is in the way
         }
     }
 

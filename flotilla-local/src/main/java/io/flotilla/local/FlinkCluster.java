@@ -54,17 +54,19 @@ public final class FlinkCluster implements AutoCloseable {
     private final Distribution dist;
     private final Path logs;
     private final Map<String, String> env;
+    private final String reapFlag;
     private ChildProcess jobManager;
     private ChildProcess taskManager;
 
     private FlinkCluster(
-            ClusterSpec spec, Path confDir, int restPort, Distribution dist, Path logs) {
+            ClusterSpec spec, Path confDir, int restPort, Distribution dist, RunFolder run) {
+        this.reapFlag = run.watchdogReapFlag();
+        this.logs = run.logs();
         this.spec = spec;
         this.confDir = confDir;
         this.restUrl = URI.create("http://127.0.0.1:" + restPort);
         this.stateUri = "s3://" + S3Store.STATE_BUCKET + "/" + spec.name();
         this.dist = dist;
-        this.logs = logs;
         this.env =
                 Map.of(
                         "FLINK_PLUGINS_DIR", dist.flinkPlugins().toString(),
@@ -79,7 +81,7 @@ public final class FlinkCluster implements AutoCloseable {
         Path confDir = run.resolve("clusters/" + spec.name() + "/conf");
         int restPort = Ports.pick(0, "the REST API of " + spec.name(), "clusters");
         int rpcPort = Ports.pick(0, "the RPC of " + spec.name(), "clusters");
-        FlinkCluster cluster = new FlinkCluster(spec, confDir, restPort, dist, run.logs());
+        FlinkCluster cluster = new FlinkCluster(spec, confDir, restPort, dist, run);
         cluster.writeConfig(run, s3, rpcPort);
         cluster.startJobManager();
         cluster.startTaskManager();
@@ -184,6 +186,7 @@ public final class FlinkCluster implements AutoCloseable {
     private List<String> commonJvmArgs(String role) {
         List<String> args = new ArrayList<>(JAVA_OPENS);
         args.add("-XX:+UseSerialGC");
+        args.add(reapFlag);
         args.add("-Dlog.file=" + logs.resolve(spec.name() + "-" + role + ".log"));
         args.add("-Dlog4j.configurationFile=file:" + confDir.resolve("log4j.properties"));
         args.add("-Dflotilla.cluster=" + spec.name());

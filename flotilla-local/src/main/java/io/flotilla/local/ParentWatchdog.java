@@ -3,7 +3,10 @@ package io.flotilla.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Entry point of every JVM the platform starts: runs the real main class, and ends the JVM when its
@@ -12,7 +15,26 @@ import java.util.Arrays;
  */
 public final class ParentWatchdog {
 
+    /** A pid file (PostgreSQL's postmaster.pid) whose process goes when the launcher goes. */
+    static final String REAP_PROPERTY = "flotilla.watchdog.reap";
+
     private ParentWatchdog() {}
+
+    /** Stops the process named on the first line of {@code pidFile}, if there is one. */
+    static void reap(String pidFile) {
+        if (pidFile == null) {
+            return;
+        }
+        try {
+            List<String> lines = Files.readAllLines(Path.of(pidFile));
+            if (!lines.isEmpty()) {
+                ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+                        .ifPresent(ProcessHandle::destroy);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // nothing to reap
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         Thread watchdog =
@@ -26,6 +48,7 @@ public final class ParentWatchdog {
                                 // a broken pipe means the same as end of stream
                             }
                             System.err.println("flotilla: launcher is gone, stopping this JVM");
+                            reap(System.getProperty(REAP_PROPERTY));
                             System.exit(0);
                         },
                         "flotilla-parent-watchdog");

@@ -96,6 +96,14 @@ public final class RunFolder implements AutoCloseable {
         return root.resolve(other);
     }
 
+    /**
+     * The JVM flag that lets a child's {@link ParentWatchdog} stop the embedded PostgreSQL when the
+     * launcher dies without cleaning up.
+     */
+    String watchdogReapFlag() {
+        return "-D" + ParentWatchdog.REAP_PROPERTY + "=" + resolve("postgres/postmaster.pid");
+    }
+
     public Path logs() {
         return root.resolve("logs");
     }

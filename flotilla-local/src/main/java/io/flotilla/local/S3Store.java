@@ -74,7 +74,11 @@ public final class S3Store implements AutoCloseable {
         ChildProcess process =
                 ChildProcess.startJvm(
                         "s3proxy",
-                        List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                        List.of(
+                                "-Xmx256m",
+                                "-XX:+UseSerialGC",
+                                "-XX:TieredStopAtLevel=1",
+                                run.watchdogReapFlag()),
                         dist.target().resolve("classes")
                                 + java.io.File.pathSeparator
                                 + dist.s3proxyJar(),

@@ -1,0 +1,32 @@
+package io.flotilla.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+class PortsTest {
+
+    @Test
+    void takenPortIsRefusedNamingWhatAndTheOption() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(Ports.LOOPBACK, 0));
+            int port = taken.getLocalPort();
+            assertThatThrownBy(() -> Ports.pick(port, "S3 (s3proxy)", "s3-port"))
+                    .isInstanceOf(PlatformException.class)
+                    .hasMessage(
+                            "port "
+                                    + port
+                                    + " for S3 (s3proxy) is already taken: stop what uses it or pass"
+                                    + " --s3-port with another port (0 picks a free one)");
+            assertThat(Ports.listening(port)).isTrue();
+        }
+    }
+
+    @Test
+    void zeroPicksAFreePort() {
+        assertThat(Ports.pick(0, "x", "x")).isPositive();
+    }
+}
