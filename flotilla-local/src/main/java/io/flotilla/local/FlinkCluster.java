@@ -104,6 +104,10 @@ public final class FlinkCluster implements AutoCloseable {
         conf.put("rest.bind-address", "127.0.0.1");
         conf.put("rest.port", String.valueOf(restPort()));
         conf.put("blob.server.port", "0");
+        // The TaskManager starts with its JobManager and often asks before it listens; the
+        // default 10 s wait after a failed registration doubled some start-ups.
+        conf.put("cluster.registration.error-delay", "500 ms");
+        conf.put("cluster.registration.refused-registration-delay", "1 s");
         conf.put("parallelism.default", "1");
         conf.put("web.upload.dir", clusterDir.resolve("jars").toString());
         conf.put("io.tmp.dirs", clusterDir.resolve("tmp").toString());
