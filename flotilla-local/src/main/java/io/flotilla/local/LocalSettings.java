@@ -1,9 +1,9 @@
 package io.flotilla.local;
 
-import java.util.LinkedHashMap;
+import io.flotilla.common.Setting;
+import io.flotilla.common.Settings;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Every setting of the local platform, and the parsing of {@code --name value} options. */
 public final class LocalSettings {
@@ -81,10 +81,10 @@ public final class LocalSettings {
                     JDBC_USER,
                     JDBC_PASSWORD);
 
-    private final Map<String, String> raw;
+    private final Settings values;
 
-    private LocalSettings(Map<String, String> raw) {
-        this.raw = raw;
+    private LocalSettings(Settings values) {
+        this.values = values;
     }
 
     /**
@@ -92,70 +92,16 @@ public final class LocalSettings {
      * defaults. An unknown option or a bad value fails with the option's name and the fix.
      */
     public static LocalSettings parse(List<String> args, Map<String, String> env) {
-        Map<String, String> raw = new LinkedHashMap<>();
-        for (Setting<?> s : ALL) {
-            String fromEnv = env.get("FLOTILLA_" + s.name().toUpperCase().replace('-', '_'));
-            if (fromEnv != null && !fromEnv.isEmpty()) {
-                raw.put(s.name(), fromEnv);
-            }
-        }
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name;
-            String value;
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException(
-                        "unexpected argument '" + arg + "': options look like --name value");
-            }
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                name = arg.substring(2, eq);
-                value = arg.substring(eq + 1);
-            } else {
-                name = arg.substring(2);
-                if (i + 1 >= args.size()) {
-                    throw new IllegalArgumentException("option --" + name + " needs a value");
-                }
-                value = args.get(++i);
-            }
-            if (ALL.stream().noneMatch(s -> s.name().equals(name))) {
-                throw new IllegalArgumentException(
-                        "unknown option '--"
-                                + name
-                                + "': known options are "
-                                + ALL.stream()
-                                        .map(s -> "--" + s.name())
-                                        .collect(Collectors.joining(", ")));
-            }
-            raw.put(name, value);
-        }
-        LocalSettings settings = new LocalSettings(raw);
-        ALL.forEach(settings::get); // validate every value now, before anything starts
-        return settings;
+        return new LocalSettings(Settings.parse(ALL, "FLOTILLA", args, env));
     }
 
     /** The value of a setting: given, from the environment, or its default. */
     public <T> T get(Setting<T> setting) {
-        String value = raw.get(setting.name());
-        return value == null ? setting.defaultValue() : setting.parse(value);
+        return values.get(setting);
     }
 
     /** The settings as a Markdown table, for docs/configuration.md and {@code --help}. */
     public static String markdownTable() {
-        StringBuilder out = new StringBuilder("| option | type | default | description |\n");
-        out.append("| --- | --- | --- | --- |\n");
-        for (Setting<?> s : ALL) {
-            String def = String.valueOf(s.defaultValue());
-            out.append("| `--")
-                    .append(s.name())
-                    .append("` | ")
-                    .append(s.type())
-                    .append(" | ")
-                    .append(def.isEmpty() ? "(none)" : "`" + def + "`")
-                    .append(" | ")
-                    .append(s.description())
-                    .append(" |\n");
-        }
-        return out.toString();
+        return Settings.markdownTable(ALL);
     }
 }

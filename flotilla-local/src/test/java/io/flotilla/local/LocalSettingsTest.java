@@ -3,6 +3,7 @@ package io.flotilla.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flotilla.common.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

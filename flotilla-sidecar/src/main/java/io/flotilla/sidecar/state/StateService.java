@@ -1,0 +1,287 @@
+package io.flotilla.sidecar.state;
+
+import io.flotilla.sidecar.http.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * The state API: lists a cluster's checkpoints and savepoints and deletes them through the {@link
+ * CleanupPlanner}'s guard. A request that touches protected state deletes nothing.
+ */
+public final class StateService implements AutoCloseable {
+
+    /** One entry as the API shows it. */
+    public record EntryView(
+            String path,
+            StateKind kind,
+            String jobId,
+            Instant time,
+            long size,
+            int objects,
+            boolean complete,
+            boolean newestRestorable,
+            String protectedBecause) {}
+
+    /** What happened, or would happen, to one path. */
+    public record PathResult(String path, String action, String reason, String error) {}
+
+    /** The answer to a delete or retention request. */
+    public record Outcome(
+            boolean dryRun,
+            boolean complete,
+            List<PathResult> deleted,
+            List<PathResult> kept,
+            List<PathResult> failed) {}
+
+    private final StateStore store;
+    private final Supplier<List<LiveJob>> liveJobs;
+    private final String bucket;
+    private final String keyPrefix;
+    private final Clock clock;
+    private final ExecutorService deleters;
+
+    public StateService(
+            StateStore store, Supplier<List<LiveJob>> liveJobs, String stateUri, Clock clock) {
+        this.store = store;
+        this.liveJobs = liveJobs;
+        String rest = stateUri.substring("s3://".length());
+        int slash = rest.indexOf('/');
+        this.bucket = slash < 0 ? rest : rest.substring(0, slash);
+        String prefix = slash < 0 ? "" : rest.substring(slash + 1);
+        this.keyPrefix = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+        this.clock = clock;
+        this.deleters =
+                Executors.newFixedThreadPool(
+                        8,
+                        r -> {
+                            Thread t = new Thread(r, "state-delete");
+                            t.setDaemon(true);
+                            return t;
+                        });
+    }
+
+    /** {@code s3://bucket/prefix}: everything this service may touch lies under it. */
+    public String root() {
+        return "s3://" + bucket + "/" + keyPrefix;
+    }
+
+    /**
+     * Every entry, newest first, with whether it is its job's newest restorable state and why it is
+     * protected.
+     */
+    public List<EntryView> list() {
+        List<StateEntry> entries = entries();
+        CleanupPlanner planner = new CleanupPlanner(entries, live(), List.of());
+        return entries.stream()
+                .map(
+                        e ->
+                                new EntryView(
+                                        e.path(),
+                                        e.kind(),
+                                        e.jobId(),
+                                        e.time(),
+                                        e.size(),
+                                        e.objects().size(),
+                                        e.complete(),
+                                        planner.newestRestorable(e),
+                                        planner.protection(e).orElse(null)))
+                .toList();
+    }
+
+    /** Deletes exactly {@code paths}, or nothing if any of them is protected (409). */
+    public Outcome delete(List<String> paths, List<String> pins, boolean dryRun) {
+        if (paths.isEmpty()) {
+            throw ApiException.badRequest(
+                    "empty_request",
+                    "paths",
+                    "paths must name at least one checkpoint or savepoint");
+        }
+        checkInside(pins, "pins");
+        checkInside(paths, "paths");
+        List<StateEntry> entries = entries();
+        List<StateEntry> requested = new ArrayList<>();
+        for (String path : paths) {
+            String wanted = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            StateEntry e =
+                    entries.stream()
+                            .filter(x -> x.path().equals(wanted))
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            new ApiException(
+                                                    404,
+                                                    "no_such_state",
+                                                    "no checkpoint or savepoint at "
+                                                            + path
+                                                            + ": list what exists with GET /v1/state",
+                                                    "paths",
+                                                    null));
+            requested.add(e);
+        }
+        List<Decision> plan = new CleanupPlanner(entries, live(), pins).delete(requested);
+        List<Decision> refused = plan.stream().filter(d -> !d.delete()).toList();
+        if (!refused.isEmpty()) {
+            Outcome detail = outcome(true, plan, List.of());
+            throw new ApiException(
+                    409,
+                    "protected_state",
+                    "refused: "
+                            + refused.size()
+                            + " of "
+                            + plan.size()
+                            + " paths are protected, nothing was deleted; first: "
+                            + refused.get(0).entry().path()
+                            + " is the "
+                            + refused.get(0).reason(),
+                    "paths",
+                    detail);
+        }
+        return execute(plan, dryRun);
+    }
+
+    /**
+     * Applies retention: keeps the newest {@code keepSavepoints} savepoints per job and anything
+     * younger than {@code maxAge}.
+     */
+    public Outcome retention(
+            int keepSavepoints, Duration maxAge, List<String> pins, boolean dryRun) {
+        if (keepSavepoints < 0) {
+            throw ApiException.badRequest(
+                    "invalid_value",
+                    "keepSavepoints",
+                    "keepSavepoints must be 0 or more, got " + keepSavepoints);
+        }
+        if (maxAge.isNegative()) {
+            throw ApiException.badRequest(
+                    "invalid_value", "maxAge", "maxAge must not be negative, got " + maxAge);
+        }
+        checkInside(pins, "pins");
+        List<Decision> plan =
+                new CleanupPlanner(entries(), live(), pins)
+                        .retention(
+                                new CleanupPlanner.Retention(keepSavepoints, maxAge),
+                                clock.instant());
+        return execute(plan, dryRun);
+    }
+
+    private Outcome execute(List<Decision> plan, boolean dryRun) {
+        if (dryRun) {
+            return outcome(true, plan, List.of());
+        }
+        Map<String, Future<String>> running = new LinkedHashMap<>();
+        for (Decision d : plan) {
+            if (d.delete()) {
+                running.put(d.entry().path(), deleters.submit(() -> deleteEntry(d.entry())));
+            }
+        }
+        List<PathResult> failed = new ArrayList<>();
+        for (Map.Entry<String, Future<String>> f : running.entrySet()) {
+            try {
+                String error = f.getValue().get();
+                if (error != null) {
+                    failed.add(new PathResult(f.getKey(), "failed", null, error));
+                }
+            } catch (Exception e) {
+                failed.add(
+                        new PathResult(f.getKey(), "failed", null, String.valueOf(e.getMessage())));
+            }
+        }
+        Outcome outcome = outcome(false, plan, failed);
+        if (!failed.isEmpty()) {
+            throw new ApiException(
+                    502,
+                    "partial_delete",
+                    failed.size()
+                            + " of "
+                            + running.size()
+                            + " paths could not be deleted; repeat the request to finish",
+                    null,
+                    outcome);
+        }
+        return outcome;
+    }
+
+    /**
+     * Deletes an entry's objects, {@code _metadata} first so a half-deleted checkpoint never looks
+     * restorable.
+     */
+    private String deleteEntry(StateEntry entry) {
+        List<StateObject> objects = new ArrayList<>(entry.objects());
+        objects.sort(Comparator.comparing((StateObject o) -> !o.key().endsWith("/_metadata")));
+        for (StateObject o : objects) {
+            try {
+                store.delete(bucket, o.key());
+            } catch (RuntimeException e) {
+                return "deleting " + o.key() + ": " + e.getMessage();
+            }
+        }
+        return null;
+    }
+
+    private Outcome outcome(boolean dryRun, List<Decision> plan, List<PathResult> failed) {
+        List<String> failedPaths = failed.stream().map(PathResult::path).toList();
+        List<PathResult> deleted =
+                plan.stream()
+                        .filter(d -> d.delete() && !failedPaths.contains(d.entry().path()))
+                        .map(
+                                d ->
+                                        new PathResult(
+                                                d.entry().path(),
+                                                dryRun ? "would delete" : "deleted",
+                                                d.reason(),
+                                                null))
+                        .toList();
+        List<PathResult> kept =
+                plan.stream()
+                        .filter(d -> !d.delete())
+                        .map(d -> new PathResult(d.entry().path(), "kept", d.reason(), null))
+                        .toList();
+        return new Outcome(dryRun, failed.isEmpty(), deleted, kept, failed);
+    }
+
+    private List<StateEntry> entries() {
+        return StateCatalog.entries(bucket, keyPrefix, store.list(bucket, keyPrefix));
+    }
+
+    private List<LiveJob> live() {
+        try {
+            return liveJobs.get();
+        } catch (RuntimeException e) {
+            throw new ApiException(
+                    503,
+                    "cluster_unreachable",
+                    "cannot tell which jobs run on the cluster ("
+                            + e.getMessage()
+                            + "); state is not touched while that is unknown");
+        }
+    }
+
+    private void checkInside(List<String> paths, String field) {
+        for (String p : paths) {
+            String normalized = p == null ? "" : p;
+            if (!normalized.startsWith(root())
+                    || normalized.contains("/../")
+                    || normalized.contains("/./")) {
+                throw ApiException.badRequest(
+                        "outside_prefix",
+                        field,
+                        field + ": '" + p + "' is outside this cluster's state prefix " + root());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        deleters.shutdownNow();
+    }
+}
