@@ -1,5 +1,7 @@
 package io.flotilla.local;
 
+import io.flotilla.sidecar.Sidecar;
+import io.flotilla.sidecar.SidecarSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -22,6 +25,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final S3Store s3;
     private final Database database;
     private final List<FlinkCluster> clusters;
+    private final List<Sidecar> sidecars;
+    private final String sidecarToken;
     private final Deque<AutoCloseable> toClose;
     private final double readySeconds;
 
@@ -30,12 +35,16 @@ public final class LocalPlatform implements AutoCloseable {
             S3Store s3,
             Database database,
             List<FlinkCluster> clusters,
+            List<Sidecar> sidecars,
+            String sidecarToken,
             Deque<AutoCloseable> toClose,
             double readySeconds) {
         this.run = run;
         this.s3 = s3;
         this.database = database;
         this.clusters = clusters;
+        this.sidecars = sidecars;
+        this.sidecarToken = sidecarToken;
         this.toClose = toClose;
         this.readySeconds = readySeconds;
     }
@@ -110,9 +119,24 @@ public final class LocalPlatform implements AutoCloseable {
                                 + cluster.slots()
                                 + " slots)");
             }
+            String token = SidecarToken.create(run);
+            List<Sidecar> sidecars = new ArrayList<>();
+            for (FlinkCluster cluster : clusters) {
+                Sidecar sidecar = startSidecar(cluster, s3, run, token);
+                sidecars.add(sidecar);
+                started.push(sidecar);
+                progress.step(cluster.name() + " sidecar at " + sidecar.uri());
+            }
             LocalPlatform platform =
                     new LocalPlatform(
-                            run, s3, database, clusters, started, progress.elapsedSeconds());
+                            run,
+                            s3,
+                            database,
+                            clusters,
+                            sidecars,
+                            token,
+                            started,
+                            progress.elapsedSeconds());
             PlatformDescriptor.write(platform);
             progress.step(
                     clusters.size()
@@ -124,6 +148,25 @@ public final class LocalPlatform implements AutoCloseable {
             closeAll(started);
             throw e;
         }
+    }
+
+    private static Sidecar startSidecar(
+            FlinkCluster cluster, S3Store s3, RunFolder run, String token) {
+        Map<String, String> env =
+                Map.of(
+                        "FLOTILLA_SIDECAR_TOKEN",
+                        token,
+                        "FLOTILLA_SIDECAR_S3_SECRET_KEY",
+                        s3.secretKey());
+        List<String> args =
+                List.of(
+                        "--cluster", cluster.name(),
+                        "--flink-rest-url", cluster.restUrl().toString(),
+                        "--state-uri", cluster.stateUri(),
+                        "--s3-endpoint", s3.endpoint().toString(),
+                        "--s3-access-key", s3.accessKey(),
+                        "--work-dir", run.resolve("sidecars/" + cluster.name()).toString());
+        return Sidecar.start(SidecarSettings.parse(args, env));
     }
 
     public Path home() {
@@ -147,6 +190,23 @@ public final class LocalPlatform implements AutoCloseable {
                 .filter(c -> c.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no cluster named " + name));
+    }
+
+    public List<Sidecar> sidecars() {
+        return List.copyOf(sidecars);
+    }
+
+    /** The sidecar of the named cluster. */
+    public Sidecar sidecar(String cluster) {
+        return sidecars.stream()
+                .filter(s -> s.cluster().equals(cluster))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no cluster named " + cluster));
+    }
+
+    /** The bearer token of this platform's sidecars (also in {@code conf/sidecar.token}). */
+    public String sidecarToken() {
+        return sidecarToken;
     }
 
     public double readySeconds() {

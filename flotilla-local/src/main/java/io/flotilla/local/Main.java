@@ -21,6 +21,12 @@ public final class Main {
                 | io.flotilla.sidecar.flink.FlinkRestException e) {
             System.err.println("flotilla: " + e.getMessage());
             code = 2;
+        } catch (RuntimeException e) {
+            System.err.println(
+                    "flotilla: failed: "
+                            + e.getMessage()
+                            + " (the run folder's logs/ has the details)");
+            code = 1;
         }
         System.exit(code);
     }

@@ -14,12 +14,19 @@ import java.util.List;
  * secret; the S3 and database passwords are given to tools by setting, never through it.
  */
 public record PlatformDescriptor(
-        long pid, String startedAt, String home, List<Cluster> clusters, S3 s3, Postgres postgres) {
+        long pid,
+        String startedAt,
+        String home,
+        List<Cluster> clusters,
+        S3 s3,
+        Postgres postgres,
+        String sidecarTokenFile) {
 
     /** One session cluster. */
     public record Cluster(
             String name,
             String restUrl,
+            String sidecarUrl,
             String stateUri,
             int slots,
             long jobManagerPid,
@@ -44,6 +51,7 @@ public record PlatformDescriptor(
                                         new Cluster(
                                                 c.name(),
                                                 c.restUrl().toString(),
+                                                platform.sidecar(c.name()).uri().toString(),
                                                 c.stateUri(),
                                                 c.slots(),
                                                 c.jobManager().pid(),
@@ -67,7 +75,8 @@ public record PlatformDescriptor(
                 new Postgres(
                         platform.database().jdbcUrl(),
                         platform.database().user(),
-                        platform.database().embedded()));
+                        platform.database().embedded()),
+                platform.home().resolve(SidecarToken.FILE).toString());
     }
 
     static void write(LocalPlatform platform) {

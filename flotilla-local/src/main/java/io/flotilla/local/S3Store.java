@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
@@ -142,6 +144,9 @@ public final class S3Store implements AutoCloseable {
     public S3Client client() {
         return S3Client.builder()
                 .endpointOverride(endpoint)
+                // s3proxy rejects the SDK's default streaming checksums on uploads.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .region(Region.US_EAST_1)
                 .forcePathStyle(true)
                 .credentialsProvider(

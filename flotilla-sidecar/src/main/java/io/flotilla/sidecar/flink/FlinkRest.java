@@ -29,6 +29,8 @@ import org.apache.flink.runtime.rest.messages.EmptyMessageParameters;
 import org.apache.flink.runtime.rest.messages.EmptyRequestBody;
 import org.apache.flink.runtime.rest.messages.JobCancellationHeaders;
 import org.apache.flink.runtime.rest.messages.JobCancellationMessageParameters;
+import org.apache.flink.runtime.rest.messages.JobExceptionsHeaders;
+import org.apache.flink.runtime.rest.messages.JobExceptionsInfoWithHistory;
 import org.apache.flink.runtime.rest.messages.JobMessageParameters;
 import org.apache.flink.runtime.rest.messages.JobsOverviewHeaders;
 import org.apache.flink.runtime.rest.messages.MessageHeaders;
@@ -41,6 +43,7 @@ import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointingStatistic
 import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointingStatisticsHeaders;
 import org.apache.flink.runtime.rest.messages.job.JobDetailsHeaders;
 import org.apache.flink.runtime.rest.messages.job.JobDetailsInfo;
+import org.apache.flink.runtime.rest.messages.job.JobExceptionsMessageParameters;
 import org.apache.flink.runtime.rest.messages.job.savepoints.SavepointInfo;
 import org.apache.flink.runtime.rest.messages.job.savepoints.SavepointStatusHeaders;
 import org.apache.flink.runtime.rest.messages.job.savepoints.SavepointStatusMessageParameters;
@@ -49,7 +52,10 @@ import org.apache.flink.runtime.rest.messages.job.savepoints.SavepointTriggerMes
 import org.apache.flink.runtime.rest.messages.job.savepoints.SavepointTriggerRequestBody;
 import org.apache.flink.runtime.rest.messages.job.savepoints.stop.StopWithSavepointRequestBody;
 import org.apache.flink.runtime.rest.messages.job.savepoints.stop.StopWithSavepointTriggerHeaders;
+import org.apache.flink.runtime.rest.messages.taskmanager.TaskManagersHeaders;
 import org.apache.flink.runtime.rest.util.RestClientException;
+import org.apache.flink.runtime.webmonitor.handlers.JarListHeaders;
+import org.apache.flink.runtime.webmonitor.handlers.JarListInfo;
 import org.apache.flink.runtime.webmonitor.handlers.JarRunHeaders;
 import org.apache.flink.runtime.webmonitor.handlers.JarRunMessageParameters;
 import org.apache.flink.runtime.webmonitor.handlers.JarRunRequestBody;
@@ -64,6 +70,7 @@ public final class FlinkRest implements AutoCloseable {
 
     private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(2);
 
+    private final URI restUrl;
     private final String host;
     private final int port;
     private final Duration timeout;
@@ -71,6 +78,7 @@ public final class FlinkRest implements AutoCloseable {
     private final RestClient client;
 
     private FlinkRest(URI restUrl, Duration timeout) {
+        this.restUrl = restUrl;
         this.host = restUrl.getHost();
         this.port = restUrl.getPort();
         this.timeout = timeout;
@@ -101,6 +109,11 @@ public final class FlinkRest implements AutoCloseable {
         return new FlinkRest(restUrl, timeout);
     }
 
+    /** Where the JobManager's REST API answers. */
+    public URI restUrl() {
+        return restUrl;
+    }
+
     /** {@code GET /overview}: TaskManagers, slots and job counts. */
     public ClusterOverviewWithVersion overview() {
         return call(ClusterOverviewHeaders.getInstance(), EmptyMessageParameters.getInstance());
@@ -121,6 +134,28 @@ public final class FlinkRest implements AutoCloseable {
     /** {@code GET /jobs/:id/checkpoints}: counts, latest completed and restored checkpoint. */
     public CheckpointingStatistics checkpoints(JobID jobId) {
         return call(CheckpointingStatisticsHeaders.getInstance(), jobParams(jobId));
+    }
+
+    /** {@code GET /jars}: the ids of the jars uploaded to the JobManager. */
+    public List<String> jars() {
+        JarListInfo info = call(JarListHeaders.getInstance(), EmptyMessageParameters.getInstance());
+        return info.jarFileList.stream().map(f -> f.id).toList();
+    }
+
+    /** {@code GET /jobs/:id/exceptions}: the root exception and the exception history. */
+    public JobExceptionsInfoWithHistory exceptions(JobID jobId) {
+        JobExceptionsMessageParameters params = new JobExceptionsMessageParameters();
+        params.jobPathParameter.resolve(jobId);
+        return call(JobExceptionsHeaders.getInstance(), params);
+    }
+
+    /** {@code GET /taskmanagers}: the ids of the TaskManagers, for log links. */
+    public List<String> taskManagers() {
+        return call(TaskManagersHeaders.getInstance(), EmptyMessageParameters.getInstance())
+                .getTaskManagerInfos()
+                .stream()
+                .map(t -> t.getResourceId().getResourceIdString())
+                .toList();
     }
 
     /** {@code POST /jars/upload}: returns the jar id the JobManager stored it under. */

@@ -14,7 +14,7 @@ public final class FlinkRestException extends RuntimeException {
      * Flink answers errors with the server-side stack trace as the message; callers need its first
      * line and its root cause, never the trace.
      */
-    static String summarize(String message) {
+    public static String summarize(String message) {
         if (message == null) {
             return "no message";
         }

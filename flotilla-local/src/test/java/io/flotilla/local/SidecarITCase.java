@@ -1,0 +1,430 @@
+package io.flotilla.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.sidecar.Sidecar;
+import io.flotilla.sidecar.SidecarSettings;
+import io.flotilla.sidecar.client.SidecarClient;
+import io.flotilla.sidecar.jobs.JobApi;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.flink.api.common.JobID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The sidecar on the real platform: job life cycle, idempotent submit, state guard, bad input. */
+class SidecarITCase {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    static LocalPlatform platform;
+    static SidecarClient sidecar;
+    static Artifacts.Published example;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = TestingPlatforms.start(TestingPlatforms.freshHome("sidecar"), 1);
+        sidecar = new SidecarClient(platform.sidecars().get(0).uri(), platform.sidecarToken());
+        try (S3Client s3 = platform.s3().client()) {
+            example = Artifacts.publish(s3, TestingPlatforms.exampleJar(), "examples/orders");
+        }
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private static JobApi.SubmitRequest orders(String jobId, String restorePath) {
+        return new JobApi.SubmitRequest(
+                new JobApi.ArtifactRef(example.uri(), example.sha256()),
+                Demo.ENTRY_CLASS,
+                List.of("--checkpoint-interval", "1", "--sink", "blackhole"),
+                1,
+                jobId,
+                restorePath,
+                null);
+    }
+
+    @Test
+    void jobLivesThroughTheSidecarFromUploadToCancel() {
+        String first = JobID.generate().toHexString();
+        JobApi.Submitted submitted = sidecar.submit(orders(first, null));
+        assertThat(submitted.created()).isTrue();
+        SidecarWaits.until(sidecar, first, WAIT, "RUNNING", j -> j.status().equals("RUNNING"));
+        JobApi.JobView checkpointed =
+                SidecarWaits.until(
+                        sidecar,
+                        first,
+                        WAIT,
+                        "a checkpoint",
+                        j -> j.completedCheckpoints() != null && j.completedCheckpoints() > 0);
+        assertThat(checkpointed.lastCheckpointPath())
+                .startsWith("s3://flotilla-state/cluster-1/checkpoints/" + first);
+
+        JobApi.Operation stop = sidecar.await(sidecar.stop(first, false), WAIT);
+        assertThat(stop.status()).isEqualTo("COMPLETED");
+        assertThat(stop.location())
+                .startsWith("s3://flotilla-state/cluster-1/savepoints/" + first + "/savepoint-");
+        SidecarWaits.until(sidecar, first, WAIT, "FINISHED", j -> j.status().equals("FINISHED"));
+
+        // Stopping again answers with the same final savepoint instead of failing.
+        JobApi.Operation again = sidecar.stop(first, false);
+        assertThat(again.status()).isEqualTo("COMPLETED");
+        assertThat(again.location()).isEqualTo(stop.location());
+        // So does a sidecar that did not see the stop (restarted): it reads Flink's statistics.
+        try (Sidecar fresh = secondSidecar(List.of())) {
+            JobApi.Operation fromFresh =
+                    new SidecarClient(fresh.uri(), platform.sidecarToken()).stop(first, false);
+            assertThat(fromFresh.location()).isEqualTo(stop.location());
+        }
+
+        JsonNode state = sidecar.get("/v1/state").as(JsonNode.class);
+        assertThat(state.get("entries").findValuesAsText("path")).contains(stop.location());
+
+        String second = JobID.generate().toHexString();
+        sidecar.submit(orders(second, stop.location()));
+        JobApi.JobView restored =
+                SidecarWaits.until(
+                        sidecar, second, WAIT, "RUNNING", j -> j.status().equals("RUNNING"));
+        assertThat(restored.restoredFrom()).isEqualTo(stop.location());
+
+        JobApi.Operation cancel = sidecar.await(sidecar.cancel(second), WAIT);
+        assertThat(cancel.status()).isEqualTo("COMPLETED");
+        assertThat(sidecar.job(second).job().status()).isEqualTo("CANCELED");
+        assertThat(sidecar.job(second).logs().jobManager()).endsWith("/jobmanager/log");
+    }
+
+    @Test
+    void tenConcurrentIdenticalSubmitsMakeOneJob() throws Exception {
+        String jobId = JobID.generate().toHexString();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<JobApi.Submitted>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                results.add(
+                        pool.submit(
+                                (Callable<JobApi.Submitted>)
+                                        () -> sidecar.submit(orders(jobId, null))));
+            }
+            int created = 0;
+            for (Future<JobApi.Submitted> f : results) {
+                JobApi.Submitted s = f.get();
+                assertThat(s.job().jobId()).isEqualTo(jobId);
+                created += s.created() ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(1);
+            assertThat(sidecar.jobs()).filteredOn(j -> j.jobId().equals(jobId)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+            sidecar.await(sidecar.cancel(jobId), WAIT);
+        }
+    }
+
+    @Test
+    void guardRefusesToDeleteARunningJobsNewestCheckpointOrAPinnedSavepoint() {
+        String jobId = JobID.generate().toHexString();
+        sidecar.submit(orders(jobId, null));
+        JobApi.JobView job =
+                SidecarWaits.until(
+                        sidecar,
+                        jobId,
+                        WAIT,
+                        "a checkpoint",
+                        j -> j.completedCheckpoints() != null && j.completedCheckpoints() > 0);
+        JobApi.Operation savepoint =
+                sidecar.await(
+                        sidecar.post("/v1/jobs/" + jobId + "/savepoints", null)
+                                .as(JobApi.Operation.class),
+                        WAIT);
+        assertThat(savepoint.status()).isEqualTo("COMPLETED");
+        try {
+            List<String> before = keys();
+            String newest = newestCheckpoint(jobId);
+
+            SidecarClient.Reply refused =
+                    sidecar.post(
+                            "/v1/state/delete",
+                            Map.of(
+                                    "paths",
+                                    List.of(newest, savepoint.location()),
+                                    "pins",
+                                    List.of()));
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.body().at("/error/code").asText()).isEqualTo("protected_state");
+            assertThat(refused.body().at("/error/message").asText()).contains("newest");
+
+            SidecarClient.Reply pinned =
+                    sidecar.post(
+                            "/v1/state/delete",
+                            Map.of(
+                                    "paths",
+                                    List.of(savepoint.location()),
+                                    "pins",
+                                    List.of(savepoint.location())));
+            assertThat(pinned.status()).isEqualTo(409);
+            assertThat(pinned.body().at("/error/message").asText()).contains("pinned");
+
+            SidecarClient.Reply retention =
+                    sidecar.post(
+                            "/v1/state/retention",
+                            Map.of(
+                                    "keepSavepoints",
+                                    0,
+                                    "maxAge",
+                                    "0s",
+                                    "pins",
+                                    List.of(savepoint.location())));
+            assertThat(retention.status()).isEqualTo(200);
+            assertThat(retention.body().get("kept").findValuesAsText("path"))
+                    .contains(savepoint.location());
+            List<String> after = keys();
+            assertThat(after)
+                    .anyMatch(
+                            k ->
+                                    k.contains(
+                                            savepoint
+                                                            .location()
+                                                            .substring(
+                                                                    "s3://flotilla-state/".length())
+                                                    + "/_metadata"));
+            assertThat(sidecar.get("/v1/state").body().get("entries").findValuesAsText("path"))
+                    .contains(newestCheckpoint(jobId));
+            assertThat(before).isNotEmpty();
+        } finally {
+            sidecar.await(sidecar.cancel(jobId), WAIT);
+        }
+    }
+
+    @Test
+    void badInputGetsAClear4xxAndChangesNothing() throws Exception {
+        List<String> jarsBefore = jars();
+        List<String> keysBefore = keys();
+        String job = JobID.generate().toHexString();
+        String sha = example.sha256();
+
+        assertError(raw("POST", "/v1/jobs", "{\"artifact\": {"), 400, "malformed_json");
+        assertError(
+                raw("POST", "/v1/jobs", "{\"jobId\": \"" + job + "\", \"colour\": 1}"),
+                400,
+                "unknown_field");
+        assertError(sidecar.post("/v1/jobs", orders("not-a-job-id", null)), 400, "invalid_job_id");
+        assertError(sidecar.get("/v1/jobs/" + JobID.generate().toHexString()), 404, "unknown_job");
+        assertError(
+                sidecar.post("/v1/jobs/" + JobID.generate().toHexString() + "/stop", null),
+                404,
+                "unknown_job");
+        assertError(sidecar.get("/v1/operations/stop.nonsense"), 400, "invalid_job_id");
+        assertError(
+                sidecar.post(
+                        "/v1/state/delete",
+                        Map.of("paths", List.of("s3://flotilla-state/cluster-2/x"))),
+                400,
+                "outside_prefix");
+        assertError(
+                sidecar.post(
+                        "/v1/state/delete",
+                        Map.of("paths", List.of("s3://flotilla-state/cluster-1/savepoints/none"))),
+                404,
+                "no_such_state");
+        assertError(
+                sidecar.post("/v1/state/retention", Map.of("keepSavepoints", 1, "maxAge", "soon")),
+                400,
+                "invalid_field");
+        assertError(
+                new SidecarClient(platform.sidecars().get(0).uri(), "wrong-token-wrong-token")
+                        .get("/v1/jobs"),
+                403,
+                "forbidden");
+        assertError(
+                sidecar.send(
+                        HttpRequest.newBuilder(platform.sidecars().get(0).uri().resolve("/v1/jobs"))
+                                .header("Authorization", "Basic x")
+                                .GET()),
+                401,
+                "unauthenticated");
+
+        for (String uri :
+                List.of(
+                        "file:///tmp/job.jar",
+                        "http://example.com/job.jar",
+                        "https://evil.example.com/job.jar",
+                        "s3://other-bucket/job.jar",
+                        "s3://flotilla-artifacts/../flotilla-state/job.jar",
+                        "s3://flotilla-artifacts/a/%2e%2e/job.jar",
+                        "s3://flotilla-artifacts/job.zip")) {
+            assertError(submitFrom(uri, sha, job), 400, "untrusted_artifact");
+        }
+        assertError(submitFrom(example.uri(), "0".repeat(64), job), 400, "checksum_mismatch");
+        assertError(submitFrom(example.uri(), "abc", job), 400, "invalid_sha256");
+
+        byte[] notAJar = "this is not a jar".getBytes(StandardCharsets.UTF_8);
+        String notAJarSha = sha256(notAJar);
+        try (S3Client s3 = platform.s3().client()) {
+            s3.putObject(
+                    b -> b.bucket("flotilla-artifacts").key("bad/not-a-jar.jar"),
+                    RequestBody.fromBytes(notAJar));
+        }
+        assertError(
+                submitFrom("s3://flotilla-artifacts/bad/not-a-jar.jar", notAJarSha, job),
+                400,
+                "not_a_jar");
+
+        try (Sidecar small =
+                Sidecar.start(
+                        SidecarSettings.parse(
+                                List.of(
+                                        "--cluster",
+                                        "cluster-1",
+                                        "--flink-rest-url",
+                                        platform.clusters().get(0).restUrl().toString(),
+                                        "--s3-endpoint",
+                                        platform.s3().endpoint().toString(),
+                                        "--s3-access-key",
+                                        platform.s3().accessKey(),
+                                        "--artifact-max-size",
+                                        "1k"),
+                                Map.of(
+                                        "FLOTILLA_SIDECAR_TOKEN",
+                                        platform.sidecarToken(),
+                                        "FLOTILLA_SIDECAR_S3_SECRET_KEY",
+                                        "flotilla-local-secret")))) {
+            // A new jar (unknown sha256) of 4 KiB, against a 1 KiB limit.
+            byte[] big = jarWithClassOf(4096);
+            try (S3Client s3 = platform.s3().client()) {
+                s3.putObject(
+                        b -> b.bucket("flotilla-artifacts").key("big/big.jar"),
+                        RequestBody.fromBytes(big));
+            }
+            SidecarClient limited = new SidecarClient(small.uri(), platform.sidecarToken());
+            assertError(
+                    limited.post(
+                            "/v1/jobs",
+                            new JobApi.SubmitRequest(
+                                    new JobApi.ArtifactRef(
+                                            "s3://flotilla-artifacts/big/big.jar", sha256(big)),
+                                    Demo.ENTRY_CLASS,
+                                    List.of(),
+                                    1,
+                                    job,
+                                    null,
+                                    null)),
+                    413,
+                    "artifact_too_large");
+        }
+
+        assertThat(jars()).isEqualTo(jarsBefore);
+        assertThat(keys()).containsAll(keysBefore);
+        assertThat(sidecar.jobs()).noneMatch(j -> j.jobId().equals(job));
+    }
+
+    /** Another sidecar for cluster-1, as after a restart, with extra options. */
+    private static Sidecar secondSidecar(List<String> extra) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--cluster",
+                                "cluster-1",
+                                "--flink-rest-url",
+                                platform.clusters().get(0).restUrl().toString(),
+                                "--s3-endpoint",
+                                platform.s3().endpoint().toString(),
+                                "--s3-access-key",
+                                platform.s3().accessKey()));
+        args.addAll(extra);
+        return Sidecar.start(
+                SidecarSettings.parse(
+                        args,
+                        Map.of(
+                                "FLOTILLA_SIDECAR_TOKEN",
+                                platform.sidecarToken(),
+                                "FLOTILLA_SIDECAR_S3_SECRET_KEY",
+                                "flotilla-local-secret")));
+    }
+
+    private static SidecarClient.Reply submitFrom(String uri, String sha, String job) {
+        return sidecar.post(
+                "/v1/jobs",
+                new JobApi.SubmitRequest(
+                        new JobApi.ArtifactRef(uri, sha),
+                        Demo.ENTRY_CLASS,
+                        List.of(),
+                        1,
+                        job,
+                        null,
+                        null));
+    }
+
+    private static SidecarClient.Reply raw(String method, String path, String body) {
+        return sidecar.send(
+                HttpRequest.newBuilder(platform.sidecars().get(0).uri().resolve(path))
+                        .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static void assertError(SidecarClient.Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        assertThat(reply.body().at("/error/code").asText()).isEqualTo(code);
+        assertThat(reply.body().at("/error/message").asText()).isNotBlank().doesNotContain("\tat ");
+    }
+
+    private static String newestCheckpoint(String jobId) {
+        return sidecar.get("/v1/state").body().get("entries").findParents("path").stream()
+                .filter(
+                        e ->
+                                jobId.equals(e.path("jobId").asText())
+                                        && e.path("newestRestorable").asBoolean())
+                .map(e -> e.get("path").asText())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static List<String> keys() {
+        try (S3Client s3 = platform.s3().client()) {
+            return s3
+                    .listObjectsV2Paginator(b -> b.bucket("flotilla-state").prefix("cluster-1/"))
+                    .contents()
+                    .stream()
+                    .map(o -> o.key())
+                    .toList();
+        }
+    }
+
+    private static List<String> jars() {
+        try (var rest =
+                io.flotilla.sidecar.flink.FlinkRest.connect(
+                        platform.clusters().get(0).restUrl(), Duration.ofSeconds(10))) {
+            return rest.jars();
+        }
+    }
+
+    private static byte[] jarWithClassOf(int size) throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var jar = new java.util.jar.JarOutputStream(bytes)) {
+            jar.putNextEntry(new java.util.jar.JarEntry("Big.class"));
+            byte[] filler = new byte[size];
+            new java.util.Random(7).nextBytes(filler);
+            jar.write(filler);
+            jar.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}

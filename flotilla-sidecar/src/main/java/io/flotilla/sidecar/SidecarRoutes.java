@@ -1,0 +1,192 @@
+package io.flotilla.sidecar;
+
+import io.flotilla.common.Setting;
+import io.flotilla.sidecar.artifacts.ArtifactService;
+import io.flotilla.sidecar.flink.FlinkRest;
+import io.flotilla.sidecar.http.ApiException;
+import io.flotilla.sidecar.http.HttpApi;
+import io.flotilla.sidecar.http.Request;
+import io.flotilla.sidecar.http.Response;
+import io.flotilla.sidecar.jobs.JobApi;
+import io.flotilla.sidecar.jobs.JobService;
+import io.flotilla.sidecar.jobs.Operations;
+import io.flotilla.sidecar.state.StateService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The sidecar's routes: each a thin translation between HTTP and one service call. */
+final class SidecarRoutes {
+
+    /** {@code POST /v1/state/delete}. */
+    record DeleteRequest(List<String> paths, List<String> pins, Boolean dryRun) {}
+
+    /** {@code POST /v1/state/retention}. */
+    record RetentionRequest(
+            Integer keepSavepoints, String maxAge, List<String> pins, Boolean dryRun) {}
+
+    private SidecarRoutes() {}
+
+    static void register(
+            HttpApi api,
+            SidecarSettings settings,
+            FlinkRest flink,
+            JobService jobs,
+            Operations operations,
+            ArtifactService artifacts,
+            StateService state,
+            PrometheusMeterRegistry metrics) {
+        String openapi = resource("/sidecar-openapi.json");
+        api.route("GET", "/health", r -> Response.ok(health(settings, flink)))
+                .route(
+                        "GET",
+                        "/metrics",
+                        r -> Response.text(metrics.scrape(), "text/plain; version=0.0.4"))
+                .route("GET", "/v1/openapi.json", r -> Response.text(openapi, "application/json"))
+                .route("GET", "/v1/jobs", r -> Response.ok(Map.of("jobs", jobs.list())))
+                .route(
+                        "POST",
+                        "/v1/jobs",
+                        r -> {
+                            JobApi.Submitted s = jobs.submit(r.json(JobApi.SubmitRequest.class));
+                            return s.created() ? Response.created(s) : Response.ok(s);
+                        })
+                .route("GET", "/v1/jobs/{jobId}", r -> Response.ok(jobs.detail(r.param("jobId"))))
+                .route(
+                        "POST",
+                        "/v1/jobs/{jobId}/stop",
+                        r -> {
+                            JobApi.StopRequest body =
+                                    optional(
+                                            r,
+                                            JobApi.StopRequest.class,
+                                            new JobApi.StopRequest(false, null));
+                            return operation(
+                                    operations.stop(
+                                            r.param("jobId"),
+                                            body.drain(),
+                                            body.targetDirectory()));
+                        })
+                .route(
+                        "POST",
+                        "/v1/jobs/{jobId}/savepoints",
+                        r -> {
+                            JobApi.SavepointRequest body =
+                                    optional(
+                                            r,
+                                            JobApi.SavepointRequest.class,
+                                            new JobApi.SavepointRequest(null));
+                            return operation(
+                                    operations.savepoint(r.param("jobId"), body.targetDirectory()));
+                        })
+                .route(
+                        "POST",
+                        "/v1/jobs/{jobId}/cancel",
+                        r -> operation(operations.cancel(r.param("jobId"))))
+                .route(
+                        "GET",
+                        "/v1/operations/{operationId}",
+                        r -> Response.ok(operations.status(r.param("operationId"))))
+                .route(
+                        "POST",
+                        "/v1/artifacts",
+                        r -> {
+                            JobApi.ArtifactRef ref = r.json(JobApi.ArtifactRef.class);
+                            ArtifactService.Artifact a = artifacts.ensure(ref.uri(), ref.sha256());
+                            return a.reused() ? Response.ok(a) : Response.created(a);
+                        })
+                .route(
+                        "GET",
+                        "/v1/state",
+                        r -> Response.ok(Map.of("root", state.root(), "entries", state.list())))
+                .route(
+                        "POST",
+                        "/v1/state/delete",
+                        r -> {
+                            DeleteRequest d = r.json(DeleteRequest.class);
+                            return Response.ok(
+                                    state.delete(
+                                            orEmpty(d.paths()),
+                                            orEmpty(d.pins()),
+                                            Boolean.TRUE.equals(d.dryRun())));
+                        })
+                .route(
+                        "POST",
+                        "/v1/state/retention",
+                        r -> {
+                            RetentionRequest q = r.json(RetentionRequest.class);
+                            if (q.keepSavepoints() == null || q.maxAge() == null) {
+                                throw ApiException.badRequest(
+                                        "missing_field",
+                                        q.keepSavepoints() == null ? "keepSavepoints" : "maxAge",
+                                        "retention needs keepSavepoints (e.g. 3) and maxAge (e.g. \"7d\" or \"PT12H\")");
+                            }
+                            Duration maxAge;
+                            try {
+                                maxAge =
+                                        Setting.duration("maxAge", Duration.ZERO, "")
+                                                .parse(q.maxAge());
+                            } catch (IllegalArgumentException e) {
+                                throw ApiException.badRequest(
+                                        "invalid_field",
+                                        "maxAge",
+                                        e.getMessage().replace("--maxAge", "maxAge"));
+                            }
+                            return Response.ok(
+                                    state.retention(
+                                            q.keepSavepoints(),
+                                            maxAge,
+                                            orEmpty(q.pins()),
+                                            Boolean.TRUE.equals(q.dryRun())));
+                        });
+    }
+
+    private static Response operation(JobApi.Operation op) {
+        return op.status().equals("IN_PROGRESS") ? Response.accepted(op) : Response.ok(op);
+    }
+
+    private static <T> T optional(Request r, Class<T> type, T fallback) {
+        return r.body().length == 0 ? fallback : r.json(type);
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static Map<String, Object> health(SidecarSettings settings, FlinkRest flink) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cluster", settings.get(SidecarSettings.CLUSTER));
+        try {
+            var overview = flink.overview();
+            out.put("status", "UP");
+            out.put(
+                    "flink",
+                    Map.of(
+                            "taskManagers",
+                            overview.getNumTaskManagersConnected(),
+                            "slotsTotal",
+                            overview.getNumSlotsTotal(),
+                            "slotsAvailable",
+                            overview.getNumSlotsAvailable(),
+                            "version",
+                            overview.getVersion()));
+        } catch (RuntimeException e) {
+            out.put("status", "DEGRADED");
+            out.put("flink", Map.of("error", String.valueOf(e.getMessage())));
+        }
+        return out;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SidecarRoutes.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("missing resource " + name, e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.flotilla.sidecar.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.sidecar.http.Json;
+import io.flotilla.sidecar.jobs.JobApi;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A typed client of one sidecar's HTTP API, for the supervisor, the CLI and the tests. */
+public final class SidecarClient {
+
+    /** A response with its status and JSON body. */
+    public record Reply(int status, JsonNode body) {
+
+        /** The body as {@code type}; fails with the sidecar's error when the status is not 2xx. */
+        public <T> T as(Class<T> type) {
+            if (status / 100 != 2) {
+                throw new SidecarException(status, body);
+            }
+            return Json.MAPPER.convertValue(body, type);
+        }
+    }
+
+    private final URI base;
+    private final String token;
+    private final HttpClient http;
+
+    public SidecarClient(URI base, String token) {
+        this.base = base;
+        this.token = token;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public JobApi.Submitted submit(JobApi.SubmitRequest request) {
+        return post("/v1/jobs", request).as(JobApi.Submitted.class);
+    }
+
+    public List<JobApi.JobView> jobs() {
+        JsonNode jobs = get("/v1/jobs").as(JsonNode.class).get("jobs");
+        return List.of(Json.MAPPER.convertValue(jobs, JobApi.JobView[].class));
+    }
+
+    public JobApi.JobDetail job(String jobId) {
+        return get("/v1/jobs/" + jobId).as(JobApi.JobDetail.class);
+    }
+
+    public JobApi.Operation stop(String jobId, boolean drain) {
+        return post("/v1/jobs/" + jobId + "/stop", new JobApi.StopRequest(drain, null))
+                .as(JobApi.Operation.class);
+    }
+
+    public JobApi.Operation cancel(String jobId) {
+        return post("/v1/jobs/" + jobId + "/cancel", null).as(JobApi.Operation.class);
+    }
+
+    public JobApi.Operation operation(String id) {
+        return get("/v1/operations/" + id).as(JobApi.Operation.class);
+    }
+
+    /** Polls an operation until it is no longer IN_PROGRESS. */
+    public JobApi.Operation await(JobApi.Operation op, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        JobApi.Operation current = op;
+        while (current.status().equals("IN_PROGRESS")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "operation " + op.id() + " still in progress after " + limit);
+            }
+            sleep(200);
+            current = operation(op.id());
+        }
+        return current;
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    public Reply post(String path, Object body) {
+        HttpRequest.BodyPublisher publisher =
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(
+                                body instanceof byte[] b ? b : Json.write(body));
+        return send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .header("Content-Type", "application/json")
+                        .POST(publisher));
+    }
+
+    /** Sends a request with this client's token; for tests of raw and malformed input. */
+    public Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> response =
+                    http.send(
+                            request.header("Authorization", "Bearer " + token)
+                                    .timeout(Duration.ofMinutes(3))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            byte[] bytes = response.body();
+            JsonNode body =
+                    bytes.length == 0
+                            ? Json.MAPPER.createObjectNode()
+                            : response.headers()
+                                            .firstValue("Content-Type")
+                                            .orElse("")
+                                            .startsWith("application/json")
+                                    ? Json.MAPPER.readTree(bytes)
+                                    : Json.MAPPER.valueToTree(Map.of("text", new String(bytes)));
+            return new Reply(response.statusCode(), body);
+        } catch (IOException e) {
+            throw new SidecarException(
+                    0,
+                    Json.MAPPER.valueToTree(
+                            Map.of(
+                                    "error",
+                                    Map.of(
+                                            "code",
+                                            "unreachable",
+                                            "message",
+                                            "sidecar at "
+                                                    + base
+                                                    + " does not answer: "
+                                                    + e.getMessage()))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.flotilla.sidecar.http;
+
+/** Serves one route. */
+@FunctionalInterface
+public interface Handler {
+    Response handle(Request request);
+}

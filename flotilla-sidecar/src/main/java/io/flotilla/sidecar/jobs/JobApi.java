@@ -1,0 +1,61 @@
+package io.flotilla.sidecar.jobs;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The request and response bodies of the jobs API. */
+public final class JobApi {
+
+    private JobApi() {}
+
+    /** Where a job jar comes from, and its sha256 as the caller built it. */
+    public record ArtifactRef(String uri, String sha256) {}
+
+    /** {@code POST /v1/jobs}: run {@code entryClass} from the artifact under the caller's JobID. */
+    public record SubmitRequest(
+            ArtifactRef artifact,
+            String entryClass,
+            List<String> args,
+            Integer parallelism,
+            String jobId,
+            String restorePath,
+            Boolean allowNonRestoredState) {}
+
+    /** One job as the cluster reports it. */
+    public record JobView(
+            String jobId,
+            String name,
+            String status,
+            Instant startTime,
+            Instant endTime,
+            Long completedCheckpoints,
+            String lastCheckpointPath,
+            Instant lastCheckpointTime,
+            String lastSavepointPath,
+            String restoredFrom) {}
+
+    /** The answer to a submit: the job, and whether this request created it. */
+    public record Submitted(JobView job, boolean created, String jarId) {}
+
+    /** {@code POST /v1/jobs/{id}/stop}: stop with a savepoint, draining or not. */
+    public record StopRequest(Boolean drain, String targetDirectory) {}
+
+    /** {@code POST /v1/jobs/{id}/savepoints}: a savepoint while the job keeps running. */
+    public record SavepointRequest(String targetDirectory) {}
+
+    /**
+     * An asynchronous operation: IN_PROGRESS, COMPLETED (with a location for savepoints) or FAILED.
+     */
+    public record Operation(
+            String id, String kind, String jobId, String status, String location, String error) {}
+
+    /** One entry of a job's exception history. */
+    public record ExceptionEntry(
+            Instant time, String exception, String taskName, String taskManager) {}
+
+    /** A job with its exception history and where its logs are. */
+    public record JobDetail(JobView job, List<ExceptionEntry> exceptions, Logs logs) {}
+
+    /** Links to the JobManager's and TaskManagers' logs in the Flink REST API. */
+    public record Logs(String jobManager, List<String> taskManagers) {}
+}

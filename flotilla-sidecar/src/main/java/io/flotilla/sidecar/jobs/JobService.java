@@ -1,0 +1,341 @@
+package io.flotilla.sidecar.jobs;
+
+import io.flotilla.sidecar.artifacts.ArtifactService;
+import io.flotilla.sidecar.flink.FlinkRest;
+import io.flotilla.sidecar.flink.FlinkRestException;
+import io.flotilla.sidecar.flink.JarRun;
+import io.flotilla.sidecar.http.ApiException;
+import io.flotilla.sidecar.jobs.JobApi.ExceptionEntry;
+import io.flotilla.sidecar.jobs.JobApi.JobDetail;
+import io.flotilla.sidecar.jobs.JobApi.JobView;
+import io.flotilla.sidecar.jobs.JobApi.Logs;
+import io.flotilla.sidecar.jobs.JobApi.SubmitRequest;
+import io.flotilla.sidecar.jobs.JobApi.Submitted;
+import io.flotilla.sidecar.state.LiveJob;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.messages.webmonitor.JobDetails;
+import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointStatistics;
+import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointingStatistics;
+
+/**
+ * The jobs API over the Flink REST port: list, submit (idempotent per JobID), detail. Stop, cancel
+ * and savepoints are in {@link Operations}.
+ */
+public final class JobService {
+
+    private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("([A-Za-z_$][A-Za-z0-9_$]*\\.)*[A-Za-z_$][A-Za-z0-9_$]*");
+
+    private final FlinkRest flink;
+    private final ArtifactService artifacts;
+    private final List<String> restoreRoots;
+    private final MeterRegistry metrics;
+    private final Object[] locks = new Object[64];
+
+    public JobService(
+            FlinkRest flink,
+            ArtifactService artifacts,
+            List<String> restoreRoots,
+            MeterRegistry metrics) {
+        this.flink = flink;
+        this.artifacts = artifacts;
+        this.restoreRoots = List.copyOf(restoreRoots);
+        this.metrics = metrics;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    /** Every job the JobManager knows, newest first. */
+    public List<JobView> list() {
+        List<JobView> out = new ArrayList<>();
+        for (JobDetails d : flink.jobs()) {
+            out.add(
+                    view(
+                            d.getJobId(),
+                            d.getJobName(),
+                            d.getStatus(),
+                            d.getStartTime(),
+                            d.getEndTime()));
+        }
+        out.sort((a, b) -> b.startTime().compareTo(a.startTime()));
+        return out;
+    }
+
+    /** The jobs whose state must be protected: every job not globally terminal. */
+    public List<LiveJob> live() {
+        List<LiveJob> out = new ArrayList<>();
+        for (JobDetails d : flink.jobs()) {
+            if (!d.getStatus().isGloballyTerminalState()) {
+                JobView v = view(d.getJobId(), d.getJobName(), d.getStatus(), d.getStartTime(), -1);
+                out.add(
+                        new LiveJob(
+                                v.jobId(),
+                                v.status(),
+                                v.lastCheckpointPath(),
+                                v.lastSavepointPath(),
+                                v.restoredFrom()));
+            }
+        }
+        return out;
+    }
+
+    /** One job with its exception history and log links; 404 if the cluster does not know it. */
+    public JobDetail detail(String jobIdText) {
+        JobID jobId = parseJobId(jobIdText);
+        var info = find(jobId).orElseThrow(() -> unknownJob(jobIdText));
+        JobView view =
+                view(
+                        jobId,
+                        info.getName(),
+                        info.getJobStatus(),
+                        info.getStartTime(),
+                        info.getEndTime());
+        List<ExceptionEntry> exceptions = new ArrayList<>();
+        for (var e : flink.exceptions(jobId).getExceptionHistory().getEntries()) {
+            exceptions.add(
+                    new ExceptionEntry(
+                            Instant.ofEpochMilli(e.getTimestamp()),
+                            e.getExceptionName(),
+                            e.getTaskName(),
+                            e.getTaskManagerId()));
+        }
+        String base = flink.restUrl().toString();
+        Logs logs =
+                new Logs(
+                        base + "/jobmanager/log",
+                        flink.taskManagers().stream()
+                                .map(id -> base + "/taskmanagers/" + id + "/log")
+                                .toList());
+        return new JobDetail(view, exceptions, logs);
+    }
+
+    /**
+     * Runs the job under the caller's JobID, once: a JobID that runs already returns that job
+     * (created = false), also when identical requests race; a JobID of an ended job is refused.
+     */
+    public Submitted submit(SubmitRequest r) {
+        JobID jobId = parseJobId(r.jobId());
+        validate(r);
+        synchronized (locks[Math.floorMod(jobId.hashCode(), locks.length)]) {
+            Optional<Submitted> existing = existing(jobId);
+            if (existing.isPresent()) {
+                metrics.counter("flotilla.sidecar.submissions", "result", "existing").increment();
+                return existing.get();
+            }
+            ArtifactService.Artifact jar =
+                    artifacts.ensure(r.artifact().uri(), r.artifact().sha256());
+            try {
+                flink.runJar(
+                        jar.jarId(),
+                        new JarRun(
+                                r.entryClass(),
+                                r.args() == null ? List.of() : r.args(),
+                                r.parallelism(),
+                                jobId,
+                                r.restorePath(),
+                                r.allowNonRestoredState()));
+            } catch (FlinkRestException e) {
+                if (String.valueOf(e.getMessage()).contains("DuplicateJobSubmissionException")) {
+                    // Submitted by someone else between our check and our run: theirs stands.
+                    return existing(jobId).orElseThrow(() -> e);
+                }
+                metrics.counter("flotilla.sidecar.submissions", "result", "failed").increment();
+                throw new ApiException(
+                        422,
+                        "program_failed",
+                        "Flink could not start " + r.entryClass() + ": " + e.getMessage(),
+                        null,
+                        null);
+            }
+            metrics.counter("flotilla.sidecar.submissions", "result", "created").increment();
+            var info = find(jobId).orElseThrow(() -> unknownJob(jobId.toHexString()));
+            return new Submitted(
+                    view(
+                            jobId,
+                            info.getName(),
+                            info.getJobStatus(),
+                            info.getStartTime(),
+                            info.getEndTime()),
+                    true,
+                    jar.jarId());
+        }
+    }
+
+    private Optional<Submitted> existing(JobID jobId) {
+        Optional<org.apache.flink.runtime.rest.messages.job.JobDetailsInfo> info = find(jobId);
+        if (info.isEmpty()) {
+            return Optional.empty();
+        }
+        if (info.get().getJobStatus().isGloballyTerminalState()) {
+            throw new ApiException(
+                    409,
+                    "job_id_used",
+                    "JobID "
+                            + jobId
+                            + " belongs to a job that ended as "
+                            + info.get().getJobStatus()
+                            + "; a JobID runs once: submit with a new JobID",
+                    "jobId",
+                    null);
+        }
+        var i = info.get();
+        return Optional.of(
+                new Submitted(
+                        view(
+                                jobId,
+                                i.getName(),
+                                i.getJobStatus(),
+                                i.getStartTime(),
+                                i.getEndTime()),
+                        false,
+                        null));
+    }
+
+    Optional<org.apache.flink.runtime.rest.messages.job.JobDetailsInfo> find(JobID jobId) {
+        try {
+            return Optional.of(flink.job(jobId));
+        } catch (FlinkRestException e) {
+            if (e.notFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    JobView view(JobID jobId, String name, JobStatus status, long start, long end) {
+        Long completed = null;
+        String lastPath = null;
+        Instant lastTime = null;
+        String savepoint = null;
+        String restored = null;
+        try {
+            CheckpointingStatistics stats = flink.checkpoints(jobId);
+            completed = stats.getCounts().getNumberCompletedCheckpoints();
+            CheckpointStatistics.CompletedCheckpointStatistics last =
+                    stats.getLatestCheckpoints().getCompletedCheckpointStatistics();
+            if (last != null) {
+                lastPath = last.getExternalPath();
+                lastTime = Instant.ofEpochMilli(last.getLatestAckTimestamp());
+            }
+            savepoint = latestSavepoint(stats);
+            var r = stats.getLatestCheckpoints().getRestoredCheckpointStatistics();
+            restored = r == null ? null : r.getExternalPath();
+        } catch (FlinkRestException e) {
+            // a job without checkpointing, or one just submitted: no statistics yet
+        }
+        return new JobView(
+                jobId.toHexString(),
+                name,
+                status.name(),
+                start > 0 ? Instant.ofEpochMilli(start) : null,
+                end > 0 ? Instant.ofEpochMilli(end) : null,
+                completed,
+                lastPath,
+                lastTime,
+                savepoint,
+                restored);
+    }
+
+    /**
+     * The newest completed savepoint: Flink reports a stop-with-savepoint's savepoint in the
+     * history and as the latest completed checkpoint, not always as "latest savepoint".
+     */
+    private static String latestSavepoint(CheckpointingStatistics stats) {
+        var latest = stats.getLatestCheckpoints();
+        if (latest.getSavepointStatistics() != null) {
+            return latest.getSavepointStatistics().getExternalPath();
+        }
+        if (latest.getCompletedCheckpointStatistics() != null
+                && latest.getCompletedCheckpointStatistics().isSavepoint()) {
+            return latest.getCompletedCheckpointStatistics().getExternalPath();
+        }
+        return stats.getHistory().stream()
+                .filter(
+                        c ->
+                                c.isSavepoint()
+                                        && c
+                                                instanceof
+                                                CheckpointStatistics.CompletedCheckpointStatistics)
+                .map(
+                        c ->
+                                ((CheckpointStatistics.CompletedCheckpointStatistics) c)
+                                        .getExternalPath())
+                .findFirst()
+                .orElse(null);
+    }
+
+    private void validate(SubmitRequest r) {
+        if (r.artifact() == null) {
+            throw ApiException.badRequest(
+                    "missing_field",
+                    "artifact",
+                    "artifact is required: {\"uri\": \"s3://...jar\", \"sha256\": \"...\"}");
+        }
+        if (r.entryClass() == null || !CLASS_NAME.matcher(r.entryClass()).matches()) {
+            throw ApiException.badRequest(
+                    "invalid_field",
+                    "entryClass",
+                    "entryClass must be a fully qualified Java class name such as com.example.MyJob, got '"
+                            + r.entryClass()
+                            + "'");
+        }
+        if (r.parallelism() != null && (r.parallelism() < 1 || r.parallelism() > 1024)) {
+            throw ApiException.badRequest(
+                    "invalid_field",
+                    "parallelism",
+                    "parallelism must be between 1 and 1024, got " + r.parallelism());
+        }
+        if (r.args() != null
+                && (r.args().size() > 200
+                        || r.args().stream().anyMatch(a -> a == null || a.length() > 8192))) {
+            throw ApiException.badRequest(
+                    "invalid_field",
+                    "args",
+                    "args must be at most 200 non-null strings of at most 8192 characters");
+        }
+        if (r.restorePath() != null) {
+            String p = r.restorePath();
+            if (p.contains("/../")
+                    || p.endsWith("/..")
+                    || restoreRoots.stream().noneMatch(p::startsWith)) {
+                throw ApiException.badRequest(
+                        "invalid_field",
+                        "restorePath",
+                        "restorePath must be a savepoint or checkpoint under "
+                                + restoreRoots
+                                + ", got '"
+                                + p
+                                + "'");
+            }
+        }
+    }
+
+    /** Parses a JobID: 32 lower-case hex digits. */
+    public static JobID parseJobId(String text) {
+        if (text == null || !JOB_ID.matcher(text).matches()) {
+            throw ApiException.badRequest(
+                    "invalid_job_id",
+                    "jobId",
+                    "a JobID is 32 lower-case hex digits (e.g. 4a5b6c7d8e9f00112233445566778899), got '"
+                            + text
+                            + "'");
+        }
+        return JobID.fromHexString(text);
+    }
+
+    static ApiException unknownJob(String jobId) {
+        return new ApiException(
+                404,
+                "unknown_job",
+                "the cluster knows no job " + jobId + ": list jobs with GET /v1/jobs");
+    }
+}
