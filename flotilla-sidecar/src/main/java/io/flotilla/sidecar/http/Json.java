@@ -45,13 +45,16 @@ public final class Json {
                     "unknown field '" + e.getPropertyName() + "': known fields are " + known);
         } catch (MismatchedInputException e) {
             String field = path(e);
+            if (field.isEmpty()) {
+                throw ApiException.badRequest(
+                        "malformed_json",
+                        null,
+                        "the body must be one JSON object: " + brief(e.getOriginalMessage()));
+            }
             throw ApiException.badRequest(
                     "invalid_field",
                     field,
-                    "field '"
-                            + field
-                            + "' has the wrong type: "
-                            + e.getOriginalMessage().split("\n")[0]);
+                    "field '" + field + "' has the wrong type: " + brief(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest(
                     "malformed_json",
@@ -61,11 +64,18 @@ public final class Json {
                             + ", column "
                             + e.getLocation().getColumnNr()
                             + ": "
-                            + e.getOriginalMessage().split("\n")[0]);
+                            + brief(e.getOriginalMessage()));
         } catch (IOException e) {
             throw ApiException.badRequest(
                     "unreadable_body", null, "cannot read the body: " + e.getMessage());
         }
+    }
+
+    /** Jackson's first line, without its note on where the parser's source came from. */
+    private static String brief(String message) {
+        String line = message.split("\n")[0];
+        int source = line.indexOf(" (start marker at");
+        return source < 0 ? line : line.substring(0, source);
     }
 
     public static byte[] write(Object value) {
