@@ -144,10 +144,9 @@ public final class CleanupPlanner {
         if (e.kind() == StateKind.OTHER) {
             return Decision.keep(e, "not a checkpoint or savepoint");
         }
-        StateEntry newest = e.jobId() == null ? null : newestByJob.get(e.jobId());
-        if (newest != null && newest.path().equals(e.path())) {
-            return Decision.keep(
-                    e, "newest restorable state of job " + e.jobId() + " (not running)");
+        if (newestRestorable(e)) {
+            String job = e.jobId() != null ? e.jobId() : "with JobID prefix " + e.jobIdPrefix();
+            return Decision.keep(e, "newest restorable state of job " + job + " (not running)");
         }
         if (e.kind() == StateKind.CHECKPOINT
                 && live.stream().anyMatch(j -> e.belongsTo(j.jobId()))) {
@@ -185,6 +184,13 @@ public final class CleanupPlanner {
         Set<String> jobs = new HashSet<>();
         entries.stream().map(StateEntry::jobId).filter(j -> j != null).forEach(jobs::add);
         live.forEach(j -> jobs.add(j.jobId()));
+        // a job known only from Flink's default savepoint names: its prefix stands for its id
+        for (StateEntry e : entries) {
+            String prefix = e.jobIdPrefix();
+            if (prefix != null && jobs.stream().noneMatch(j -> j.startsWith(prefix))) {
+                jobs.add(prefix);
+            }
+        }
         Map<String, StateEntry> newest = new HashMap<>();
         for (StateEntry e : entries) {
             if (!e.restorable()) {

@@ -146,7 +146,8 @@ public final class StateService implements AutoCloseable {
                     "paths",
                     detail);
         }
-        return execute(plan, dryRun);
+        // paths already deleted would answer 404 on a repeat: only the failed ones are left
+        return execute(plan, dryRun, "repeat the request with the failed paths to finish");
     }
 
     /**
@@ -171,10 +172,10 @@ public final class StateService implements AutoCloseable {
                         .retention(
                                 new CleanupPlanner.Retention(keepSavepoints, maxAge),
                                 clock.instant());
-        return execute(plan, dryRun);
+        return execute(plan, dryRun, "repeat the request to finish");
     }
 
-    private Outcome execute(List<Decision> plan, boolean dryRun) {
+    private Outcome execute(List<Decision> plan, boolean dryRun, String toFinish) {
         if (dryRun) {
             return outcome(true, plan, List.of());
         }
@@ -204,7 +205,8 @@ public final class StateService implements AutoCloseable {
                     failed.size()
                             + " of "
                             + running.size()
-                            + " paths could not be deleted; repeat the request to finish",
+                            + " paths could not be deleted; "
+                            + toFinish,
                     null,
                     outcome);
         }
