@@ -42,6 +42,30 @@ public final class CleanupPlanner {
      * checkpoints in progress.
      */
     public Optional<String> protection(StateEntry entry) {
+        Optional<String> direct = directProtection(entry);
+        if (direct.isPresent() || entry.kind() != StateKind.SHARED) {
+            return direct;
+        }
+        // Incremental checkpoints point into shared/: while any checkpoint of the job is
+        // protected (pinned, restored from, reported by Flink), so are the files it points to.
+        for (StateEntry e : entries) {
+            if (e.kind() == StateKind.CHECKPOINT
+                    && e.jobId() != null
+                    && e.jobId().equals(entry.jobId())) {
+                Optional<String> needed = directProtection(e);
+                if (needed.isPresent()) {
+                    return Optional.of(
+                            "shared state of "
+                                    + e.path()
+                                    + ", which is protected: "
+                                    + needed.get());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> directProtection(StateEntry entry) {
         for (String pin : pins) {
             if (entry.overlaps(pin)) {
                 return Optional.of("pinned by the caller (" + pin + ")");
@@ -64,12 +88,33 @@ public final class CleanupPlanner {
                 if (entry.kind() == StateKind.SHARED) {
                     return Optional.of("shared state of the checkpoints of " + who);
                 }
-                if (entry.kind() == StateKind.CHECKPOINT && !entry.complete()) {
+                if (entry.kind() == StateKind.CHECKPOINT
+                        && !entry.complete()
+                        && entry.checkpointId() > newestCompleteCheckpointId(job.jobId())) {
                     return Optional.of("checkpoint in progress of " + who);
+                }
+                if (entry.kind() == StateKind.SAVEPOINT && !entry.complete()) {
+                    return Optional.of("savepoint in progress (or abandoned) of " + who);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The id of the job's newest complete checkpoint, or -1. A folder with a lower id and no {@code
+     * _metadata} is a leftover (subsumed, or half deleted), not a checkpoint in progress.
+     */
+    private long newestCompleteCheckpointId(String jobId) {
+        return entries.stream()
+                .filter(
+                        e ->
+                                e.kind() == StateKind.CHECKPOINT
+                                        && e.complete()
+                                        && jobId.equals(e.jobId()))
+                .mapToLong(StateEntry::checkpointId)
+                .max()
+                .orElse(-1);
     }
 
     /** True when {@code entry} is the newest complete checkpoint or savepoint of its job. */
@@ -143,6 +188,9 @@ public final class CleanupPlanner {
         }
         if (e.kind() == StateKind.OTHER) {
             return Decision.keep(e, "not a checkpoint or savepoint");
+        }
+        if (e.empty()) {
+            return Decision.remove(e, "empty folder left behind by deleted state");
         }
         if (newestRestorable(e)) {
             String job = e.jobId() != null ? e.jobId() : "with JobID prefix " + e.jobIdPrefix();

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class StateCatalog {
 
     private static final Pattern CHECKPOINT =
-            Pattern.compile("checkpoints/([0-9a-f]{32})/chk-(\\d+)/.*");
+            Pattern.compile("checkpoints/([0-9a-f]{32})/chk-(\\d{1,18})/.*");
     private static final Pattern SHARED =
             Pattern.compile("checkpoints/([0-9a-f]{32})/(shared|taskowned)/.*");
     private static final Pattern JOB_SAVEPOINT =
@@ -116,7 +116,10 @@ public final class StateCatalog {
 
         void add(StateObject o, String rel) {
             objects.add(o);
-            size += o.size();
+            if (!o.key().endsWith("/")) {
+                // a key ending in '/' is a folder marker: it holds no state
+                size += o.size();
+            }
             if (o.lastModified().isAfter(time)) {
                 time = o.lastModified();
             }

@@ -24,6 +24,11 @@ public record StateEntry(
         objects = List.copyOf(objects);
     }
 
+    /** True when the entry holds nothing but folder markers: a leftover of deleted state. */
+    public boolean empty() {
+        return objects.stream().allMatch(o -> o.key().endsWith("/"));
+    }
+
     /** True for a complete checkpoint or savepoint: a job can start from it. */
     public boolean restorable() {
         return complete && (kind == StateKind.CHECKPOINT || kind == StateKind.SAVEPOINT);

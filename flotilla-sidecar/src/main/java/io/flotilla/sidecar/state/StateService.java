@@ -110,7 +110,7 @@ public final class StateService implements AutoCloseable {
         checkInside(paths, "paths");
         List<StateEntry> entries = entries();
         List<StateEntry> requested = new ArrayList<>();
-        for (String path : paths) {
+        for (String path : new java.util.LinkedHashSet<>(paths)) {
             String wanted = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
             StateEntry e =
                     entries.stream()

@@ -408,4 +408,65 @@ class CleanupPlannerTest {
                 .extracting(d -> d.entry().path(), Decision::delete)
                 .containsExactly(tuple(b, true), tuple(a, true));
     }
+
+    @Test
+    void sharedStateOfAPinnedCheckpointOfAnEndedJobIsProtected() {
+        String pinned = checkpoint(DEAD, 3, daysAgo(9), true);
+        String sharedFolder = shared(DEAD, daysAgo(9));
+        CleanupPlanner planner = planner(List.of(), List.of(pinned));
+
+        assertThat(planner.protection(entry(sharedFolder))).get().asString().contains("pinned");
+        assertThat(deleteOne(planner, sharedFolder).delete()).isFalse();
+    }
+
+    @Test
+    void sharedStateOfACheckpointALiveJobRestoredFromIsProtected() {
+        String old = checkpoint(DEAD, 7, daysAgo(9), true);
+        String sharedFolder = shared(DEAD, daysAgo(9));
+        LiveJob restored = new LiveJob(LIVE, "RUNNING", null, null, old);
+
+        assertThat(planner(restored).protection(entry(sharedFolder)))
+                .get()
+                .asString()
+                .contains("restores or restored from");
+    }
+
+    @Test
+    void unfinishedSavepointOfALiveJobIsProtected() {
+        String folder = "savepoints/" + LIVE + "/savepoint-aaaaaa-000000000001";
+        put(folder + "/op-state", daysAgo(3));
+        String path = ROOT + folder;
+
+        assertThat(planner(running(LIVE)).protection(entry(path)))
+                .get()
+                .asString()
+                .contains("savepoint in progress");
+        assertThat(retention(planner(running(LIVE)), KEEP_NOTHING).get(path).delete()).isFalse();
+    }
+
+    @Test
+    void olderCheckpointWithoutMetadataIsALeftoverNotACheckpointInProgress() {
+        String leftover = checkpoint(LIVE, 2, daysAgo(2), false);
+        checkpoint(LIVE, 5, daysAgo(1), true);
+        String inProgress = checkpoint(LIVE, 6, daysAgo(0), false);
+        CleanupPlanner planner = planner(running(LIVE));
+
+        assertThat(planner.protection(entry(leftover))).isEmpty();
+        assertThat(planner.protection(entry(inProgress)))
+                .get()
+                .asString()
+                .contains("checkpoint in progress");
+    }
+
+    @Test
+    void emptyFolderLeftByDeletedStateGoesWithRetentionAndItsMarkerHasNoSize() {
+        objects.add(new StateObject(PREFIX + "checkpoints/" + DEAD + "/chk-1/", 4096, daysAgo(0)));
+        String path = ROOT + "checkpoints/" + DEAD + "/chk-1";
+
+        assertThat(entry(path).empty()).isTrue();
+        assertThat(entry(path).size()).isZero();
+        Decision d = retention(planner(), new Retention(5, Duration.ofDays(30))).get(path);
+        assertThat(d.delete()).isTrue();
+        assertThat(d.reason()).contains("empty folder");
+    }
 }

@@ -1,0 +1,242 @@
+package io.flotilla.bench;
+
+import io.flotilla.local.Artifacts;
+import io.flotilla.local.JobWaits;
+import io.flotilla.local.LocalPlatform;
+import io.flotilla.local.LocalSettings;
+import io.flotilla.local.Progress;
+import io.flotilla.local.SidecarWaits;
+import io.flotilla.sidecar.Sidecar;
+import io.flotilla.sidecar.SidecarSettings;
+import io.flotilla.sidecar.client.SidecarClient;
+import io.flotilla.sidecar.flink.FlinkRest;
+import io.flotilla.sidecar.flink.JarRun;
+import io.flotilla.sidecar.jobs.JobApi;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobID;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Sidecar overhead against Flink's REST API, side by side in one run (submit; stop with savepoint),
+ * and listing plus cleanup planning of a prefix of 100,000 objects on the local S3. Run by {@code
+ * bench/sidecar.sh}; not a test.
+ */
+public final class SidecarBench {
+
+    private static final String ENTRY = "io.flotilla.examples.orders.OrdersJob";
+    private static final List<String> ARGS =
+            List.of("--checkpoint-interval", "1", "--sink", "blackhole");
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int objects = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+        Path jar =
+                repo.resolve("examples/orders/target/flotilla-example-orders-0.1.0-SNAPSHOT.jar");
+        Path home = repo.resolve("bench/target/sidecar-home");
+        deleteTree(home);
+        LocalSettings settings =
+                LocalSettings.parse(
+                        List.of("--home", home.toString(), "--clusters", "1", "--slots", "4"),
+                        Map.of());
+        try (LocalPlatform platform = LocalPlatform.start(settings, new Progress(System.out));
+                FlinkRest flink =
+                        FlinkRest.connect(
+                                platform.clusters().get(0).restUrl(), Duration.ofSeconds(60))) {
+            SidecarClient sidecar =
+                    new SidecarClient(platform.sidecars().get(0).uri(), platform.sidecarToken());
+            Artifacts.Published artifact;
+            try (S3Client s3 = platform.s3().client()) {
+                artifact = Artifacts.publish(s3, jar, "bench");
+            }
+            String jarId = flink.uploadJar(jar);
+            JobWaits waits = new JobWaits(flink);
+            // Warm-up: one job each way, so both paths find the jar uploaded and the planner
+            // loaded.
+            stop(flink, waits, direct(flink, waits, jarId));
+            sidecarStop(sidecar, viaSidecar(sidecar, artifact, waits));
+
+            List<Long> submitDirect = new ArrayList<>();
+            List<Long> submitSidecar = new ArrayList<>();
+            List<Long> stopDirect = new ArrayList<>();
+            List<Long> stopSidecar = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                long t0 = System.nanoTime();
+                JobID a = direct(flink, waits, jarId);
+                submitDirect.add(System.nanoTime() - t0);
+                t0 = System.nanoTime();
+                String b = viaSidecar(sidecar, artifact, waits);
+                submitSidecar.add(System.nanoTime() - t0);
+                waits.checkpointAfter(a, 0, Duration.ofSeconds(60));
+                SidecarWaits.until(
+                        sidecar,
+                        b,
+                        Duration.ofSeconds(60),
+                        "checkpoint",
+                        j -> j.completedCheckpoints() != null && j.completedCheckpoints() > 0);
+                t0 = System.nanoTime();
+                stop(flink, waits, a);
+                stopDirect.add(System.nanoTime() - t0);
+                t0 = System.nanoTime();
+                sidecarStop(sidecar, b);
+                stopSidecar.add(System.nanoTime() - t0);
+                System.out.printf(
+                        "round %d: submit %.0f / %.0f ms, stop %.0f / %.0f ms (direct / sidecar)%n",
+                        i + 1,
+                        ms(submitDirect.get(i)),
+                        ms(submitSidecar.get(i)),
+                        ms(stopDirect.get(i)),
+                        ms(stopSidecar.get(i)));
+            }
+            System.out.println();
+            System.out.println("| call | Flink REST median (ms) | sidecar median (ms) | ratio |");
+            System.out.println("| --- | ---: | ---: | ---: |");
+            row(
+                    "submit (jar already on the JobManager) until the call returns",
+                    submitDirect,
+                    submitSidecar);
+            row("stop with savepoint until COMPLETED", stopDirect, stopSidecar);
+
+            stateListing(platform, home, objects);
+        }
+    }
+
+    private static JobID direct(FlinkRest flink, JobWaits waits, String jarId) {
+        JobID id = JobID.generate();
+        flink.runJar(jarId, new JarRun(ENTRY, ARGS, 1, id, null, null));
+        return id;
+    }
+
+    private static String viaSidecar(
+            SidecarClient sidecar, Artifacts.Published artifact, JobWaits waits) {
+        String id = JobID.generate().toHexString();
+        sidecar.submit(
+                new JobApi.SubmitRequest(
+                        new JobApi.ArtifactRef(artifact.uri(), artifact.sha256()),
+                        ENTRY,
+                        ARGS,
+                        1,
+                        id,
+                        null,
+                        null));
+        return id;
+    }
+
+    private static void stop(FlinkRest flink, JobWaits waits, JobID id) {
+        waits.savepoint(
+                id,
+                flink.stopWithSavepoint(
+                        id, "s3://flotilla-state/cluster-1/savepoints/" + id, false),
+                Duration.ofSeconds(60));
+    }
+
+    private static void sidecarStop(SidecarClient sidecar, String id) {
+        JobApi.Operation op = sidecar.await(sidecar.stop(id, false), Duration.ofSeconds(60));
+        if (!op.status().equals("COMPLETED")) {
+            throw new IllegalStateException("stop failed: " + op);
+        }
+    }
+
+    /**
+     * Writes {@code count} objects straight into s3proxy's folder, then lists and plans through a
+     * sidecar.
+     */
+    private static void stateListing(LocalPlatform platform, Path home, int count)
+            throws IOException {
+        Path root = home.resolve("s3/flotilla-state/bench-100k");
+        int perCheckpoint = 5;
+        int checkpointsPerJob = 10;
+        int jobs = count / (perCheckpoint * checkpointsPerJob);
+        long t0 = System.nanoTime();
+        byte[] payload = new byte[16];
+        for (int j = 0; j < jobs; j++) {
+            String job = String.format("%032x", j + 1);
+            for (int c = 1; c <= checkpointsPerJob; c++) {
+                Path dir = root.resolve("checkpoints/" + job + "/chk-" + c);
+                Files.createDirectories(dir);
+                Files.write(dir.resolve("_metadata"), payload);
+                for (int f = 1; f < perCheckpoint; f++) {
+                    Files.write(dir.resolve("state-" + f), payload);
+                }
+            }
+        }
+        System.out.printf(
+                "%nwrote %d objects (%d jobs x %d checkpoints x %d files) in %.1f s%n",
+                jobs * checkpointsPerJob * perCheckpoint,
+                jobs,
+                checkpointsPerJob,
+                perCheckpoint,
+                (System.nanoTime() - t0) / 1e9);
+        try (Sidecar bench =
+                Sidecar.start(
+                        SidecarSettings.parse(
+                                List.of(
+                                        "--cluster",
+                                        "bench-100k",
+                                        "--flink-rest-url",
+                                        platform.clusters().get(0).restUrl().toString(),
+                                        "--s3-endpoint",
+                                        platform.s3().endpoint().toString(),
+                                        "--s3-access-key",
+                                        platform.s3().accessKey()),
+                                Map.of(
+                                        "FLOTILLA_SIDECAR_TOKEN",
+                                        platform.sidecarToken(),
+                                        "FLOTILLA_SIDECAR_S3_SECRET_KEY",
+                                        "flotilla-local-secret")))) {
+            SidecarClient client = new SidecarClient(bench.uri(), platform.sidecarToken());
+            for (int run = 1; run <= 2; run++) {
+                t0 = System.nanoTime();
+                SidecarClient.Reply list = client.get("/v1/state");
+                double listS = (System.nanoTime() - t0) / 1e9;
+                t0 = System.nanoTime();
+                SidecarClient.Reply plan =
+                        client.post(
+                                "/v1/state/retention",
+                                Map.of("keepSavepoints", 2, "maxAge", "0s", "dryRun", true));
+                double planS = (System.nanoTime() - t0) / 1e9;
+                System.out.printf(
+                        "run %d: GET /v1/state %.1f s (%d entries, status %d); retention dry run %.1f s (%d would go, status %d)%n",
+                        run,
+                        listS,
+                        list.body().path("entries").size(),
+                        list.status(),
+                        planS,
+                        plan.body().path("deleted").size(),
+                        plan.status());
+            }
+        }
+    }
+
+    private static void row(String what, List<Long> direct, List<Long> sidecar) {
+        double d = median(direct);
+        double s = median(sidecar);
+        System.out.printf("| %s | %.0f | %.0f | %.2fx |%n", what, d, s, s / d);
+    }
+
+    private static double median(List<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return ms(sorted.get(sorted.size() / 2));
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
