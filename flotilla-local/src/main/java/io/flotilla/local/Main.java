@@ -60,7 +60,10 @@ public final class Main {
         // Before the first logger exists: the launcher's and sidecars' log goes to the run folder.
         System.setProperty(
                 "flotilla.log.file",
-                Path.of(settings.get(LocalSettings.HOME)).toAbsolutePath().resolve("logs/launcher.log").toString());
+                Path.of(settings.get(LocalSettings.HOME))
+                        .toAbsolutePath()
+                        .resolve("logs/launcher.log")
+                        .toString());
         Progress progress = new Progress(System.out);
         LocalPlatform platform = LocalPlatform.start(settings, progress);
         CountDownLatch stopped = new CountDownLatch(1);

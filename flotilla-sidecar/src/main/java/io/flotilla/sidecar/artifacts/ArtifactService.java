@@ -46,6 +46,9 @@ public final class ArtifactService {
     private final long maxSize;
     private final MeterRegistry metrics;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    // Flink's GET /jars opens every uploaded jar to list its entry classes: too slow to ask on
+    // every submit, so known jar ids are remembered, and looked up there only after a miss.
+    private final Map<String, String> jarIds = new ConcurrentHashMap<>();
 
     public ArtifactService(
             ArtifactPolicy policy,
@@ -73,8 +76,10 @@ public final class ArtifactService {
         ArtifactLocation location = policy.check(uri);
         ArtifactPolicy.checkSha256(sha256);
         synchronized (locks.computeIfAbsent(sha256, k -> new Object())) {
-            Optional<String> existing = findOnJobManager(sha256);
+            Optional<String> existing =
+                    Optional.ofNullable(jarIds.get(sha256)).or(() -> findOnJobManager(sha256));
             if (existing.isPresent()) {
+                jarIds.put(sha256, existing.get());
                 metrics.counter("flotilla.sidecar.artifacts", "result", "reused").increment();
                 return new Artifact(sha256, existing.get(), -1, true);
             }
@@ -83,6 +88,7 @@ public final class ArtifactService {
                 checkJar(file);
                 long size = Files.size(file);
                 String jarId = flink.uploadJar(file);
+                jarIds.put(sha256, jarId);
                 metrics.counter("flotilla.sidecar.artifacts", "result", "uploaded").increment();
                 LOG.info("uploaded artifact {} ({} bytes) from {} as {}", sha256, size, uri, jarId);
                 return new Artifact(sha256, jarId, size, false);
@@ -93,6 +99,11 @@ public final class ArtifactService {
                 deleteQuietly(file);
             }
         }
+    }
+
+    /** Forgets a jar id the JobManager no longer has (it restarted, or someone deleted the jar). */
+    public void forget(String sha256) {
+        jarIds.remove(sha256);
     }
 
     private Optional<String> findOnJobManager(String sha256) {

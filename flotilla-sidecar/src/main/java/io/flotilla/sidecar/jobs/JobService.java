@@ -133,28 +133,16 @@ public final class JobService {
             }
             ArtifactService.Artifact jar =
                     artifacts.ensure(r.artifact().uri(), r.artifact().sha256());
-            try {
-                flink.runJar(
-                        jar.jarId(),
-                        new JarRun(
-                                r.entryClass(),
-                                r.args() == null ? List.of() : r.args(),
-                                r.parallelism(),
-                                jobId,
-                                r.restorePath(),
-                                r.allowNonRestoredState()));
-            } catch (FlinkRestException e) {
-                if (String.valueOf(e.getMessage()).contains("DuplicateJobSubmissionException")) {
-                    // Submitted by someone else between our check and our run: theirs stands.
-                    return existing(jobId).orElseThrow(() -> e);
-                }
-                metrics.counter("flotilla.sidecar.submissions", "result", "failed").increment();
-                throw new ApiException(
-                        422,
-                        "program_failed",
-                        "Flink could not start " + r.entryClass() + ": " + e.getMessage(),
-                        null,
-                        null);
+            RunResult result = run(jar, jobId, r);
+            if (result == RunResult.JAR_MISSING) {
+                // The JobManager lost the jar (it restarted): upload it again, once.
+                artifacts.forget(r.artifact().sha256());
+                jar = artifacts.ensure(r.artifact().uri(), r.artifact().sha256());
+                result = run(jar, jobId, r);
+            }
+            if (result != RunResult.STARTED) {
+                // Submitted by someone else between our check and our run: theirs stands.
+                return existing(jobId).orElseThrow(() -> unknownJob(jobId.toHexString()));
             }
             metrics.counter("flotilla.sidecar.submissions", "result", "created").increment();
             var info = find(jobId).orElseThrow(() -> unknownJob(jobId.toHexString()));
@@ -167,6 +155,43 @@ public final class JobService {
                             info.getEndTime()),
                     true,
                     jar.jarId());
+        }
+    }
+
+    private enum RunResult {
+        STARTED,
+        ALREADY_SUBMITTED,
+        JAR_MISSING
+    }
+
+    /** Runs the jar, telling apart a JobID someone else just used and a jar the JobManager lost. */
+    private RunResult run(ArtifactService.Artifact jar, JobID jobId, SubmitRequest r) {
+        try {
+            flink.runJar(
+                    jar.jarId(),
+                    new JarRun(
+                            r.entryClass(),
+                            r.args() == null ? List.of() : r.args(),
+                            r.parallelism(),
+                            jobId,
+                            r.restorePath(),
+                            r.allowNonRestoredState()));
+            return RunResult.STARTED;
+        } catch (FlinkRestException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("DuplicateJobSubmissionException")) {
+                return RunResult.ALREADY_SUBMITTED;
+            }
+            if (message.contains("does not exist") && message.contains(jar.jarId())) {
+                return RunResult.JAR_MISSING;
+            }
+            metrics.counter("flotilla.sidecar.submissions", "result", "failed").increment();
+            throw new ApiException(
+                    422,
+                    "program_failed",
+                    "Flink could not start " + r.entryClass() + ": " + e.getMessage(),
+                    null,
+                    null);
         }
     }
 
