@@ -112,7 +112,7 @@ public final class JobWaits {
             } catch (FlinkRestException e) {
                 last = e;
             }
-            S3Store.sleep(200);
+            S3Store.sleep(50);
         }
         throw new PlatformException(
                 "gave up waiting for "

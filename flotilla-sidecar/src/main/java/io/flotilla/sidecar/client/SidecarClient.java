@@ -72,7 +72,7 @@ public final class SidecarClient {
                 throw new IllegalStateException(
                         "operation " + op.id() + " still in progress after " + limit);
             }
-            sleep(200);
+            sleep(50);
             current = operation(op.id());
         }
         return current;

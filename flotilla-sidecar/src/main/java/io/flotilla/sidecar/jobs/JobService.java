@@ -126,11 +126,8 @@ public final class JobService {
         JobID jobId = parseJobId(r.jobId());
         validate(r);
         synchronized (locks[Math.floorMod(jobId.hashCode(), locks.length)]) {
-            Optional<Submitted> existing = existing(jobId);
-            if (existing.isPresent()) {
-                metrics.counter("flotilla.sidecar.submissions", "result", "existing").increment();
-                return existing.get();
-            }
+            // No look-up first: Flink refuses a known JobID itself, which saves a call on
+            // every new submit; only a refused one is looked up.
             ArtifactService.Artifact jar =
                     artifacts.ensure(r.artifact().uri(), r.artifact().sha256());
             RunResult result = run(jar, jobId, r);
@@ -140,21 +137,26 @@ public final class JobService {
                 jar = artifacts.ensure(r.artifact().uri(), r.artifact().sha256());
                 result = run(jar, jobId, r);
             }
-            if (result != RunResult.STARTED) {
-                // Submitted by someone else between our check and our run: theirs stands.
+            if (result == RunResult.ALREADY_SUBMITTED) {
+                metrics.counter("flotilla.sidecar.submissions", "result", "existing").increment();
                 return existing(jobId).orElseThrow(() -> unknownJob(jobId.toHexString()));
             }
             metrics.counter("flotilla.sidecar.submissions", "result", "created").increment();
-            var info = find(jobId).orElseThrow(() -> unknownJob(jobId.toHexString()));
-            return new Submitted(
-                    view(
-                            jobId,
-                            info.getName(),
-                            info.getJobStatus(),
-                            info.getStartTime(),
-                            info.getEndTime()),
-                    true,
-                    jar.jarId());
+            // Accepted by the dispatcher, so INITIALIZING; asking Flink would cost a call on the
+            // path every release takes, and GET /v1/jobs/{id} tells the rest.
+            JobView view =
+                    new JobView(
+                            jobId.toHexString(),
+                            null,
+                            JobStatus.INITIALIZING.name(),
+                            Instant.now(),
+                            null,
+                            0L,
+                            null,
+                            null,
+                            null,
+                            null);
+            return new Submitted(view, true, jar.jarId());
         }
     }
 
