@@ -118,6 +118,8 @@ public final class FlinkCluster implements AutoCloseable {
         // A job that cannot reach its state must fail fast, not wait out the 10-minute default.
         conf.put("execution.checkpointing.timeout", "2 min");
         conf.put("restart-strategy.type", "exponential-delay");
+        // Checkpoint statistics are what sidecars and the supervisor observe: keep them fresh.
+        conf.put("rest.cache.checkpoint-statistics.timeout", "500 ms");
         conf.putAll(S3Tuning.flinkOptions(s3.endpoint(), s3.accessKey(), s3.secretKey()));
         StringBuilder yaml = new StringBuilder("# Written by flotilla-local; edits are lost.\n");
         conf.forEach((k, v) -> yaml.append(k).append(": ").append(yamlString(v)).append('\n'));

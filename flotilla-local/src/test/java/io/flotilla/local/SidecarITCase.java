@@ -100,7 +100,12 @@ class SidecarITCase {
         sidecar.submit(orders(second, stop.location()));
         JobApi.JobView restored =
                 SidecarWaits.until(
-                        sidecar, second, WAIT, "RUNNING", j -> j.status().equals("RUNNING"));
+                        sidecar,
+                        second,
+                        WAIT,
+                        "RUNNING, restored",
+                        // Flink caches checkpoint statistics for a few seconds: wait them out.
+                        j -> j.status().equals("RUNNING") && j.restoredFrom() != null);
         assertThat(restored.restoredFrom()).isEqualTo(stop.location());
 
         JobApi.Operation cancel = sidecar.await(sidecar.cancel(second), WAIT);

@@ -62,10 +62,11 @@ public final class Sidecar implements AutoCloseable {
         JobService jobs =
                 new JobService(
                         flink, artifacts, settings.get(SidecarSettings.RESTORE_ROOTS), metrics);
-        Operations operations = new Operations(flink, jobs, settings.stateUri());
         this.state =
                 new StateService(
                         new S3StateStore(s3), jobs::live, settings.stateUri(), Clock.systemUTC());
+        Operations operations =
+                new Operations(flink, jobs, settings.stateUri(), state::newestSavepoint);
         this.api =
                 new HttpApi(
                         "sidecar",

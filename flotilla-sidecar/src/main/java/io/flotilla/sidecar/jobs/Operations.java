@@ -5,7 +5,9 @@ import io.flotilla.sidecar.flink.FlinkRestException;
 import io.flotilla.sidecar.http.ApiException;
 import io.flotilla.sidecar.jobs.JobApi.Operation;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.rest.handler.async.AsynchronousOperationResult;
 import org.apache.flink.runtime.rest.messages.TriggerId;
@@ -23,10 +25,21 @@ public final class Operations {
     private final String stateUri;
     private final Map<String, String> stopsInFlight = new ConcurrentHashMap<>();
 
-    public Operations(FlinkRest flink, JobService jobs, String stateUri) {
+    private final Function<String, Optional<String>> newestSavepointInStore;
+
+    /**
+     * @param newestSavepointInStore the newest complete savepoint under the job's savepoint folder
+     *     in S3, for when Flink's statistics do not show it yet
+     */
+    public Operations(
+            FlinkRest flink,
+            JobService jobs,
+            String stateUri,
+            Function<String, Optional<String>> newestSavepointInStore) {
         this.flink = flink;
         this.jobs = jobs;
         this.stateUri = stateUri;
+        this.newestSavepointInStore = newestSavepointInStore;
     }
 
     /** Stops the job with a savepoint; a second stop while one runs returns the same operation. */
@@ -146,9 +159,21 @@ public final class Operations {
     }
 
     private Operation finalSavepoint(JobID jobId, String status) {
+        // Flink caches checkpoint statistics for a few seconds (rest.cache.checkpoint-statistics
+        // .timeout): right after a stop they may not show its savepoint, but S3 does, in the
+        // folder every stop through this sidecar writes to.
         String location =
-                jobs.view(jobId, "", org.apache.flink.api.common.JobStatus.valueOf(status), 0, 0)
-                        .lastSavepointPath();
+                Optional.ofNullable(
+                                jobs.view(
+                                                jobId,
+                                                "",
+                                                org.apache.flink.api.common.JobStatus.valueOf(
+                                                        status),
+                                                0,
+                                                0)
+                                        .lastSavepointPath())
+                        .or(() -> newestSavepointInStore.apply(jobId.toHexString()))
+                        .orElse(null);
         if (location == null) {
             throw new ApiException(
                     409,

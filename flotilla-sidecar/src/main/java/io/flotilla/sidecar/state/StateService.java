@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -96,6 +97,18 @@ public final class StateService implements AutoCloseable {
                                         planner.newestRestorable(e),
                                         planner.protection(e).orElse(null)))
                 .toList();
+    }
+
+    /**
+     * The newest complete savepoint in {@code savepoints/<jobId>/}, where this sidecar's stops
+     * write.
+     */
+    public Optional<String> newestSavepoint(String jobId) {
+        String folder = keyPrefix + "savepoints/" + jobId + "/";
+        return StateCatalog.entries(bucket, keyPrefix, store.list(bucket, folder)).stream()
+                .filter(e -> e.kind() == StateKind.SAVEPOINT && e.complete())
+                .findFirst()
+                .map(StateEntry::path);
     }
 
     /** Deletes exactly {@code paths}, or nothing if any of them is protected (409). */
