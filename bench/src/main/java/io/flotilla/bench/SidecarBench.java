@@ -7,7 +7,6 @@ import io.flotilla.local.LocalSettings;
 import io.flotilla.local.Progress;
 import io.flotilla.local.SidecarWaits;
 import io.flotilla.sidecar.Sidecar;
-import io.flotilla.sidecar.SidecarSettings;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.flink.JarRun;
@@ -240,22 +239,7 @@ public final class SidecarBench {
             }
         }
         try (Sidecar bench =
-                Sidecar.start(
-                        SidecarSettings.parse(
-                                List.of(
-                                        "--cluster",
-                                        "bench-s3",
-                                        "--flink-rest-url",
-                                        platform.clusters().get(0).restUrl().toString(),
-                                        "--s3-endpoint",
-                                        platform.s3().endpoint().toString(),
-                                        "--s3-access-key",
-                                        platform.s3().accessKey()),
-                                Map.of(
-                                        "FLOTILLA_SIDECAR_TOKEN",
-                                        platform.sidecarToken(),
-                                        "FLOTILLA_SIDECAR_S3_SECRET_KEY",
-                                        "flotilla-local-secret")))) {
+                platform.extraSidecar("cluster-1", "s3://flotilla-state/bench-s3", List.of())) {
             SidecarClient client = new SidecarClient(bench.uri(), platform.sidecarToken());
             for (int run = 1; run <= 2; run++) {
                 long t0 = System.nanoTime();

@@ -152,6 +152,19 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static Sidecar startSidecar(
             FlinkCluster cluster, S3Store s3, RunFolder run, String token) {
+        return Sidecar.start(
+                sidecarSettings(
+                        cluster,
+                        cluster.stateUri(),
+                        s3,
+                        token,
+                        List.of(
+                                "--work-dir",
+                                run.resolve("sidecars/" + cluster.name()).toString())));
+    }
+
+    private static SidecarSettings sidecarSettings(
+            FlinkCluster cluster, String stateUri, S3Store s3, String token, List<String> extra) {
         Map<String, String> env =
                 Map.of(
                         "FLOTILLA_SIDECAR_TOKEN",
@@ -159,14 +172,27 @@ public final class LocalPlatform implements AutoCloseable {
                         "FLOTILLA_SIDECAR_S3_SECRET_KEY",
                         s3.secretKey());
         List<String> args =
-                List.of(
-                        "--cluster", cluster.name(),
-                        "--flink-rest-url", cluster.restUrl().toString(),
-                        "--state-uri", cluster.stateUri(),
-                        "--s3-endpoint", s3.endpoint().toString(),
-                        "--s3-access-key", s3.accessKey(),
-                        "--work-dir", run.resolve("sidecars/" + cluster.name()).toString());
-        return Sidecar.start(SidecarSettings.parse(args, env));
+                new ArrayList<>(
+                        List.of(
+                                "--cluster", cluster.name(),
+                                "--flink-rest-url", cluster.restUrl().toString(),
+                                "--state-uri", stateUri,
+                                "--s3-endpoint", s3.endpoint().toString(),
+                                "--s3-access-key", s3.accessKey()));
+        args.addAll(extra);
+        return SidecarSettings.parse(args, env);
+    }
+
+    /**
+     * Starts one more sidecar for a cluster of this platform, with the platform's token: as after a
+     * sidecar restart, or with other settings ({@code extra} options, another state prefix). The
+     * caller closes it.
+     */
+    public Sidecar extraSidecar(String cluster, String stateUri, List<String> extra) {
+        FlinkCluster c = cluster(cluster);
+        return Sidecar.start(
+                sidecarSettings(
+                        c, stateUri == null ? c.stateUri() : stateUri, s3, sidecarToken, extra));
     }
 
     public Path home() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flotilla.sidecar.Sidecar;
-import io.flotilla.sidecar.SidecarSettings;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.jobs.JobApi;
 import java.net.http.HttpRequest;
@@ -87,7 +86,7 @@ class SidecarITCase {
         assertThat(again.status()).isEqualTo("COMPLETED");
         assertThat(again.location()).isEqualTo(stop.location());
         // So does a sidecar that did not see the stop (restarted): it reads Flink's statistics.
-        try (Sidecar fresh = secondSidecar(List.of())) {
+        try (Sidecar fresh = platform.extraSidecar("cluster-1", null, List.of())) {
             JobApi.Operation fromFresh =
                     new SidecarClient(fresh.uri(), platform.sidecarToken()).stop(first, false);
             assertThat(fromFresh.location()).isEqualTo(stop.location());
@@ -290,24 +289,7 @@ class SidecarITCase {
                 "not_a_jar");
 
         try (Sidecar small =
-                Sidecar.start(
-                        SidecarSettings.parse(
-                                List.of(
-                                        "--cluster",
-                                        "cluster-1",
-                                        "--flink-rest-url",
-                                        platform.clusters().get(0).restUrl().toString(),
-                                        "--s3-endpoint",
-                                        platform.s3().endpoint().toString(),
-                                        "--s3-access-key",
-                                        platform.s3().accessKey(),
-                                        "--artifact-max-size",
-                                        "1k"),
-                                Map.of(
-                                        "FLOTILLA_SIDECAR_TOKEN",
-                                        platform.sidecarToken(),
-                                        "FLOTILLA_SIDECAR_S3_SECRET_KEY",
-                                        "flotilla-local-secret")))) {
+                platform.extraSidecar("cluster-1", null, List.of("--artifact-max-size", "1k"))) {
             // A new jar (unknown sha256) of 4 KiB, against a 1 KiB limit.
             byte[] big = jarWithClassOf(4096);
             try (S3Client s3 = platform.s3().client()) {
@@ -335,30 +317,6 @@ class SidecarITCase {
         assertThat(jars()).isEqualTo(jarsBefore);
         assertThat(keys()).containsAll(keysBefore);
         assertThat(sidecar.jobs()).noneMatch(j -> j.jobId().equals(job));
-    }
-
-    /** Another sidecar for cluster-1, as after a restart, with extra options. */
-    private static Sidecar secondSidecar(List<String> extra) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--cluster",
-                                "cluster-1",
-                                "--flink-rest-url",
-                                platform.clusters().get(0).restUrl().toString(),
-                                "--s3-endpoint",
-                                platform.s3().endpoint().toString(),
-                                "--s3-access-key",
-                                platform.s3().accessKey()));
-        args.addAll(extra);
-        return Sidecar.start(
-                SidecarSettings.parse(
-                        args,
-                        Map.of(
-                                "FLOTILLA_SIDECAR_TOKEN",
-                                platform.sidecarToken(),
-                                "FLOTILLA_SIDECAR_S3_SECRET_KEY",
-                                "flotilla-local-secret")));
     }
 
     private static SidecarClient.Reply submitFrom(String uri, String sha, String job) {

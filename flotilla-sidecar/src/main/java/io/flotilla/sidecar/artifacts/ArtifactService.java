@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Brings a job jar from a trusted place to the JobManager: checks the location, downloads within a
@@ -165,15 +165,8 @@ public final class ArtifactService {
             HeadObjectResponse head;
             try {
                 head = s3.headObject(b -> b.bucket(location.bucket()).key(location.key()));
-            } catch (NoSuchKeyException e) {
-                throw new ApiException(
-                        404,
-                        "artifact_not_found",
-                        "no object at " + location.uri(),
-                        "artifact.uri",
-                        null);
-            } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-                if (e.statusCode() == 404) {
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) { // NoSuchKeyException, or a bare 404 on HEAD
                     throw new ApiException(
                             404,
                             "artifact_not_found",
