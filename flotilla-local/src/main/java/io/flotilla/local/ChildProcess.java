@@ -102,16 +102,6 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** Kills the JVM at once, as a crash would. */
-    public void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
         stop(Duration.ofSeconds(15));

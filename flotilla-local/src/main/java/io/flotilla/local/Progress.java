@@ -12,11 +12,6 @@ public final class Progress {
         this.out = out;
     }
 
-    /** A progress sink that prints nothing. */
-    public static Progress silent() {
-        return new Progress(new PrintStream(java.io.OutputStream.nullOutputStream()));
-    }
-
     public double elapsedSeconds() {
         return (System.nanoTime() - start) / 1e9;
     }

@@ -24,6 +24,7 @@ public final class Operations {
     private final JobService jobs;
     private final String stateUri;
     private final Map<String, String> stopsInFlight = new ConcurrentHashMap<>();
+    private final Map<String, Object> stopLocks = new ConcurrentHashMap<>();
 
     private final Function<String, Optional<String>> newestSavepointInStore;
 
@@ -46,7 +47,8 @@ public final class Operations {
     public Operation stop(String jobIdText, Boolean drain, String targetDirectory) {
         JobID jobId = JobService.parseJobId(jobIdText);
         String target = target(jobId, targetDirectory);
-        synchronized (stopsInFlight) {
+        // Per job: two stops of one job must not both trigger, stops of others need not wait.
+        synchronized (stopLocks.computeIfAbsent(jobIdText, k -> new Object())) {
             String inFlight = stopsInFlight.get(jobIdText);
             if (inFlight != null) {
                 Operation op = status(inFlight);
