@@ -69,11 +69,17 @@ public final class FlinkCluster implements AutoCloseable {
         this.dist = dist;
         this.env =
                 Map.of(
-                        "FLINK_PLUGINS_DIR", dist.flinkPlugins().toString(),
-                        "FLINK_CONF_DIR", confDir.toString(),
+                        "FLINK_PLUGINS_DIR",
+                        dist.flinkPlugins().toString(),
+                        "FLINK_CONF_DIR",
+                        confDir.toString(),
                         // No instance-metadata lookups for credentials or region: we are not on
                         // EC2.
-                        "AWS_EC2_METADATA_DISABLED", "true");
+                        "AWS_EC2_METADATA_DISABLED",
+                        "true",
+                        // s3a's SDK v1 prints a deprecation banner into every JVM's stdout.
+                        "AWS_JAVA_V1_DISABLE_DEPRECATION_ANNOUNCEMENT",
+                        "true");
     }
 
     /** Writes the cluster's config and launches both JVMs; {@link #awaitReady} waits for slots. */
