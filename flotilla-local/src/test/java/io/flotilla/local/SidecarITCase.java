@@ -314,6 +314,10 @@ class SidecarITCase {
                     "artifact_too_large");
         }
 
+        Map<String, Object> dryRun = Map.of("keepSavepoints", 1, "maxAge", "1d", "dryRun", true);
+        assertThat(sidecar.fenced(100).post("/v1/state/retention", dryRun).status()).isEqualTo(200);
+        assertError(sidecar.fenced(99).post("/v1/state/retention", dryRun), 409, "stale_leader");
+
         assertThat(jars()).isEqualTo(jarsBefore);
         assertThat(keys()).containsAll(keysBefore);
         assertThat(sidecar.jobs()).noneMatch(j -> j.jobId().equals(job));

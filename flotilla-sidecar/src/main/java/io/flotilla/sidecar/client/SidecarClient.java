@@ -1,6 +1,7 @@
 package io.flotilla.sidecar.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.sidecar.http.FencingGuard;
 import io.flotilla.sidecar.http.Json;
 import io.flotilla.sidecar.jobs.JobApi;
 import java.io.IOException;
@@ -29,12 +30,27 @@ public final class SidecarClient {
 
     private final URI base;
     private final String token;
+    private final Long fencingToken;
     private final HttpClient http;
 
     public SidecarClient(URI base, String token) {
+        this(
+                base,
+                token,
+                null,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private SidecarClient(URI base, String token, Long fencingToken, HttpClient http) {
         this.base = base;
         this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.fencingToken = fencingToken;
+        this.http = http;
+    }
+
+    /** A client whose changes carry a leader's fencing token, refused once a newer leader acts. */
+    public SidecarClient fenced(long fencingToken) {
+        return new SidecarClient(base, token, fencingToken, http);
     }
 
     public JobApi.Submitted submit(JobApi.SubmitRequest request) {
@@ -96,6 +112,9 @@ public final class SidecarClient {
 
     /** Sends a request with this client's token; for tests of raw and malformed input. */
     public Reply send(HttpRequest.Builder request) {
+        if (fencingToken != null) {
+            request.header(FencingGuard.HEADER, String.valueOf(fencingToken));
+        }
         try {
             HttpResponse<byte[]> response =
                     http.send(

@@ -44,6 +44,7 @@ public final class HttpApi implements AutoCloseable {
     private final MeterRegistry metrics;
     private final Function<RuntimeException, ApiException> errors;
     private final List<Route> routes = new ArrayList<>();
+    private final FencingGuard fencing = new FencingGuard();
 
     /**
      * @param errors maps exceptions of the service's own adapters to API errors; return null to
@@ -144,6 +145,9 @@ public final class HttpApi implements AutoCloseable {
                                 "no such endpoint: " + path + "; see GET /v1/openapi.json");
             }
             template = route.template;
+            if (!method.equals("GET")) {
+                fencing.check(ex.getRequestHeaders().getFirst(FencingGuard.HEADER));
+            }
             byte[] body = readBody(ex.getRequestBody());
             response =
                     route.handler.handle(
