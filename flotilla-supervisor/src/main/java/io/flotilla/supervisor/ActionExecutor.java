@@ -88,11 +88,12 @@ final class ActionExecutor {
             throw new IllegalStateException("unknown side effect " + effect);
         } catch (ClusterUnreachableException e) {
             // It may or may not have happened: the intent stays, the next observation decides.
+            // The intent is in what was last written, not in the deployment the step started with.
             watcher.failed(effect.cluster(), now, e.getMessage());
             event(d, now, "ClusterUnreachable", e.getMessage());
-            return d;
+            return lastWritten;
         } catch (PortRejectedException e) {
-            return refused(d, effect, e.getMessage(), now);
+            return refused(lastWritten, effect, e.getMessage(), now);
         }
     }
 

@@ -58,7 +58,13 @@ final class TestingCluster {
     boolean savepointFails;
     boolean crashBeforeNextSubmit;
     boolean crashAfterNextSubmit;
+
+    /** List calls that were answered. */
     int listCalls;
+
+    /** List calls made, answered or not. */
+    int listAttempts;
+
     int submitCalls;
     int stopCalls;
     int cancelCalls;
@@ -68,6 +74,7 @@ final class TestingCluster {
     }
 
     List<ObservedJob> list() {
+        listAttempts++;
         reach();
         listCalls++;
         List<ObservedJob> result = new ArrayList<>(jobs.size());
