@@ -51,6 +51,10 @@ final class TestingDeploymentStore implements DeploymentStore {
         crashAtSave = saves + n;
     }
 
+    void disarmCrash() {
+        crashAtSave = -1;
+    }
+
     List<Event> eventsOf(String name, String type) {
         return events.stream()
                 .filter(e -> e.deployment().equals(name) && e.type().equals(type))
