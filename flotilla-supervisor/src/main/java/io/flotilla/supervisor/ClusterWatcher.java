@@ -35,10 +35,9 @@ public final class ClusterWatcher {
         for (String cluster : clusters) {
             Failing f = failing.get(cluster);
             if (f != null && now.isBefore(f.retryAt())) {
-                observations.put(
-                        cluster,
-                        ClusterObservation.unreachable(
-                                cluster, now, f.error() + " (next try at " + f.retryAt() + ")"));
+                // The same reason as when the call failed, so deployments marked unknown then
+                // need no new write now.
+                observations.put(cluster, ClusterObservation.unreachable(cluster, now, f.error()));
                 continue;
             }
             try {

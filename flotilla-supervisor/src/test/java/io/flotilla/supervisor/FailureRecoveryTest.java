@@ -146,6 +146,24 @@ class FailureRecoveryTest {
     }
 
     @Test
+    void deploymentsOfAnUnreachableClusterAreWrittenOnceNotEveryTick() {
+        platform.deploy(spec("a", "c1"));
+        platform.deploy(spec("b", "c1"));
+        platform.tick();
+        c1.unreachable = true;
+        platform.tick();
+        int saves = platform.store.saves;
+
+        for (int i = 0; i < 5; i++) {
+            platform.clock.advance(Duration.ofSeconds(30));
+            platform.tick();
+        }
+
+        assertThat(platform.store.saves).isEqualTo(saves);
+        assertThat(platform.store.eventsOf("a", "MarkUnknown")).hasSize(1);
+    }
+
+    @Test
     void refusedSubmitIsRetriedWithTheSameJobIdAfterBackoff() {
         platform.deploy(spec("orders", "c1"));
         c1.submitFails = true;
