@@ -1,0 +1,244 @@
+package io.flotilla.supervisor;
+
+import io.flotilla.supervisor.Action.Cancel;
+import io.flotilla.supervisor.Action.PollOperation;
+import io.flotilla.supervisor.Action.SideEffect;
+import io.flotilla.supervisor.Action.StatusChange;
+import io.flotilla.supervisor.Action.StopWithSavepoint;
+import io.flotilla.supervisor.Action.Submit;
+import io.flotilla.supervisor.model.Deployment;
+import io.flotilla.supervisor.model.DeploymentSpec;
+import io.flotilla.supervisor.model.Event;
+import io.flotilla.supervisor.model.Intent;
+import io.flotilla.supervisor.model.Intent.Step;
+import io.flotilla.supervisor.model.Phase;
+import io.flotilla.supervisor.port.ClusterPorts;
+import io.flotilla.supervisor.port.ClusterUnreachableException;
+import io.flotilla.supervisor.port.DeploymentStore;
+import io.flotilla.supervisor.port.OperationStatus;
+import io.flotilla.supervisor.port.PortRejectedException;
+import io.flotilla.supervisor.port.SubmitCommand;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Carries out one deployment's actions: status changes are applied and saved; before every side
+ * effect its intent is saved, so a crash at any point leaves a record of what may have happened.
+ */
+final class ActionExecutor {
+
+    private final DeploymentStore store;
+    private final ClusterPorts ports;
+    private final ClusterWatcher watcher;
+    private final SupervisorConfig config;
+    private final long token;
+    private Deployment lastWritten;
+
+    ActionExecutor(
+            DeploymentStore store,
+            ClusterPorts ports,
+            ClusterWatcher watcher,
+            SupervisorConfig config,
+            long fencingToken) {
+        this.store = store;
+        this.ports = ports;
+        this.watcher = watcher;
+        this.config = config;
+        this.token = fencingToken;
+    }
+
+    /**
+     * @return how many side effects were taken
+     */
+    int execute(Deployment loaded, List<Action> actions, Instant now) {
+        Deployment d = loaded;
+        lastWritten = loaded;
+        int sideEffects = 0;
+        for (Action action : actions) {
+            if (action instanceof StatusChange change) {
+                Deployment changed = change.apply(d);
+                if (change.event() != null && !changed.equals(d)) {
+                    event(d, now, change.getClass().getSimpleName(), change.event());
+                }
+                d = changed;
+            } else if (action instanceof SideEffect effect) {
+                if (!watcher.available(effect.cluster(), now)) {
+                    break; // another call to this cluster failed during this tick
+                }
+                d = saved(d);
+                d = take(d, effect, now);
+                sideEffects++;
+            }
+        }
+        saved(d);
+        return sideEffects;
+    }
+
+    private Deployment take(Deployment d, SideEffect effect, Instant now) {
+        try {
+            if (effect instanceof Submit submit) {
+                return submit(d, submit, now);
+            } else if (effect instanceof StopWithSavepoint stop) {
+                return stop(d, stop, now);
+            } else if (effect instanceof PollOperation poll) {
+                return poll(d, poll, now);
+            } else if (effect instanceof Cancel cancel) {
+                return cancel(d, cancel, now);
+            }
+            throw new IllegalStateException("unknown side effect " + effect);
+        } catch (ClusterUnreachableException e) {
+            // It may or may not have happened: the intent stays, the next observation decides.
+            // The intent is in what was last written, not in the deployment the step started with.
+            watcher.failed(effect.cluster(), now, e.getMessage());
+            event(d, now, "ClusterUnreachable", e.getMessage());
+            return lastWritten;
+        } catch (PortRejectedException e) {
+            return refused(lastWritten, effect, e.getMessage(), now);
+        }
+    }
+
+    private Deployment submit(Deployment d, Submit submit, Instant now) {
+        DeploymentSpec spec = submit.spec();
+        Intent intent = d.status().intent();
+        if (!submit.resumesIntent()) {
+            intent =
+                    new Intent(
+                            Step.SUBMIT,
+                            submit.jobId(),
+                            spec.cluster(),
+                            spec,
+                            submit.restorePath(),
+                            submit.release(),
+                            null,
+                            now,
+                            token);
+            Intent persisted = intent;
+            Phase phase =
+                    d.status().phase() == Phase.ROLLING_BACK ? Phase.ROLLING_BACK : Phase.PENDING;
+            d =
+                    write(
+                            d.withStatus(
+                                    s ->
+                                            s.intent(persisted)
+                                                    .attempts(submit.attempt())
+                                                    .phase(phase)));
+        }
+        boolean created =
+                ports.submitter()
+                        .submit(
+                                new SubmitCommand(
+                                        spec.cluster(),
+                                        spec.name(),
+                                        submit.jobId(),
+                                        spec.artifactUri(),
+                                        spec.artifactSha256(),
+                                        spec.entryClass(),
+                                        spec.args(),
+                                        spec.parallelism(),
+                                        submit.restorePath(),
+                                        token));
+        event(
+                d,
+                now,
+                "Submitted",
+                (created ? "submitted " : "already running: ")
+                        + submit.jobId()
+                        + " generation "
+                        + spec.generation()
+                        + " on "
+                        + spec.cluster()
+                        + " from "
+                        + (submit.restorePath() == null ? "empty state" : submit.restorePath()));
+        return write(Action.started(d, intent));
+    }
+
+    private Deployment stop(Deployment d, StopWithSavepoint stop, Instant now) {
+        d =
+                ensureIntent(
+                        d,
+                        Step.STOP_WITH_SAVEPOINT,
+                        stop.cluster(),
+                        stop.jobId(),
+                        stop.phase(),
+                        now);
+        String operation = ports.stopper().stopWithSavepoint(stop.cluster(), stop.jobId(), token);
+        event(d, now, "StopRequested", "stop with savepoint of " + stop.jobId() + ": " + operation);
+        Intent withOperation = d.status().intent().withOperationId(operation);
+        return write(d.withStatus(s -> s.intent(withOperation)));
+    }
+
+    private Deployment poll(Deployment d, PollOperation poll, Instant now) {
+        OperationStatus status = ports.stopper().poll(poll.cluster(), poll.operationId(), token);
+        if (status instanceof OperationStatus.Completed completed) {
+            event(
+                    d,
+                    now,
+                    "SavepointCompleted",
+                    poll.jobId() + " stopped with " + completed.location());
+            // The job stays current until it is seen gone: only then may another one start.
+            return d.withStatus(
+                    s ->
+                            s.intent(null)
+                                    .lastSavepoint(completed.location())
+                                    .newestRestorable(completed.location())
+                                    .error(null));
+        }
+        if (status instanceof OperationStatus.Failed failed) {
+            return refused(d, poll, "stop with savepoint failed: " + failed.error(), now);
+        }
+        return d;
+    }
+
+    private Deployment cancel(Deployment d, Cancel cancel, Instant now) {
+        d = ensureIntent(d, Step.CANCEL, cancel.cluster(), cancel.jobId(), cancel.phase(), now);
+        ports.canceller().cancel(cancel.cluster(), cancel.jobId(), token);
+        event(d, now, "CancelRequested", "cancel of " + cancel.jobId());
+        return d; // the intent stays until the job is seen gone
+    }
+
+    /** Writes the intent for a step unless the same step on the same job is already recorded. */
+    private Deployment ensureIntent(
+            Deployment d, Step step, String cluster, String jobId, Phase phase, Instant now) {
+        Intent existing = d.status().intent();
+        if (existing != null && existing.step() == step && existing.jobId().equals(jobId)) {
+            return d;
+        }
+        Intent intent = new Intent(step, jobId, cluster, null, null, null, null, now, token);
+        return write(d.withStatus(s -> s.intent(intent).phase(phase)));
+    }
+
+    /**
+     * The cluster refused the step, so it did not happen. A submit keeps its intent (the same JobID
+     * is tried again after the backoff); a stop or cancel is forgotten and decided afresh.
+     */
+    private Deployment refused(Deployment d, SideEffect effect, String error, Instant now) {
+        int retries = d.status().retries() + 1;
+        Instant retryAt = now.plus(config.jobBackoff().delay(retries));
+        event(d, now, "Refused", error + "; retry " + retries + " at " + retryAt);
+        Deployment backedOff =
+                d.withStatus(s -> s.retries(retries).nextRetryAt(retryAt).error(error));
+        if (effect instanceof Submit) {
+            return backedOff;
+        }
+        return backedOff.withStatus(s -> s.intent(null).phase(restingPhase(d)));
+    }
+
+    /** After a refused stop or cancel the job runs on; say so unless it is being rolled back. */
+    private static Phase restingPhase(Deployment d) {
+        return d.status().phase() == Phase.ROLLING_BACK ? Phase.ROLLING_BACK : Phase.RUNNING;
+    }
+
+    private Deployment saved(Deployment d) {
+        return d.equals(lastWritten) ? d : write(d);
+    }
+
+    private Deployment write(Deployment d) {
+        store.save(d, token);
+        lastWritten = d;
+        return d;
+    }
+
+    private void event(Deployment d, Instant now, String type, String message) {
+        store.appendEvent(new Event(d.name(), now, type, message, token));
+    }
+}

@@ -1,0 +1,76 @@
+package io.flotilla.supervisor;
+
+import io.flotilla.supervisor.model.ClusterObservation;
+import io.flotilla.supervisor.model.Deployment;
+import io.flotilla.supervisor.model.Intent;
+import io.flotilla.supervisor.model.JobState;
+import io.flotilla.supervisor.model.ObservedJob;
+import io.flotilla.supervisor.model.ObservedState;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Finds each deployment's current and intended job in its clusters' job lists by JobID. */
+public final class DefaultObserver implements Observer {
+
+    @Override
+    public Map<String, ObservedState> observe(
+            Map<String, ClusterObservation> clusters, List<Deployment> deployments) {
+        // One index per cluster, built once, so that 10,000 deployments cost 10,000 lookups.
+        Map<String, Map<String, ObservedJob>> byJobId = new HashMap<>();
+        clusters.forEach(
+                (name, observation) -> {
+                    Map<String, ObservedJob> jobs = new HashMap<>();
+                    observation.jobs().forEach(job -> jobs.put(job.jobId(), job));
+                    byJobId.put(name, jobs);
+                });
+        Map<String, ObservedState> result = new HashMap<>(deployments.size() * 2);
+        for (Deployment deployment : deployments) {
+            result.put(deployment.name(), observe(deployment, clusters, byJobId));
+        }
+        return result;
+    }
+
+    /**
+     * The clusters a deployment has a stake in: where its job runs, where its intent acts, and
+     * where its next job would go. All must answer before anything is decided about it.
+     */
+    public static Set<String> clustersOf(Deployment deployment) {
+        Set<String> clusters = new LinkedHashSet<>();
+        clusters.add(deployment.currentCluster());
+        if (deployment.status().intent() != null) {
+            clusters.add(deployment.status().intent().cluster());
+        }
+        if (deployment.status().jobId() == null) {
+            clusters.add(deployment.spec().cluster());
+        }
+        return clusters;
+    }
+
+    private static ObservedState observe(
+            Deployment deployment,
+            Map<String, ClusterObservation> clusters,
+            Map<String, Map<String, ObservedJob>> byJobId) {
+        for (String cluster : clustersOf(deployment)) {
+            ClusterObservation observation = clusters.get(cluster);
+            if (observation == null) {
+                return ObservedState.unknown("cluster " + cluster + " was not observed");
+            }
+            if (!observation.reachable()) {
+                return ObservedState.unknown(
+                        "cluster " + cluster + " unreachable: " + observation.error());
+            }
+        }
+        String jobId = deployment.status().jobId();
+        ObservedJob job =
+                jobId == null ? null : byJobId.get(deployment.currentCluster()).get(jobId);
+        JobState current =
+                jobId == null ? JobState.NONE : job == null ? JobState.MISSING : job.state();
+        Intent intent = deployment.status().intent();
+        ObservedJob intentJob =
+                intent == null ? null : byJobId.get(intent.cluster()).get(intent.jobId());
+        return new ObservedState(current, job, intentJob, null);
+    }
+}

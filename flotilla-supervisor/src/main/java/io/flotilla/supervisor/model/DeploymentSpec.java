@@ -1,0 +1,164 @@
+package io.flotilla.supervisor.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The desired state of one deployment as its owner declared it; {@code generation} grows on every
+ * change, so "has the spec changed since we acted" is one comparison.
+ *
+ * @param restoreFrom a savepoint an operator chose to start the next generation from, or null
+ */
+public record DeploymentSpec(
+        String name,
+        String owner,
+        String module,
+        String version,
+        String artifactUri,
+        String artifactSha256,
+        String entryClass,
+        List<String> args,
+        int parallelism,
+        DesiredState desiredState,
+        UpgradeMode upgradeMode,
+        String cluster,
+        String restoreFrom,
+        long generation) {
+
+    public DeploymentSpec {
+        requireText(name, "name");
+        requireText(artifactUri, "artifactUri");
+        requireText(artifactSha256, "artifactSha256");
+        requireText(entryClass, "entryClass");
+        requireText(cluster, "cluster");
+        Objects.requireNonNull(desiredState, "desiredState");
+        Objects.requireNonNull(upgradeMode, "upgradeMode");
+        args = List.copyOf(args == null ? List.of() : args);
+        if (parallelism < 1) {
+            throw new IllegalArgumentException(
+                    "parallelism must be at least 1, got " + parallelism);
+        }
+        if (generation < 1) {
+            throw new IllegalArgumentException("generation must be at least 1, got " + generation);
+        }
+    }
+
+    /**
+     * Whether a job started from {@code other} already runs what this spec asks for. Owner, desired
+     * state, upgrade mode and generation do not change the job itself, so a change to only those
+     * needs no restart.
+     */
+    public boolean sameJobAs(DeploymentSpec other) {
+        return other != null
+                && Objects.equals(version, other.version)
+                && artifactUri.equals(other.artifactUri)
+                && artifactSha256.equals(other.artifactSha256)
+                && entryClass.equals(other.entryClass)
+                && args.equals(other.args)
+                && parallelism == other.parallelism
+                && cluster.equals(other.cluster)
+                && Objects.equals(restoreFrom, other.restoreFrom);
+    }
+
+    /** Whether {@code other} runs another build of the job (a release, not a reconfiguration). */
+    public boolean otherVersionThan(DeploymentSpec other) {
+        return !Objects.equals(version, other.version)
+                || !artifactSha256.equals(other.artifactSha256);
+    }
+
+    public DeploymentSpec withGeneration(long newGeneration) {
+        return new DeploymentSpec(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                upgradeMode,
+                cluster,
+                restoreFrom,
+                newGeneration);
+    }
+
+    public DeploymentSpec withDesiredState(DesiredState state) {
+        return new DeploymentSpec(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                state,
+                upgradeMode,
+                cluster,
+                restoreFrom,
+                generation);
+    }
+
+    public DeploymentSpec withUpgradeMode(UpgradeMode mode) {
+        return new DeploymentSpec(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                mode,
+                cluster,
+                restoreFrom,
+                generation);
+    }
+
+    public DeploymentSpec withVersion(String newVersion, String uri, String sha256) {
+        return new DeploymentSpec(
+                name,
+                owner,
+                module,
+                newVersion,
+                uri,
+                sha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                upgradeMode,
+                cluster,
+                restoreFrom,
+                generation);
+    }
+
+    public DeploymentSpec withRestoreFrom(String path) {
+        return new DeploymentSpec(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                upgradeMode,
+                cluster,
+                path,
+                generation);
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+    }
+}

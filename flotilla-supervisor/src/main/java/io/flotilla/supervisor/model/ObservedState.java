@@ -1,0 +1,22 @@
+package io.flotilla.supervisor.model;
+
+/**
+ * What the observation says about one deployment: its current job, and the job its pending intent
+ * names.
+ *
+ * @param current the state of the deployment's current job (NONE when it has none)
+ * @param job the current job as observed, or null
+ * @param intentJob the job the intent names, as observed, or null when absent or no intent
+ * @param unreachableReason why the deployment cannot be observed, or null when it can
+ */
+public record ObservedState(
+        JobState current, ObservedJob job, ObservedJob intentJob, String unreachableReason) {
+
+    public static ObservedState unknown(String reason) {
+        return new ObservedState(JobState.UNKNOWN, null, null, reason);
+    }
+
+    public boolean reachable() {
+        return unreachableReason == null;
+    }
+}

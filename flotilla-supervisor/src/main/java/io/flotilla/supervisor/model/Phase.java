@@ -1,0 +1,26 @@
+package io.flotilla.supervisor.model;
+
+/** Where a deployment stands, as shown to people; decisions compare specs and observations. */
+public enum Phase {
+    /** Nothing submitted yet, or ready to submit the next spec. */
+    PENDING,
+    /** Submitted; the job is not RUNNING yet. */
+    STARTING,
+    RUNNING,
+    /** The job is being stopped or cancelled to start a new spec. */
+    UPGRADING,
+    /** The job is being stopped because the owner wants it stopped. */
+    STOPPING,
+    STOPPED,
+    /** The job failed or vanished; a resubmission waits for its backoff. */
+    FAILED,
+    /** A release is being undone: the previous spec starts from the release's savepoint. */
+    ROLLING_BACK,
+    /** The cluster cannot be observed, so nothing is known and nothing is done. */
+    UNKNOWN;
+
+    /** Whether the supervisor itself is ending the current job, so its end is expected. */
+    public boolean endsJobOnPurpose() {
+        return this == UPGRADING || this == STOPPING || this == ROLLING_BACK;
+    }
+}

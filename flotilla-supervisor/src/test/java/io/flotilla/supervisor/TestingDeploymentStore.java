@@ -1,0 +1,95 @@
+package io.flotilla.supervisor;
+
+import io.flotilla.supervisor.model.Deployment;
+import io.flotilla.supervisor.model.DeploymentSpec;
+import io.flotilla.supervisor.model.Event;
+import io.flotilla.supervisor.port.DeploymentStore;
+import io.flotilla.supervisor.port.StaleWriteException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The store in memory, with the production rules: the supervisor's writes never touch the desired
+ * spec, are refused once the spec's generation moved on or a higher fencing token wrote, and the
+ * event log only grows. It can crash the writer at a chosen save.
+ */
+final class TestingDeploymentStore implements DeploymentStore {
+
+    private final Map<String, Deployment> rows = new LinkedHashMap<>();
+    final List<Event> events = new ArrayList<>();
+    private long highestToken = Long.MIN_VALUE;
+    private int crashAtSave = -1;
+    int saves;
+
+    /** Creates a deployment, as the API would. */
+    void create(DeploymentSpec spec) {
+        rows.put(spec.name(), Deployment.of(spec));
+    }
+
+    /** Changes a deployment's desired spec, as the API would: the generation grows by one. */
+    DeploymentSpec updateSpec(String name, UnaryOperator<DeploymentSpec> change) {
+        Deployment current = get(name);
+        DeploymentSpec spec =
+                change.apply(current.spec()).withGeneration(current.spec().generation() + 1);
+        rows.put(name, new Deployment(spec, current.lastReconciledSpec(), current.status()));
+        return spec;
+    }
+
+    Deployment get(String name) {
+        Deployment d = rows.get(name);
+        if (d == null) {
+            throw new IllegalArgumentException("no deployment " + name);
+        }
+        return d;
+    }
+
+    /** The {@code n}-th save from now (1 for the next) throws before anything is written. */
+    void crashAtSave(int n) {
+        crashAtSave = saves + n;
+    }
+
+    void disarmCrash() {
+        crashAtSave = -1;
+    }
+
+    List<Event> eventsOf(String name, String type) {
+        return events.stream()
+                .filter(e -> e.deployment().equals(name) && e.type().equals(type))
+                .toList();
+    }
+
+    @Override
+    public List<Deployment> loadAll() {
+        return List.copyOf(rows.values());
+    }
+
+    @Override
+    public void save(Deployment deployment, long fencingToken) {
+        if (++saves == crashAtSave) {
+            crashAtSave = -1;
+            throw new SimulatedCrash("before save " + saves + " of " + deployment.name());
+        }
+        if (fencingToken < highestToken) {
+            throw new StaleWriteException(
+                    "fencing token " + fencingToken + " is older than " + highestToken);
+        }
+        highestToken = fencingToken;
+        Deployment stored = get(deployment.name());
+        if (stored.spec().generation() != deployment.spec().generation()) {
+            throw new StaleWriteException(
+                    deployment.name() + " is at generation " + stored.spec().generation());
+        }
+        rows.put(
+                deployment.name(),
+                new Deployment(
+                        stored.spec(), deployment.lastReconciledSpec(), deployment.status()));
+    }
+
+    @Override
+    public void appendEvent(Event event) {
+        events.add(event);
+    }
+}
