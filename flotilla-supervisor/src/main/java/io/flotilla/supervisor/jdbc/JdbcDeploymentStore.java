@@ -1,0 +1,198 @@
+package io.flotilla.supervisor.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.flotilla.supervisor.model.Deployment;
+import io.flotilla.supervisor.model.DeploymentSpec;
+import io.flotilla.supervisor.model.DeploymentStatus;
+import io.flotilla.supervisor.model.Event;
+import io.flotilla.supervisor.port.DeploymentStore;
+import io.flotilla.supervisor.port.StaleWriteException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * {@link DeploymentStore} in PostgreSQL. Specs and status are JSONB documents of the model's
+ * records. A save is refused when the desired spec moved on (its generation) or a higher fencing
+ * token has written, all in one conditional UPDATE.
+ */
+public final class JdbcDeploymentStore implements DeploymentStore {
+
+    static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final DataSource db;
+    private final boolean fencedByLease;
+
+    /**
+     * @param fencedByLease check in every save's transaction that its token is the current lease's,
+     *     so a replaced leader cannot write any row; without it, only a row a newer token wrote is
+     *     protected
+     */
+    public JdbcDeploymentStore(DataSource db, boolean fencedByLease) {
+        this.db = db;
+        this.fencedByLease = fencedByLease;
+    }
+
+    @Override
+    public List<Deployment> loadAll() {
+        List<Deployment> out = new ArrayList<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement(
+                                "SELECT spec, last_reconciled_spec, status FROM deployments ORDER BY name");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                String last = rs.getString(2);
+                out.add(
+                        new Deployment(
+                                read(rs.getString(1), DeploymentSpec.class),
+                                last == null ? null : read(last, DeploymentSpec.class),
+                                read(rs.getString(3), DeploymentStatus.class)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("loading deployments: " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates a deployment or replaces its desired spec (the API's write); keeps the status. */
+    public void putSpec(DeploymentSpec spec) {
+        try (Connection c = db.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement(
+                                "INSERT INTO deployments (name, generation, spec, status)"
+                                        + " VALUES (?, ?, ?::jsonb, ?::jsonb)"
+                                        + " ON CONFLICT (name) DO UPDATE SET generation = EXCLUDED.generation,"
+                                        + " spec = EXCLUDED.spec, updated_at = now()")) {
+            st.setString(1, spec.name());
+            st.setLong(2, spec.generation());
+            st.setString(3, write(spec));
+            st.setString(4, write(DeploymentStatus.initial()));
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "saving the spec of " + spec.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void save(Deployment d, long fencingToken) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (fencedByLease) {
+                    JdbcLeaderLease.checkFence(c, fencingToken);
+                }
+                update(c, d, fencingToken);
+                c.commit();
+            } catch (StaleLeaderException e) {
+                c.rollback();
+                throw new StaleWriteException(e.getMessage());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("saving " + d.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void update(Connection c, Deployment d, long fencingToken) throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "UPDATE deployments SET last_reconciled_spec = ?::jsonb, status = ?::jsonb,"
+                                + " fencing_token = ?, updated_at = now()"
+                                + " WHERE name = ? AND generation = ? AND fencing_token <= ?")) {
+            st.setString(1, d.lastReconciledSpec() == null ? null : write(d.lastReconciledSpec()));
+            st.setString(2, write(d.status()));
+            st.setLong(3, fencingToken);
+            st.setString(4, d.name());
+            st.setLong(5, d.spec().generation());
+            st.setLong(6, fencingToken);
+            if (st.executeUpdate() != 1) {
+                throw new StaleWriteException(
+                        "deployment "
+                                + d.name()
+                                + " changed since it was read (generation "
+                                + d.spec().generation()
+                                + ") or a newer leader (token above "
+                                + fencingToken
+                                + ") has written it");
+            }
+        }
+    }
+
+    @Override
+    public void appendEvent(Event event) {
+        try (Connection c = db.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement(
+                                "INSERT INTO events (deployment, at, type, message, fencing_token)"
+                                        + " VALUES (?, ?, ?, ?, ?)")) {
+            st.setString(1, event.deployment());
+            st.setTimestamp(2, Timestamp.from(event.at()));
+            st.setString(3, event.type());
+            st.setString(4, event.message());
+            st.setLong(5, event.fencingToken());
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("appending an event: " + e.getMessage(), e);
+        }
+    }
+
+    /** The audit log of one deployment, oldest first. */
+    public List<Event> events(String deployment) {
+        List<Event> out = new ArrayList<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement(
+                                "SELECT deployment, at, type, message, fencing_token FROM events"
+                                        + " WHERE deployment = ? ORDER BY id")) {
+            st.setString(1, deployment);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(
+                            new Event(
+                                    rs.getString(1),
+                                    rs.getTimestamp(2).toInstant(),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getLong(5)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading events: " + e.getMessage(), e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "cannot read a stored " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.flotilla.supervisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.flotilla.supervisor.model.Deployment;
+import io.flotilla.supervisor.model.DeploymentSpec;
+import io.flotilla.supervisor.model.Intent;
+import io.flotilla.supervisor.model.Phase;
+import io.flotilla.supervisor.port.DeploymentStore;
+import io.flotilla.supervisor.port.StaleWriteException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cases every {@link DeploymentStore} must pass: run against the in-memory fake the core's
+ * tests use ({@link TestingDeploymentStoreContractTest}) and against PostgreSQL ({@code
+ * JdbcDeploymentStoreITCase}), so the fake cannot drift from the real store.
+ */
+abstract class DeploymentStoreContract {
+
+    /** A store holding nothing but what the test creates. */
+    abstract DeploymentStore store();
+
+    /** Creates a deployment as the API would. */
+    abstract void create(DeploymentSpec spec);
+
+    /** Replaces the desired spec as the API would; the generation grows by one. */
+    abstract void bumpGeneration(String name);
+
+    private Deployment only(String name) {
+        return store().loadAll().stream()
+                .filter(d -> d.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void statusIntentAndLastReconciledSpecSurviveARoundTrip() {
+        DeploymentSpec spec = Specs.spec("round-trip", "cluster-1");
+        create(spec);
+        Instant at = Instant.parse("2026-11-23T10:00:00Z");
+        Intent intent =
+                new Intent(
+                        Intent.Step.SUBMIT,
+                        "ab".repeat(16),
+                        "cluster-1",
+                        spec,
+                        "s3://flotilla-state/cluster-1/savepoints/x",
+                        null,
+                        null,
+                        at,
+                        3);
+        Deployment saved =
+                only("round-trip")
+                        .withLastReconciledSpec(spec)
+                        .withStatus(
+                                s ->
+                                        s.jobId("ab".repeat(16))
+                                                .phase(Phase.RUNNING)
+                                                .retries(2)
+                                                .intent(intent)
+                                                .lastCheckpoint(
+                                                        "s3://flotilla-state/cluster-1/checkpoints/x/chk-3"));
+        store().save(saved, 3);
+
+        Deployment loaded = only("round-trip");
+        assertThat(loaded.status()).isEqualTo(saved.status());
+        assertThat(loaded.lastReconciledSpec()).isEqualTo(spec);
+        assertThat(loaded.spec()).isEqualTo(spec);
+    }
+
+    @Test
+    void saveOfADeploymentWhoseSpecChangedSinceItWasReadIsRefused() {
+        create(Specs.spec("moved-on", "cluster-1"));
+        Deployment read = only("moved-on");
+        bumpGeneration("moved-on");
+
+        assertThatThrownBy(() -> store().save(read.withStatus(s -> s.phase(Phase.RUNNING)), 1))
+                .isInstanceOf(StaleWriteException.class);
+        assertThat(only("moved-on").status().phase()).isEqualTo(read.status().phase());
+    }
+
+    @Test
+    void saveWithAnOlderFencingTokenAfterANewerOneIsRefused() {
+        create(Specs.spec("fenced", "cluster-1"));
+        store().save(only("fenced").withStatus(s -> s.retries(1)), 8);
+
+        assertThatThrownBy(() -> store().save(only("fenced").withStatus(s -> s.retries(99)), 7))
+                .isInstanceOf(StaleWriteException.class);
+        assertThat(only("fenced").status().retries()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,25 @@
+package io.flotilla.supervisor;
+
+import io.flotilla.supervisor.model.DeploymentSpec;
+import io.flotilla.supervisor.port.DeploymentStore;
+
+/** The store contract against the in-memory fake. */
+class TestingDeploymentStoreContractTest extends DeploymentStoreContract {
+
+    private final TestingDeploymentStore store = new TestingDeploymentStore();
+
+    @Override
+    DeploymentStore store() {
+        return store;
+    }
+
+    @Override
+    void create(DeploymentSpec spec) {
+        store.create(spec);
+    }
+
+    @Override
+    void bumpGeneration(String name) {
+        store.updateSpec(name, s -> s);
+    }
+}
