@@ -1,0 +1,104 @@
+package io.flotilla.supervisor.sidecar;
+
+import io.flotilla.sidecar.client.SidecarClient;
+import io.flotilla.sidecar.client.SidecarException;
+import io.flotilla.sidecar.jobs.JobApi;
+import io.flotilla.supervisor.model.ObservedJob;
+import io.flotilla.supervisor.port.ClusterUnreachableException;
+import io.flotilla.supervisor.port.JobCanceller;
+import io.flotilla.supervisor.port.JobLister;
+import io.flotilla.supervisor.port.JobStopper;
+import io.flotilla.supervisor.port.JobSubmitter;
+import io.flotilla.supervisor.port.OperationStatus;
+import io.flotilla.supervisor.port.PortRejectedException;
+import io.flotilla.supervisor.port.SubmitCommand;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The supervisor's cluster ports on the clusters' sidecars: one {@code GET /v1/jobs} per cluster
+ * per observation, and every change sent with the leader's fencing token.
+ */
+public final class SidecarClusterPorts
+        implements JobLister, JobSubmitter, JobStopper, JobCanceller {
+
+    private final Map<String, SidecarClient> sidecars;
+
+    /** {@code sidecars}: the client of each cluster's sidecar, by cluster name. */
+    public SidecarClusterPorts(Map<String, SidecarClient> sidecars) {
+        this.sidecars = Map.copyOf(sidecars);
+    }
+
+    @Override
+    public List<ObservedJob> listJobs(String cluster, long fencingToken) {
+        return call(cluster, () -> sidecar(cluster).jobs()).stream()
+                .map(
+                        j ->
+                                new ObservedJob(
+                                        cluster,
+                                        j.jobId(),
+                                        j.status(),
+                                        j.lastCheckpointPath(),
+                                        j.lastSavepointPath(),
+                                        j.restoredFrom()))
+                .toList();
+    }
+
+    @Override
+    public boolean submit(SubmitCommand c) {
+        JobApi.SubmitRequest request =
+                new JobApi.SubmitRequest(
+                        new JobApi.ArtifactRef(c.artifactUri(), c.artifactSha256()),
+                        c.entryClass(),
+                        c.args(),
+                        c.parallelism(),
+                        c.jobId(),
+                        c.restorePath(),
+                        null);
+        return call(
+                        c.cluster(),
+                        () -> sidecar(c.cluster()).fenced(c.fencingToken()).submit(request))
+                .created();
+    }
+
+    @Override
+    public String stopWithSavepoint(String cluster, String jobId, long fencingToken) {
+        return call(cluster, () -> sidecar(cluster).fenced(fencingToken).stop(jobId, false)).id();
+    }
+
+    @Override
+    public OperationStatus poll(String cluster, String operationId, long fencingToken) {
+        JobApi.Operation op = call(cluster, () -> sidecar(cluster).operation(operationId));
+        return switch (op.status()) {
+            case "IN_PROGRESS" -> new OperationStatus.InProgress();
+            case "COMPLETED" -> new OperationStatus.Completed(op.location());
+            default -> new OperationStatus.Failed(op.error());
+        };
+    }
+
+    @Override
+    public void cancel(String cluster, String jobId, long fencingToken) {
+        call(cluster, () -> sidecar(cluster).fenced(fencingToken).cancel(jobId));
+    }
+
+    private SidecarClient sidecar(String cluster) {
+        SidecarClient client = sidecars.get(cluster);
+        if (client == null) {
+            throw new PortRejectedException("no sidecar is registered for cluster " + cluster);
+        }
+        return client;
+    }
+
+    /** Sidecar errors as the ports speak them: no answer or 5xx is unreachable, 4xx is refused. */
+    private static <T> T call(String cluster, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SidecarException e) {
+            if (e.status() == 0 || e.status() >= 500) {
+                throw new ClusterUnreachableException(cluster, e.getMessage());
+            }
+            throw new PortRejectedException("cluster " + cluster + " refused: " + e.getMessage());
+        }
+    }
+}
