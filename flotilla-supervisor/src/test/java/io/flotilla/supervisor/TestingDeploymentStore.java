@@ -22,6 +22,7 @@ final class TestingDeploymentStore implements DeploymentStore {
     final List<Event> events = new ArrayList<>();
     private long highestToken = Long.MIN_VALUE;
     private int crashAtSave = -1;
+    private java.util.function.LongSupplier leaseToken;
     int saves;
 
     /** Creates a deployment, as the API would. */
@@ -44,6 +45,15 @@ final class TestingDeploymentStore implements DeploymentStore {
             throw new IllegalArgumentException("no deployment " + name);
         }
         return d;
+    }
+
+    /**
+     * Refuses every save whose token is not the lease's current one, as the PostgreSQL store fenced
+     * by the lease does: then a replaced leader cannot write, even a row the new leader has not
+     * touched yet.
+     */
+    void fenceWith(TestingLeaderLease lease) {
+        this.leaseToken = lease::currentToken;
     }
 
     /** The {@code n}-th save from now (1 for the next) throws before anything is written. */
@@ -71,6 +81,13 @@ final class TestingDeploymentStore implements DeploymentStore {
         if (++saves == crashAtSave) {
             crashAtSave = -1;
             throw new SimulatedCrash("before save " + saves + " of " + deployment.name());
+        }
+        if (leaseToken != null && fencingToken != leaseToken.getAsLong()) {
+            throw new StaleWriteException(
+                    "fencing token "
+                            + fencingToken
+                            + " is not the lease's "
+                            + leaseToken.getAsLong());
         }
         if (fencingToken < highestToken) {
             throw new StaleWriteException(

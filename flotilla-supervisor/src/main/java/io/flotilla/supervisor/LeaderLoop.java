@@ -1,0 +1,66 @@
+package io.flotilla.supervisor;
+
+import io.flotilla.supervisor.lease.LeaderLease;
+import io.flotilla.supervisor.lease.Lease;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.LongFunction;
+
+/**
+ * Makes exactly one of several supervisors act: each step takes or renews the lease, and only the
+ * holder ticks, with a supervisor bound to the lease's fencing token. A supervisor that lost the
+ * lease stops acting; its late writes and sidecar calls carry an old token and are refused.
+ */
+public final class LeaderLoop {
+
+    private final String holder;
+    private final LeaderLease lease;
+    private final Duration ttl;
+    private final LongFunction<Supervisor> supervisorForToken;
+    private long token = Long.MIN_VALUE;
+    private Supervisor supervisor;
+
+    /**
+     * @param ttl how long the lease lasts without renewal: the failover time. Steps must come well
+     *     within it.
+     * @param supervisorForToken a supervisor whose every write and call carries the given token
+     */
+    public LeaderLoop(
+            String holder,
+            LeaderLease lease,
+            Duration ttl,
+            LongFunction<Supervisor> supervisorForToken) {
+        this.holder = holder;
+        this.lease = lease;
+        this.ttl = ttl;
+        this.supervisorForToken = supervisorForToken;
+    }
+
+    /** One step: lead and tick, or stand by. Returns the tick's report when this one leads. */
+    public Optional<Supervisor.TickReport> step() {
+        Optional<Lease> held = lease.acquireOrRenew(holder, ttl);
+        if (held.isEmpty()) {
+            supervisor = null;
+            return Optional.empty();
+        }
+        if (supervisor == null || held.get().token() != token) {
+            token = held.get().token();
+            supervisor = supervisorForToken.apply(token);
+        }
+        return Optional.of(supervisor.tick());
+    }
+
+    /** Whether the last step led. */
+    public boolean leading() {
+        return supervisor != null;
+    }
+
+    public long token() {
+        return token;
+    }
+
+    /** The lease's holder name of this supervisor. */
+    public String holder() {
+        return holder;
+    }
+}
