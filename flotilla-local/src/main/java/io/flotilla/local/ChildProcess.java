@@ -102,6 +102,16 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the JVM at once (SIGKILL), as a crash of its machine would. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         stop(Duration.ofSeconds(15));

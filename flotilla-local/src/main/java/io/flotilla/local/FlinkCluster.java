@@ -239,6 +239,27 @@ public final class FlinkCluster implements AutoCloseable {
                         + logs.resolve(spec.name() + "-taskmanager.log"));
     }
 
+    /**
+     * Kills the TaskManager (SIGKILL) and starts a new one: its tasks fail and Flink restarts them.
+     */
+    public void crashTaskManager(Duration ready) {
+        taskManager.kill();
+        startTaskManager();
+        awaitReady(ready);
+    }
+
+    /**
+     * Kills the JobManager and the TaskManager (SIGKILL) and starts the cluster again on the same
+     * ports. Without HA the new JobManager knows no job: they are lost, as in production.
+     */
+    public void crashAndRestart(Duration ready) {
+        taskManager.kill();
+        jobManager.kill();
+        startJobManager();
+        startTaskManager();
+        awaitReady(ready);
+    }
+
     public String name() {
         return spec.name();
     }
