@@ -126,6 +126,8 @@ public final class FlinkCluster implements AutoCloseable {
         conf.put("restart-strategy.type", "exponential-delay");
         // Checkpoint statistics are what sidecars and the supervisor observe: keep them fresh.
         conf.put("rest.cache.checkpoint-statistics.timeout", "500 ms");
+        // Also a job's detail view (cached for web.refresh-interval, 3 s by default).
+        conf.put("web.refresh-interval", "500 ms");
         conf.putAll(S3Tuning.flinkOptions(s3.endpoint(), s3.accessKey(), s3.secretKey()));
         StringBuilder yaml = new StringBuilder("# Written by flotilla-local; edits are lost.\n");
         conf.forEach((k, v) -> yaml.append(k).append(": ").append(yamlString(v)).append('\n'));
