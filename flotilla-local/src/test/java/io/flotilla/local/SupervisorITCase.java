@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.jobs.JobApi;
+import io.flotilla.supervisor.StateControl;
 import io.flotilla.supervisor.Supervisor;
 import io.flotilla.supervisor.SupervisorConfig;
 import io.flotilla.supervisor.jdbc.JdbcDeploymentStore;
@@ -167,6 +168,43 @@ class SupervisorITCase {
                 });
         assertOneLiveJobPerDeployment();
         assertThat(store.events("orders-3")).isNotEmpty();
+
+        // State control: clean both clusters as hard as retention allows; every pin survives.
+        SidecarClusterPorts cleaner = new SidecarClusterPorts(sidecars);
+        List<String> pinned = new java.util.ArrayList<>();
+        for (Deployment d : store.loadAll()) {
+            pinned.addAll(
+                    java.util.stream.Stream.of(
+                                    d.status().lastSavepoint(), d.status().lastCheckpoint())
+                            .filter(java.util.Objects::nonNull)
+                            .toList());
+        }
+        int entriesBefore = stateEntries().size();
+        new StateControl(
+                        store,
+                        cleaner,
+                        Clock.system(),
+                        new StateControl.Retention(0, Duration.ZERO, Duration.ZERO))
+                .run(1);
+        List<String> after = stateEntries();
+        assertThat(after.size()).isLessThan(entriesBefore);
+        assertThat(after)
+                .containsAll(
+                        pinned.stream()
+                                .map(p -> p.endsWith("/") ? p.substring(0, p.length() - 1) : p)
+                                .toList());
+        tickUntil(
+                "all still running after the cleanup",
+                () -> store.loadAll().stream().allMatch(d -> d.status().phase() == Phase.RUNNING));
+        assertOneLiveJobPerDeployment();
+    }
+
+    private static List<String> stateEntries() {
+        List<String> paths = new java.util.ArrayList<>();
+        for (SidecarClient s : sidecars.values()) {
+            paths.addAll(s.get("/v1/state").body().get("entries").findValuesAsText("path"));
+        }
+        return paths;
     }
 
     private static Deployment deployment(String name) {

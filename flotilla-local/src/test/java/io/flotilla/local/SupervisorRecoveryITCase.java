@@ -134,7 +134,14 @@ class SupervisorRecoveryITCase {
         assertThat(restored.restoredFrom())
                 .startsWith("s3://flotilla-state/cluster-1/checkpoints/" + jobA + "/chk-");
         assertThat(sidecar.jobs()).filteredOn(j -> j.status().equals("RUNNING")).hasSize(2);
-        assertThat(deployment("counts-a").status().retries()).isPositive();
+        // The audit log tells the story: the lost job, then its resubmission from the checkpoint.
+        assertThat(store.events("counts-a"))
+                .filteredOn(
+                        e -> e.type().equals("Submitted") && e.message().startsWith("submitted "))
+                .hasSize(2)
+                .last()
+                .satisfies(
+                        e -> assertThat(e.message()).contains("from " + restored.restoredFrom()));
     }
 
     private static long checkpoints(String name) {

@@ -11,7 +11,9 @@ import io.flotilla.supervisor.port.JobStopper;
 import io.flotilla.supervisor.port.JobSubmitter;
 import io.flotilla.supervisor.port.OperationStatus;
 import io.flotilla.supervisor.port.PortRejectedException;
+import io.flotilla.supervisor.port.StateCleaner;
 import io.flotilla.supervisor.port.SubmitCommand;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,7 +23,7 @@ import java.util.function.Supplier;
  * per observation, and every change sent with the leader's fencing token.
  */
 public final class SidecarClusterPorts
-        implements JobLister, JobSubmitter, JobStopper, JobCanceller {
+        implements JobLister, JobSubmitter, JobStopper, JobCanceller, StateCleaner {
 
     private final Map<String, SidecarClient> sidecars;
 
@@ -80,6 +82,32 @@ public final class SidecarClusterPorts
     @Override
     public void cancel(String cluster, String jobId, long fencingToken) {
         call(cluster, () -> sidecar(cluster).fenced(fencingToken).cancel(jobId));
+    }
+
+    @Override
+    public void clean(
+            String cluster,
+            List<String> pins,
+            int keepSavepoints,
+            Duration maxAge,
+            long fencingToken) {
+        Map<String, Object> request =
+                Map.of(
+                        "keepSavepoints",
+                        keepSavepoints,
+                        "maxAge",
+                        maxAge.toString(),
+                        "pins",
+                        pins,
+                        "dryRun",
+                        false);
+        call(
+                cluster,
+                () ->
+                        sidecar(cluster)
+                                .fenced(fencingToken)
+                                .post("/v1/state/retention", request)
+                                .as(com.fasterxml.jackson.databind.JsonNode.class));
     }
 
     private SidecarClient sidecar(String cluster) {
