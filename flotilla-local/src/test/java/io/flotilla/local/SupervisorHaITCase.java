@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.jobs.JobApi;
-import io.flotilla.supervisor.Backoff;
 import io.flotilla.supervisor.LeaderLoop;
 import io.flotilla.supervisor.Supervisor;
 import io.flotilla.supervisor.SupervisorConfig;
 import io.flotilla.supervisor.jdbc.JdbcDeploymentStore;
 import io.flotilla.supervisor.jdbc.JdbcLeaderLease;
-import io.flotilla.supervisor.jdbc.Migrations;
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.DeploymentSpec;
-import io.flotilla.supervisor.model.DesiredState;
 import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.model.Phase;
-import io.flotilla.supervisor.model.UpgradeMode;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ClusterPorts;
 import io.flotilla.supervisor.port.DeploymentStore;
@@ -27,22 +23,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Supervisors dying mid-release and handing over leadership, on the real platform. */
 class SupervisorHaITCase {
 
     private static final Set<String> ENDED = Set.of("FINISHED", "CANCELED", "FAILED");
-    private static final SupervisorConfig CONFIG =
-            new SupervisorConfig(
-                    new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5)),
-                    new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5)),
-                    Duration.ofMinutes(2),
-                    Duration.ofSeconds(30));
+    private static final SupervisorConfig CONFIG = TestingSupervisors.FAST;
 
     /** A supervisor process dying: an Error, so nothing in the tick catches it. */
     static final class ProcessDeath extends Error {
@@ -89,8 +80,8 @@ class SupervisorHaITCase {
     }
 
     static LocalPlatform platform;
-    static PGSimpleDataSource db;
-    static SidecarClient sidecar;
+    static DataSource db;
+    static Map<String, SidecarClient> sidecars;
     static ClusterPorts ports;
     static Artifacts.Published artifact;
     // Above any lease token the other test may have shown the sidecar, which refuses lower ones.
@@ -101,12 +92,9 @@ class SupervisorHaITCase {
         platform =
                 TestingPlatforms.start(
                         TestingPlatforms.freshHome("supervisor-ha"), 1, "--slots", "6");
-        db = new PGSimpleDataSource();
-        db.setUrl(platform.database().jdbcUrl());
-        db.setUser(platform.database().user());
-        Migrations.apply(db);
-        sidecar = new SidecarClient(platform.sidecar("cluster-1").uri(), platform.sidecarToken());
-        ports = ClusterPorts.of(new SidecarClusterPorts(Map.of("cluster-1", sidecar)));
+        db = TestingSupervisors.database(platform);
+        sidecars = TestingSupervisors.sidecars(platform);
+        ports = ClusterPorts.of(new SidecarClusterPorts(sidecars));
         try (S3Client s3 = platform.s3().client()) {
             artifact = Artifacts.publish(s3, TestingPlatforms.exampleJar(), "examples/orders");
         }
@@ -120,27 +108,7 @@ class SupervisorHaITCase {
     }
 
     private static DeploymentSpec spec(String name) {
-        return new DeploymentSpec(
-                name,
-                "team-orders",
-                "examples/orders",
-                "1",
-                artifact.uri(),
-                artifact.sha256(),
-                Demo.ENTRY_CLASS,
-                List.of(
-                        "--checkpoint-interval",
-                        "1",
-                        "--sink",
-                        "blackhole",
-                        "--rows-per-second",
-                        "5"),
-                1,
-                DesiredState.RUNNING,
-                UpgradeMode.SAVEPOINT,
-                "cluster-1",
-                null,
-                1);
+        return TestingSupervisors.orders(name, "cluster-1", artifact);
     }
 
     @Test
@@ -188,7 +156,7 @@ class SupervisorHaITCase {
                     });
             // From the list, as the supervisor reads it: Flink caches a job's detail view.
             JobApi.JobView old =
-                    sidecar.jobs().stream()
+                    sidecars.get("cluster-1").jobs().stream()
                             .filter(j -> j.jobId().equals(oldJob))
                             .findFirst()
                             .orElseThrow();
@@ -233,6 +201,7 @@ class SupervisorHaITCase {
         store.putSpec(spec("ha-2"));
         stepUntil(
                 List.of(a, b),
+                store,
                 "ha-1 and ha-2 running",
                 () -> running(store, "ha-1") && running(store, "ha-2"));
         assertThat(a.leading() ^ b.leading()).isTrue();
@@ -243,6 +212,7 @@ class SupervisorHaITCase {
         store.putSpec(spec("ha-3"));
         stepUntil(
                 List.of(standby),
+                store,
                 "the standby to lead and start ha-3",
                 () -> standby.leading() && running(store, "ha-3"));
         assertThat(standby.token()).isGreaterThan(leader.token());
@@ -264,7 +234,7 @@ class SupervisorHaITCase {
     /** Live jobs on the cluster among every job the supervisor ever submitted for {@code name}. */
     private static long liveJobsOf(JdbcDeploymentStore store, String name) {
         List<String> ours = submittedJobIds(store, name);
-        return sidecar.jobs().stream()
+        return sidecars.get("cluster-1").jobs().stream()
                 .filter(j -> !ENDED.contains(j.status()) && ours.contains(j.jobId()))
                 .count();
     }
@@ -277,47 +247,32 @@ class SupervisorHaITCase {
     }
 
     private static Deployment deployment(JdbcDeploymentStore store, String name) {
-        return store.loadAll().stream()
-                .filter(d -> d.name().equals(name))
-                .findFirst()
-                .orElseThrow();
+        return TestingSupervisors.deployment(store, name);
     }
 
     private static Optional<JobApi.JobView> job(JdbcDeploymentStore store, String name) {
-        String jobId = deployment(store, name).status().jobId();
-        return jobId == null
-                ? Optional.empty()
-                : sidecar.jobs().stream().filter(j -> j.jobId().equals(jobId)).findFirst();
+        return TestingSupervisors.job(store, sidecars, name);
     }
 
     private static void tickUntil(
             Supervisor[] current, DyingStore store, String what, BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                current[0].tick();
-            } catch (ProcessDeath death) {
-                // The process is gone; a new one starts on the same store, leading with a new
-                // token.
-                current[0] = Supervisor.create(store, ports, Clock.system(), CONFIG, nextToken++);
-            }
-            if (done.getAsBoolean()) {
-                return;
-            }
-            S3Store.sleep(300);
-        }
-        throw new AssertionError("gave up waiting for " + what);
+        Runnable tickOrDie =
+                () -> {
+                    try {
+                        current[0].tick();
+                    } catch (ProcessDeath death) {
+                        // The process is gone; a new one starts on the same store, with a new
+                        // token.
+                        current[0] =
+                                Supervisor.create(
+                                        store, ports, Clock.system(), CONFIG, nextToken++);
+                    }
+                };
+        TestingSupervisors.until(tickOrDie, what, done, store.real);
     }
 
-    private static void stepUntil(List<LeaderLoop> loops, String what, BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            loops.forEach(LeaderLoop::step);
-            if (done.getAsBoolean()) {
-                return;
-            }
-            S3Store.sleep(300);
-        }
-        throw new AssertionError("gave up waiting for " + what);
+    private static void stepUntil(
+            List<LeaderLoop> loops, JdbcDeploymentStore store, String what, BooleanSupplier done) {
+        TestingSupervisors.until(() -> loops.forEach(LeaderLoop::step), what, done, store);
     }
 }

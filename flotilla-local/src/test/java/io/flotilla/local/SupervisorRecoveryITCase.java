@@ -1,18 +1,14 @@
 package io.flotilla.local;
 
+import static io.flotilla.local.TestingSupervisors.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.jobs.JobApi;
 import io.flotilla.supervisor.Supervisor;
-import io.flotilla.supervisor.SupervisorConfig;
 import io.flotilla.supervisor.jdbc.JdbcDeploymentStore;
-import io.flotilla.supervisor.jdbc.Migrations;
 import io.flotilla.supervisor.model.Deployment;
-import io.flotilla.supervisor.model.DeploymentSpec;
-import io.flotilla.supervisor.model.DesiredState;
 import io.flotilla.supervisor.model.Phase;
-import io.flotilla.supervisor.model.UpgradeMode;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ClusterPorts;
 import io.flotilla.supervisor.sidecar.SidecarClusterPorts;
@@ -24,7 +20,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -36,32 +31,20 @@ class SupervisorRecoveryITCase {
     static LocalPlatform platform;
     static JdbcDeploymentStore store;
     static Supervisor supervisor;
-    static SidecarClient sidecar;
+    static Map<String, SidecarClient> sidecars;
     static Artifacts.Published artifact;
 
     @BeforeAll
     static void start() {
         platform = TestingPlatforms.start(TestingPlatforms.freshHome("supervisor-recovery"), 1);
-        PGSimpleDataSource db = new PGSimpleDataSource();
-        db.setUrl(platform.database().jdbcUrl());
-        db.setUser(platform.database().user());
-        Migrations.apply(db);
-        store = new JdbcDeploymentStore(db, false);
-        sidecar = new SidecarClient(platform.sidecar("cluster-1").uri(), platform.sidecarToken());
-        SupervisorConfig fast =
-                new SupervisorConfig(
-                        new io.flotilla.supervisor.Backoff(
-                                Duration.ofSeconds(1), Duration.ofSeconds(5)),
-                        new io.flotilla.supervisor.Backoff(
-                                Duration.ofSeconds(1), Duration.ofSeconds(5)),
-                        Duration.ofMinutes(2),
-                        Duration.ofSeconds(30));
+        store = new JdbcDeploymentStore(TestingSupervisors.database(platform), false);
+        sidecars = TestingSupervisors.sidecars(platform);
         supervisor =
                 Supervisor.create(
                         store,
-                        ClusterPorts.of(new SidecarClusterPorts(Map.of("cluster-1", sidecar))),
+                        ClusterPorts.of(new SidecarClusterPorts(sidecars)),
                         Clock.system(),
-                        fast,
+                        TestingSupervisors.FAST,
                         1);
         try (S3Client s3 = platform.s3().client()) {
             artifact = Artifacts.publish(s3, TestingPlatforms.exampleJar(), "examples/orders");
@@ -78,52 +61,31 @@ class SupervisorRecoveryITCase {
     @Test
     void jobSurvivesAKilledTaskManagerAndComesBackFromItsCheckpointAfterTheClusterIsLost() {
         for (String name : List.of("counts-a", "counts-b")) {
-            store.putSpec(
-                    new DeploymentSpec(
-                            name,
-                            "team-orders",
-                            "examples/orders",
-                            "1",
-                            artifact.uri(),
-                            artifact.sha256(),
-                            Demo.ENTRY_CLASS,
-                            List.of(
-                                    "--checkpoint-interval",
-                                    "1",
-                                    "--sink",
-                                    "blackhole",
-                                    "--rows-per-second",
-                                    "5"),
-                            1,
-                            DesiredState.RUNNING,
-                            UpgradeMode.SAVEPOINT,
-                            "cluster-1",
-                            null,
-                            1));
+            store.putSpec(TestingSupervisors.orders(name, "cluster-1", artifact));
         }
         tickUntil(
                 "both running with checkpoints",
                 () -> checkpoints("counts-a") > 1 && checkpoints("counts-b") > 1);
-        String jobA = deployment("counts-a").status().jobId();
+        String jobA = deployment(store, "counts-a").status().jobId();
 
         // A TaskManager dies: Flink restarts the same job on the new one, the supervisor leaves it
         // alone.
         long before = checkpoints("counts-a");
         platform.cluster("cluster-1").crashTaskManager(Duration.ofSeconds(60));
         tickUntil("counts-a checkpointing again", () -> checkpoints("counts-a") > before + 1);
-        assertThat(deployment("counts-a").status().jobId()).isEqualTo(jobA);
+        assertThat(deployment(store, "counts-a").status().jobId()).isEqualTo(jobA);
 
         // The whole cluster dies and comes back empty (no HA): each job returns from its
         // checkpoint.
         tickUntil(
                 "the supervisor to record a checkpoint",
-                () -> deployment("counts-a").status().lastCheckpoint() != null);
+                () -> deployment(store, "counts-a").status().lastCheckpoint() != null);
         platform.cluster("cluster-1").crashAndRestart(Duration.ofSeconds(90));
         tickUntil(
                 "both resubmitted and running",
                 () -> {
-                    Deployment a = deployment("counts-a");
-                    Deployment b = deployment("counts-b");
+                    Deployment a = deployment(store, "counts-a");
+                    Deployment b = deployment(store, "counts-b");
                     return a.status().phase() == Phase.RUNNING
                             && !jobA.equals(a.status().jobId())
                             && b.status().phase() == Phase.RUNNING
@@ -133,7 +95,9 @@ class SupervisorRecoveryITCase {
         JobApi.JobView restored = job("counts-a").orElseThrow();
         assertThat(restored.restoredFrom())
                 .startsWith("s3://flotilla-state/cluster-1/checkpoints/" + jobA + "/chk-");
-        assertThat(sidecar.jobs()).filteredOn(j -> j.status().equals("RUNNING")).hasSize(2);
+        assertThat(sidecars.get("cluster-1").jobs())
+                .filteredOn(j -> j.status().equals("RUNNING"))
+                .hasSize(2);
         // The audit log tells the story: the lost job, then its resubmission from the checkpoint.
         assertThat(store.events("counts-a"))
                 .filteredOn(
@@ -150,48 +114,11 @@ class SupervisorRecoveryITCase {
                 .orElse(0L);
     }
 
-    private static Deployment deployment(String name) {
-        return store.loadAll().stream()
-                .filter(d -> d.name().equals(name))
-                .findFirst()
-                .orElseThrow();
-    }
-
     private static Optional<JobApi.JobView> job(String name) {
-        String jobId = deployment(name).status().jobId();
-        if (jobId == null) {
-            return Optional.empty();
-        }
-        try {
-            return sidecar.jobs().stream().filter(j -> j.jobId().equals(jobId)).findFirst();
-        } catch (RuntimeException clusterDown) {
-            return Optional.empty();
-        }
+        return TestingSupervisors.job(store, sidecars, name);
     }
 
     private static void tickUntil(String what, BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            supervisor.tick();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            S3Store.sleep(500);
-        }
-        throw new AssertionError(
-                "gave up waiting for "
-                        + what
-                        + ": "
-                        + store.loadAll().stream()
-                                .map(
-                                        d ->
-                                                d.name()
-                                                        + "="
-                                                        + d.status().phase()
-                                                        + "/"
-                                                        + d.status().jobId()
-                                                        + "/"
-                                                        + d.status().error())
-                                .toList());
+        TestingSupervisors.until(supervisor::tick, what, done, store);
     }
 }
