@@ -3,7 +3,6 @@ package io.flotilla.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.supervisor.model.Deployment;
-import io.flotilla.supervisor.model.DeploymentSpec;
 import io.flotilla.supervisor.model.DesiredState;
 import io.flotilla.supervisor.model.UpgradeMode;
 import java.time.Duration;
@@ -126,7 +125,7 @@ class SupervisorPropertyTest {
             platform.store.updateSpec("d" + d.deployment(), x -> x.withDesiredState(d.state()));
         } else if (step instanceof Move m) {
             platform.store.updateSpec(
-                    "d" + m.deployment(), s -> onCluster(s, CLUSTERS.get(m.cluster())));
+                    "d" + m.deployment(), s -> s.withCluster(CLUSTERS.get(m.cluster())));
         }
     }
 
@@ -159,24 +158,6 @@ class SupervisorPropertyTest {
 
     private static TestingCluster cluster(TestingPlatform platform, int index) {
         return platform.cluster(CLUSTERS.get(index));
-    }
-
-    private static DeploymentSpec onCluster(DeploymentSpec s, String cluster) {
-        return new DeploymentSpec(
-                s.name(),
-                s.owner(),
-                s.module(),
-                s.version(),
-                s.artifactUri(),
-                s.artifactSha256(),
-                s.entryClass(),
-                s.args(),
-                s.parallelism(),
-                s.desiredState(),
-                s.upgradeMode(),
-                cluster,
-                s.restoreFrom(),
-                s.generation());
     }
 
     @Provide

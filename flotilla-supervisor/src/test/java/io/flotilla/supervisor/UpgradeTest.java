@@ -202,24 +202,7 @@ class UpgradeTest {
     @Test
     void movingToAnotherClusterStopsOnTheOldAndStartsOnTheNew() {
         String old = runningWithCheckpoint(UpgradeMode.SAVEPOINT);
-        platform.store.updateSpec(
-                "orders",
-                s ->
-                        new io.flotilla.supervisor.model.DeploymentSpec(
-                                s.name(),
-                                s.owner(),
-                                s.module(),
-                                s.version(),
-                                s.artifactUri(),
-                                s.artifactSha256(),
-                                s.entryClass(),
-                                s.args(),
-                                s.parallelism(),
-                                s.desiredState(),
-                                s.upgradeMode(),
-                                "c2",
-                                s.restoreFrom(),
-                                s.generation()));
+        platform.store.updateSpec("orders", s -> s.withCluster("c2"));
 
         platform.ticks(4);
 

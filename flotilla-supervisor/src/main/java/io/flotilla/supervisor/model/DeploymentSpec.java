@@ -138,6 +138,25 @@ public record DeploymentSpec(
                 generation);
     }
 
+    /** The same spec placed on another cluster. */
+    public DeploymentSpec withCluster(String newCluster) {
+        return new DeploymentSpec(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                upgradeMode,
+                newCluster,
+                restoreFrom,
+                generation);
+    }
+
     public DeploymentSpec withRestoreFrom(String path) {
         return new DeploymentSpec(
                 name,
