@@ -36,9 +36,7 @@ class SidecarITCase {
     static void startPlatform() {
         platform = TestingPlatforms.start(TestingPlatforms.freshHome("sidecar"), 1);
         sidecar = new SidecarClient(platform.sidecars().get(0).uri(), platform.sidecarToken());
-        try (S3Client s3 = platform.s3().client()) {
-            example = Artifacts.publish(s3, TestingPlatforms.exampleJar(), "examples/orders");
-        }
+        example = TestingPlatforms.publishExample(platform);
     }
 
     @AfterAll

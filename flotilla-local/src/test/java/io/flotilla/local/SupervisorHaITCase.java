@@ -27,7 +27,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** Supervisors dying mid-release and handing over leadership, on the real platform. */
 class SupervisorHaITCase {
@@ -95,9 +94,7 @@ class SupervisorHaITCase {
         db = TestingSupervisors.database(platform);
         sidecars = TestingSupervisors.sidecars(platform);
         ports = ClusterPorts.of(new SidecarClusterPorts(sidecars));
-        try (S3Client s3 = platform.s3().client()) {
-            artifact = Artifacts.publish(s3, TestingPlatforms.exampleJar(), "examples/orders");
-        }
+        artifact = TestingPlatforms.publishExample(platform);
     }
 
     @AfterAll

@@ -27,7 +27,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** The supervisor's core, PostgreSQL store and sidecar ports on the real two-cluster platform. */
 class SupervisorITCase {
@@ -53,9 +52,7 @@ class SupervisorITCase {
                         Clock.system(),
                         SupervisorConfig.defaults(),
                         1);
-        try (S3Client s3 = platform.s3().client()) {
-            artifact = Artifacts.publish(s3, TestingPlatforms.exampleJar(), "examples/orders");
-        }
+        artifact = TestingPlatforms.publishExample(platform);
     }
 
     @AfterAll

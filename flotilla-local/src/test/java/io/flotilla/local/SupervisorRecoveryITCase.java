@@ -20,7 +20,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Real crashes under the supervisor: a TaskManager killed, then a whole cluster killed and
@@ -46,9 +45,7 @@ class SupervisorRecoveryITCase {
                         Clock.system(),
                         TestingSupervisors.FAST,
                         1);
-        try (S3Client s3 = platform.s3().client()) {
-            artifact = Artifacts.publish(s3, TestingPlatforms.exampleJar(), "examples/orders");
-        }
+        artifact = TestingPlatforms.publishExample(platform);
     }
 
     @AfterAll

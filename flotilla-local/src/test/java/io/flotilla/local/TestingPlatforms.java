@@ -45,6 +45,13 @@ final class TestingPlatforms {
         }
     }
 
+    /** Publishes the example jar to the platform's artifact bucket, where sidecars trust it. */
+    static Artifacts.Published publishExample(LocalPlatform platform) {
+        try (software.amazon.awssdk.services.s3.S3Client s3 = platform.s3().client()) {
+            return Artifacts.publish(s3, exampleJar(), "examples/orders");
+        }
+    }
+
     /** The example orders job jar, built by the reactor before this module's tests run. */
     static Path exampleJar() {
         Path jar = Path.of(System.getProperty(Demo.EXAMPLE_JAR_PROPERTY, "missing"));

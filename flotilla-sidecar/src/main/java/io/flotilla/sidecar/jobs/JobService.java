@@ -272,6 +272,15 @@ public final class JobService {
                 restored);
     }
 
+    /** The newest completed savepoint Flink's statistics show for the job, if any. */
+    public Optional<String> lastSavepoint(JobID jobId) {
+        try {
+            return Optional.ofNullable(latestSavepoint(flink.checkpoints(jobId)));
+        } catch (FlinkRestException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * The newest completed savepoint: Flink reports a stop-with-savepoint's savepoint in the
      * history and as the latest completed checkpoint, not always as "latest savepoint".

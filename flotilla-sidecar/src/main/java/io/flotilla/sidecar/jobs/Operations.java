@@ -165,15 +165,7 @@ public final class Operations {
         // .timeout): right after a stop they may not show its savepoint, but S3 does, in the
         // folder every stop through this sidecar writes to.
         String location =
-                Optional.ofNullable(
-                                jobs.view(
-                                                jobId,
-                                                "",
-                                                org.apache.flink.api.common.JobStatus.valueOf(
-                                                        status),
-                                                0,
-                                                0)
-                                        .lastSavepointPath())
+                jobs.lastSavepoint(jobId)
                         .or(() -> newestSavepointInStore.apply(jobId.toHexString()))
                         .orElse(null);
         if (location == null) {
