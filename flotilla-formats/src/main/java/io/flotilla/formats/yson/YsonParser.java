@@ -1,0 +1,585 @@
+package io.flotilla.formats.yson;
+
+import io.flotilla.formats.MalformedRecordException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Pull parser over YSON bytes, text and binary mixed as the spec allows, reading straight from the
+ * record: strings come back as a slice ({@link #sliceBuf}, {@link #sliceOff}, {@link #sliceLen}) of
+ * the input or, when unescaping was needed, of a reused scratch buffer.
+ */
+public final class YsonParser {
+    public static final int EOF = 0;
+    public static final int BEGIN_MAP = 1;
+    public static final int END_MAP = 2;
+    public static final int BEGIN_LIST = 3;
+    public static final int END_LIST = 4;
+    public static final int BEGIN_ATTRS = 5;
+    public static final int END_ATTRS = 6;
+    public static final int ITEM_SEP = 7;
+    public static final int KV_SEP = 8;
+    public static final int ENTITY = 9;
+    public static final int STRING = 10;
+    public static final int INT64 = 11;
+    public static final int UINT64 = 12;
+    public static final int DOUBLE = 13;
+    public static final int BOOLEAN = 14;
+
+    private static final String[] NAMES = {
+        "end of input",
+        "'{'",
+        "'}'",
+        "'['",
+        "']'",
+        "'<'",
+        "'>'",
+        "';'",
+        "'='",
+        "entity '#'",
+        "a string",
+        "an int64",
+        "a uint64",
+        "a double",
+        "a boolean"
+    };
+
+    static final byte STRING_MARKER = 1;
+    static final byte INT64_MARKER = 2;
+    static final byte DOUBLE_MARKER = 3;
+    static final byte FALSE_MARKER = 4;
+    static final byte TRUE_MARKER = 5;
+    static final byte UINT64_MARKER = 6;
+
+    private final String format;
+    private byte[] buf;
+    private int start;
+    private int pos;
+    private int end;
+    private long base;
+    private int kind = -1;
+    private byte[] scratch = new byte[64];
+
+    /** Field being read, for error messages; set by the readers, never by the parser. */
+    public String field;
+
+    public byte[] sliceBuf;
+    public int sliceOff;
+    public int sliceLen;
+
+    /**
+     * @param format name of the format in error messages (YSON, or TSKV for nested values)
+     */
+    public YsonParser(String format) {
+        this.format = format;
+    }
+
+    /** Parses {@code len} bytes at {@code off}; offsets in errors start at {@code base}. */
+    public void reset(byte[] buf, int off, int len, long base) {
+        this.buf = buf;
+        this.start = off;
+        this.pos = off;
+        this.end = off + len;
+        this.base = base;
+        this.kind = -1;
+        this.field = null;
+    }
+
+    public long offset() {
+        return base + (pos - start);
+    }
+
+    public static String name(int kind) {
+        return NAMES[kind];
+    }
+
+    public MalformedRecordException error(String problem) {
+        return new MalformedRecordException(format, offset(), field, problem);
+    }
+
+    /** Kind of the next token, without consuming it. */
+    public int peek() throws MalformedRecordException {
+        if (kind >= 0) {
+            return kind;
+        }
+        byte[] b = buf;
+        int p = pos;
+        while (p < end && (b[p] == ' ' || b[p] == '\n' || b[p] == '\t' || b[p] == '\r')) {
+            p++;
+        }
+        pos = p;
+        if (p >= end) {
+            return kind = EOF;
+        }
+        switch (b[p]) {
+            case '{':
+                return kind = BEGIN_MAP;
+            case '}':
+                return kind = END_MAP;
+            case '[':
+                return kind = BEGIN_LIST;
+            case ']':
+                return kind = END_LIST;
+            case '<':
+                return kind = BEGIN_ATTRS;
+            case '>':
+                return kind = END_ATTRS;
+            case ';':
+                return kind = ITEM_SEP;
+            case '=':
+                return kind = KV_SEP;
+            case '#':
+                return kind = ENTITY;
+            case STRING_MARKER:
+            case '"':
+                return kind = STRING;
+            case INT64_MARKER:
+                return kind = INT64;
+            case DOUBLE_MARKER:
+                return kind = DOUBLE;
+            case FALSE_MARKER:
+            case TRUE_MARKER:
+                return kind = BOOLEAN;
+            case UINT64_MARKER:
+                return kind = UINT64;
+            case '%':
+                return kind =
+                        p + 1 < end && (b[p + 1] == 't' || b[p + 1] == 'f') ? BOOLEAN : DOUBLE;
+            default:
+                return kind = textKind(b[p]);
+        }
+    }
+
+    private int textKind(byte c) throws MalformedRecordException {
+        if (c == '-' || c == '+' || (c >= '0' && c <= '9')) {
+            int p = pos + 1;
+            while (p < end && buf[p] >= '0' && buf[p] <= '9') {
+                p++;
+            }
+            if (p < end) {
+                byte n = buf[p];
+                if (n == '.' || n == 'e' || n == 'E') {
+                    return DOUBLE;
+                }
+                if (n == 'u') {
+                    return UINT64;
+                }
+            }
+            return INT64;
+        }
+        if (isIdentStart(c)) {
+            return STRING;
+        }
+        throw error(String.format("unexpected byte 0x%02x", c & 0xff));
+    }
+
+    private static boolean isIdentStart(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
+
+    private static boolean isIdentPart(byte c) {
+        return isIdentStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    }
+
+    /** Consumes a one-byte structural token that {@link #peek()} just returned. */
+    public void consume() {
+        pos++;
+        kind = -1;
+    }
+
+    public void expect(int expected) throws MalformedRecordException {
+        int k = peek();
+        if (k != expected) {
+            throw error("expected " + name(expected) + ", got " + name(k));
+        }
+        consume();
+    }
+
+    /** Skips attributes {@code <...>} in front of a value: they carry no column data. */
+    public void skipAttributes() throws MalformedRecordException {
+        if (peek() != BEGIN_ATTRS) {
+            return;
+        }
+        consume();
+        skipKeyedItems(END_ATTRS);
+    }
+
+    private void skipKeyedItems(int close) throws MalformedRecordException {
+        while (true) {
+            int k = peek();
+            if (k == close) {
+                consume();
+                return;
+            }
+            if (k != STRING) {
+                throw error("expected a key or " + name(close) + ", got " + name(k));
+            }
+            readString();
+            expect(KV_SEP);
+            skipValue();
+            k = peek();
+            if (k == ITEM_SEP) {
+                consume();
+            } else if (k != close) {
+                throw error("expected ';' or " + name(close) + ", got " + name(k));
+            }
+        }
+    }
+
+    /** Skips one whole value with its attributes (unknown keys, ignored columns). */
+    public void skipValue() throws MalformedRecordException {
+        skipAttributes();
+        int k = peek();
+        switch (k) {
+            case BEGIN_MAP:
+                consume();
+                skipKeyedItems(END_MAP);
+                return;
+            case BEGIN_LIST:
+                consume();
+                while (true) {
+                    if (peek() == END_LIST) {
+                        consume();
+                        return;
+                    }
+                    skipValue();
+                    int n = peek();
+                    if (n == ITEM_SEP) {
+                        consume();
+                    } else if (n != END_LIST) {
+                        throw error("expected ';' or ']', got " + name(n));
+                    }
+                }
+            case ENTITY:
+                consume();
+                return;
+            case STRING:
+                readString();
+                return;
+            case INT64:
+            case UINT64:
+                readLong();
+                return;
+            case DOUBLE:
+                readDouble();
+                return;
+            case BOOLEAN:
+                readBoolean();
+                return;
+            default:
+                throw error("expected a value, got " + name(k));
+        }
+    }
+
+    /** Reads a string into the slice fields. */
+    public void readString() throws MalformedRecordException {
+        int k = peek();
+        if (k != STRING) {
+            throw error("expected a string, got " + name(k));
+        }
+        kind = -1;
+        byte c = buf[pos];
+        if (c == STRING_MARKER) {
+            pos++;
+            long n = zigzag(readVarint());
+            if (n < 0 || n > end - pos) {
+                throw error("binary string length " + n + " runs past the end of the record");
+            }
+            sliceBuf = buf;
+            sliceOff = pos;
+            sliceLen = (int) n;
+            pos += (int) n;
+        } else if (c == '"') {
+            readQuoted();
+        } else {
+            int p = pos + 1;
+            while (p < end && isIdentPart(buf[p])) {
+                p++;
+            }
+            sliceBuf = buf;
+            sliceOff = pos;
+            sliceLen = p - pos;
+            pos = p;
+        }
+    }
+
+    private void readQuoted() throws MalformedRecordException {
+        int open = pos;
+        int p = pos + 1;
+        while (p < end && buf[p] != '"' && buf[p] != '\\') {
+            p++;
+        }
+        if (p < end && buf[p] == '"') {
+            sliceBuf = buf;
+            sliceOff = pos + 1;
+            sliceLen = p - pos - 1;
+            pos = p + 1;
+            return;
+        }
+        int n = 0;
+        p = pos + 1;
+        while (true) {
+            if (p >= end) {
+                pos = open;
+                throw error("quoted string is not closed");
+            }
+            byte c = buf[p++];
+            if (c == '"') {
+                break;
+            }
+            if (n + 1 > scratch.length) {
+                scratch = java.util.Arrays.copyOf(scratch, scratch.length * 2 + 1);
+            }
+            if (c != '\\') {
+                scratch[n++] = c;
+                continue;
+            }
+            if (p >= end) {
+                pos = p;
+                throw error("escape at the end of the record");
+            }
+            byte e = buf[p++];
+            switch (e) {
+                case 'n':
+                    scratch[n++] = '\n';
+                    break;
+                case 't':
+                    scratch[n++] = '\t';
+                    break;
+                case 'r':
+                    scratch[n++] = '\r';
+                    break;
+                case 'a':
+                    scratch[n++] = 7;
+                    break;
+                case 'b':
+                    scratch[n++] = '\b';
+                    break;
+                case 'f':
+                    scratch[n++] = '\f';
+                    break;
+                case 'v':
+                    scratch[n++] = 11;
+                    break;
+                case 'x':
+                    {
+                        int v = 0;
+                        int digits = 0;
+                        while (digits < 2 && p < end && hex(buf[p]) >= 0) {
+                            v = v * 16 + hex(buf[p++]);
+                            digits++;
+                        }
+                        if (digits == 0) {
+                            pos = p;
+                            throw error("\\x must be followed by hex digits");
+                        }
+                        scratch[n++] = (byte) v;
+                        break;
+                    }
+                default:
+                    if (e >= '0' && e <= '7') {
+                        int v = e - '0';
+                        int digits = 1;
+                        while (digits < 3 && p < end && buf[p] >= '0' && buf[p] <= '7') {
+                            v = v * 8 + (buf[p++] - '0');
+                            digits++;
+                        }
+                        scratch[n++] = (byte) v;
+                    } else {
+                        // \\ \" \' and any other escaped character stand for themselves.
+                        scratch[n++] = e;
+                    }
+            }
+        }
+        sliceBuf = scratch;
+        sliceOff = 0;
+        sliceLen = n;
+        pos = p;
+    }
+
+    private static int hex(byte c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /** The last string read, decoded as UTF-8 (allocates; for keys of MAP columns and errors). */
+    public String sliceAsString() {
+        return new String(sliceBuf, sliceOff, sliceLen, StandardCharsets.UTF_8);
+    }
+
+    /** Reads an int64 or uint64; a uint64 above Long.MAX_VALUE comes back negative, see caller. */
+    public long readLong() throws MalformedRecordException {
+        int k = peek();
+        kind = -1;
+        byte c = buf[pos];
+        if (c == INT64_MARKER) {
+            pos++;
+            return zigzag(readVarint());
+        }
+        if (c == UINT64_MARKER) {
+            pos++;
+            return readVarint();
+        }
+        if (k != INT64 && k != UINT64) {
+            kind = k;
+            throw error("expected an integer, got " + name(k));
+        }
+        int p = pos;
+        boolean negative = buf[p] == '-';
+        if (buf[p] == '-' || buf[p] == '+') {
+            p++;
+        }
+        int digitsStart = p;
+        long v = 0;
+        boolean overflow = false;
+        while (p < end && buf[p] >= '0' && buf[p] <= '9') {
+            int d = buf[p] - '0';
+            if (Long.compareUnsigned(v, Long.divideUnsigned(-1L - d, 10)) > 0) {
+                overflow = true;
+            }
+            v = v * 10 + d;
+            p++;
+        }
+        if (p == digitsStart) {
+            throw error("sign without digits");
+        }
+        if (k == UINT64) {
+            if (negative || overflow) {
+                throw error("uint64 out of range");
+            }
+            pos = p + 1; // the 'u' suffix
+            return v;
+        }
+        if (overflow || (v < 0 && !(negative && v == Long.MIN_VALUE))) {
+            throw error("int64 out of range");
+        }
+        pos = p;
+        return negative ? -v : v;
+    }
+
+    public double readDouble() throws MalformedRecordException {
+        int k = peek();
+        if (k == INT64) {
+            return readLong();
+        }
+        if (k == UINT64) {
+            long v = readLong();
+            return v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
+        }
+        if (k != DOUBLE) {
+            throw error("expected a double, got " + name(k));
+        }
+        kind = -1;
+        if (buf[pos] == DOUBLE_MARKER) {
+            if (end - pos < 9) {
+                throw error("binary double needs 8 bytes");
+            }
+            long bits = 0;
+            for (int i = 8; i >= 1; i--) {
+                bits = (bits << 8) | (buf[pos + i] & 0xffL);
+            }
+            pos += 9;
+            return Double.longBitsToDouble(bits);
+        }
+        int p = pos;
+        while (p < end && isNumberPart(buf[p])) {
+            p++;
+        }
+        String text = new String(buf, pos, p - pos, StandardCharsets.ISO_8859_1);
+        double v;
+        switch (text) {
+            case "%nan":
+                v = Double.NaN;
+                break;
+            case "%inf":
+            case "%+inf":
+                v = Double.POSITIVE_INFINITY;
+                break;
+            case "%-inf":
+                v = Double.NEGATIVE_INFINITY;
+                break;
+            default:
+                try {
+                    v = Double.parseDouble(text);
+                } catch (NumberFormatException e) {
+                    throw error("malformed double");
+                }
+        }
+        pos = p;
+        return v;
+    }
+
+    private static boolean isNumberPart(byte c) {
+        return (c >= '0' && c <= '9')
+                || c == '.'
+                || c == 'e'
+                || c == 'E'
+                || c == '-'
+                || c == '+'
+                || c == '%'
+                || c == 'n'
+                || c == 'a'
+                || c == 'i'
+                || c == 'f';
+    }
+
+    public boolean readBoolean() throws MalformedRecordException {
+        int k = peek();
+        if (k != BOOLEAN) {
+            throw error("expected a boolean, got " + name(k));
+        }
+        kind = -1;
+        byte c = buf[pos];
+        if (c == TRUE_MARKER || c == FALSE_MARKER) {
+            pos++;
+            return c == TRUE_MARKER;
+        }
+        if (matches("%true")) {
+            pos += 5;
+            return true;
+        }
+        if (matches("%false")) {
+            pos += 6;
+            return false;
+        }
+        throw error("expected %true or %false");
+    }
+
+    private boolean matches(String token) {
+        if (end - pos < token.length()) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            if (buf[pos + i] != token.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long readVarint() throws MalformedRecordException {
+        long result = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (pos >= end) {
+                throw error("varint runs past the end of the record");
+            }
+            byte b = buf[pos++];
+            result |= (long) (b & 0x7f) << shift;
+            if (b >= 0) {
+                return result;
+            }
+        }
+        throw error("varint longer than 10 bytes");
+    }
+
+    private static long zigzag(long n) {
+        return (n >>> 1) ^ -(n & 1);
+    }
+}

@@ -1,0 +1,365 @@
+package io.flotilla.formats.yson;
+
+import static io.flotilla.formats.yson.YsonParser.BEGIN_LIST;
+import static io.flotilla.formats.yson.YsonParser.BEGIN_MAP;
+import static io.flotilla.formats.yson.YsonParser.END_LIST;
+import static io.flotilla.formats.yson.YsonParser.END_MAP;
+import static io.flotilla.formats.yson.YsonParser.ENTITY;
+import static io.flotilla.formats.yson.YsonParser.ITEM_SEP;
+import static io.flotilla.formats.yson.YsonParser.KV_SEP;
+import static io.flotilla.formats.yson.YsonParser.STRING;
+import static io.flotilla.formats.yson.YsonParser.UINT64;
+
+import io.flotilla.formats.MalformedRecordException;
+import io.flotilla.formats.TextValues;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.table.data.DecimalData;
+import org.apache.flink.table.data.GenericArrayData;
+import org.apache.flink.table.data.GenericMapData;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.types.logical.ArrayType;
+import org.apache.flink.table.types.logical.DecimalType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
+import org.apache.flink.table.types.logical.MapType;
+import org.apache.flink.table.types.logical.RowType;
+
+/** Builds, per Flink type, the reader that turns the next YSON value into Flink's internal data. */
+public final class YsonReaders {
+
+    /** Reads one value (attributes skipped, '#' is NULL) into Flink's internal representation. */
+    public abstract static class Reader {
+        final String path;
+
+        Reader(String path) {
+            this.path = path;
+        }
+
+        public final Object read(YsonParser p) throws MalformedRecordException {
+            p.field = path;
+            p.skipAttributes();
+            if (p.peek() == ENTITY) {
+                p.consume();
+                return null;
+            }
+            return readValue(p);
+        }
+
+        abstract Object readValue(YsonParser p) throws MalformedRecordException;
+    }
+
+    private final String format;
+    private final boolean failOnMissingField;
+
+    public YsonReaders(String format, boolean failOnMissingField) {
+        this.format = format;
+        this.failOnMissingField = failOnMissingField;
+    }
+
+    public Reader create(LogicalType type, String path) {
+        switch (type.getTypeRoot()) {
+            case ROW:
+                return new RowReader((RowType) type, path, this);
+            case ARRAY:
+                return arrayReader(create(((ArrayType) type).getElementType(), path + "[]"), path);
+            case MAP:
+                return mapReader((MapType) type, path);
+            case CHAR:
+            case VARCHAR:
+                return new Reader(path) {
+                    @Override
+                    Object readValue(YsonParser p) throws MalformedRecordException {
+                        p.readString();
+                        return StringData.fromBytes(
+                                Arrays.copyOfRange(
+                                        p.sliceBuf, p.sliceOff, p.sliceOff + p.sliceLen));
+                    }
+                };
+            case BINARY:
+            case VARBINARY:
+                return new Reader(path) {
+                    @Override
+                    Object readValue(YsonParser p) throws MalformedRecordException {
+                        p.readString();
+                        return Arrays.copyOfRange(p.sliceBuf, p.sliceOff, p.sliceOff + p.sliceLen);
+                    }
+                };
+            case BOOLEAN:
+                return new Reader(path) {
+                    @Override
+                    Object readValue(YsonParser p) throws MalformedRecordException {
+                        return p.readBoolean();
+                    }
+                };
+            case TINYINT:
+                return integer(path, Byte.MIN_VALUE, Byte.MAX_VALUE, type, v -> (byte) v);
+            case SMALLINT:
+                return integer(path, Short.MIN_VALUE, Short.MAX_VALUE, type, v -> (short) v);
+            case INTEGER:
+                return integer(path, Integer.MIN_VALUE, Integer.MAX_VALUE, type, v -> (int) v);
+            case BIGINT:
+                return integer(path, Long.MIN_VALUE, Long.MAX_VALUE, type, v -> v);
+            case FLOAT:
+                return new Reader(path) {
+                    @Override
+                    Object readValue(YsonParser p) throws MalformedRecordException {
+                        return (float) p.readDouble();
+                    }
+                };
+            case DOUBLE:
+                return new Reader(path) {
+                    @Override
+                    Object readValue(YsonParser p) throws MalformedRecordException {
+                        return p.readDouble();
+                    }
+                };
+            case DECIMAL:
+                return decimalReader((DecimalType) type, path);
+            case DATE:
+            case TIME_WITHOUT_TIME_ZONE:
+            case TIMESTAMP_WITHOUT_TIME_ZONE:
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+                return textReader(type, path);
+            default:
+                throw new IllegalArgumentException(unsupported(format, type, path));
+        }
+    }
+
+    static String unsupported(String format, LogicalType type, String path) {
+        return "Column '"
+                + path
+                + "' has type "
+                + type.asSummaryString()
+                + ", which format '"
+                + format.toLowerCase(java.util.Locale.ROOT)
+                + "' does not support. Use one of CHAR, VARCHAR, BOOLEAN, BINARY, VARBINARY,"
+                + " DECIMAL, TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DATE, TIME, TIMESTAMP,"
+                + " TIMESTAMP_LTZ, ROW, ARRAY, MAP, or cast the column.";
+    }
+
+    private interface Narrow {
+        Object apply(long v);
+    }
+
+    private static Reader integer(
+            String path, long min, long max, LogicalType type, Narrow narrow) {
+        return new Reader(path) {
+            @Override
+            Object readValue(YsonParser p) throws MalformedRecordException {
+                boolean unsigned = p.peek() == UINT64;
+                long v = p.readLong();
+                if ((unsigned && v < 0) || v < min || v > max) {
+                    throw p.error("integer out of range of " + type.asSummaryString());
+                }
+                return narrow.apply(v);
+            }
+        };
+    }
+
+    private static Reader decimalReader(DecimalType type, String path) {
+        return new Reader(path) {
+            @Override
+            Object readValue(YsonParser p) throws MalformedRecordException {
+                int k = p.peek();
+                BigDecimal value;
+                if (k == STRING) {
+                    p.readString();
+                    try {
+                        value =
+                                new BigDecimal(
+                                        TextValues.ascii(p.sliceBuf, p.sliceOff, p.sliceLen));
+                    } catch (NumberFormatException e) {
+                        throw p.error("expected " + TextValues.example(type));
+                    }
+                } else if (k == YsonParser.DOUBLE) {
+                    value = BigDecimal.valueOf(p.readDouble());
+                } else {
+                    long v = p.readLong();
+                    value =
+                            k == UINT64 && v < 0
+                                    ? new BigDecimal(Long.toUnsignedString(v))
+                                    : BigDecimal.valueOf(v);
+                }
+                DecimalData d =
+                        DecimalData.fromBigDecimal(value, type.getPrecision(), type.getScale());
+                if (d == null) {
+                    throw p.error("value does not fit " + type.asSummaryString());
+                }
+                return d;
+            }
+        };
+    }
+
+    private static Reader textReader(LogicalType type, String path) {
+        TextValues.Parser parser = TextValues.parser(type);
+        return new Reader(path) {
+            @Override
+            Object readValue(YsonParser p) throws MalformedRecordException {
+                p.readString();
+                try {
+                    return parser.parse(p.sliceBuf, p.sliceOff, p.sliceLen);
+                } catch (RuntimeException e) {
+                    throw p.error("expected a string with " + TextValues.example(type));
+                }
+            }
+        };
+    }
+
+    private static Reader arrayReader(Reader element, String path) {
+        return new Reader(path) {
+            @Override
+            Object readValue(YsonParser p) throws MalformedRecordException {
+                p.expect(BEGIN_LIST);
+                List<Object> items = new ArrayList<>();
+                while (p.peek() != END_LIST) {
+                    items.add(element.read(p));
+                    p.field = path;
+                    separator(p, END_LIST);
+                }
+                p.consume();
+                return new GenericArrayData(items.toArray());
+            }
+        };
+    }
+
+    /** Map columns with string keys are YSON maps; other keys are lists of [key; value] pairs. */
+    private Reader mapReader(MapType type, String path) {
+        LogicalTypeRoot keyRoot = type.getKeyType().getTypeRoot();
+        boolean stringKeys = keyRoot == LogicalTypeRoot.VARCHAR || keyRoot == LogicalTypeRoot.CHAR;
+        Reader key = create(type.getKeyType(), path + "{key}");
+        Reader value = create(type.getValueType(), path + "{value}");
+        return new Reader(path) {
+            @Override
+            Object readValue(YsonParser p) throws MalformedRecordException {
+                Map<Object, Object> map = new HashMap<>();
+                if (stringKeys && p.peek() == BEGIN_MAP) {
+                    p.consume();
+                    while (p.peek() != END_MAP) {
+                        Object k = key.read(p);
+                        p.expect(KV_SEP);
+                        map.put(k, value.read(p));
+                        p.field = path;
+                        separator(p, END_MAP);
+                    }
+                    p.consume();
+                } else {
+                    p.expect(BEGIN_LIST);
+                    while (p.peek() != END_LIST) {
+                        p.skipAttributes();
+                        p.expect(BEGIN_LIST);
+                        Object k = key.read(p);
+                        p.field = path;
+                        p.expect(ITEM_SEP);
+                        Object v = value.read(p);
+                        p.field = path;
+                        if (p.peek() == ITEM_SEP) {
+                            p.consume();
+                        }
+                        p.expect(END_LIST);
+                        map.put(k, v);
+                        separator(p, END_LIST);
+                    }
+                    p.consume();
+                }
+                return new GenericMapData(map);
+            }
+        };
+    }
+
+    static void separator(YsonParser p, int close) throws MalformedRecordException {
+        int k = p.peek();
+        if (k == ITEM_SEP) {
+            p.consume();
+        } else if (k != close) {
+            throw p.error(
+                    "expected ';' or " + YsonParser.name(close) + ", got " + YsonParser.name(k));
+        }
+    }
+
+    /** Reads a YSON map into a row: keys matched as bytes, unknown keys skipped. */
+    static final class RowReader extends Reader {
+        private final byte[][] names;
+        private final String[] paths;
+        private final Reader[] fields;
+        private final boolean failOnMissingField;
+
+        RowReader(RowType type, String path, YsonReaders readers) {
+            super(path);
+            int n = type.getFieldCount();
+            names = new byte[n][];
+            paths = new String[n];
+            fields = new Reader[n];
+            failOnMissingField = readers.failOnMissingField;
+            for (int i = 0; i < n; i++) {
+                String name = type.getFieldNames().get(i);
+                names[i] = name.getBytes(StandardCharsets.UTF_8);
+                paths[i] = path.isEmpty() ? name : path + "." + name;
+                fields[i] = readers.create(type.getTypeAt(i), paths[i]);
+            }
+        }
+
+        @Override
+        Object readValue(YsonParser p) throws MalformedRecordException {
+            p.expect(BEGIN_MAP);
+            int n = fields.length;
+            GenericRowData row = new GenericRowData(n);
+            boolean[] seen = failOnMissingField ? new boolean[n] : null;
+            int next = 0;
+            while (true) {
+                int k = p.peek();
+                if (k == END_MAP) {
+                    p.consume();
+                    break;
+                }
+                if (k != STRING) {
+                    throw p.error("expected a key or '}', got " + YsonParser.name(k));
+                }
+                p.readString();
+                int i = find(p.sliceBuf, p.sliceOff, p.sliceLen, next);
+                p.expect(KV_SEP);
+                if (i < 0) {
+                    p.skipValue();
+                } else {
+                    row.setField(i, fields[i].read(p));
+                    if (seen != null) {
+                        seen[i] = true;
+                    }
+                    next = i + 1;
+                }
+                p.field = path.isEmpty() ? null : path;
+                separator(p, END_MAP);
+            }
+            if (seen != null) {
+                for (int i = 0; i < n; i++) {
+                    if (!seen[i]) {
+                        p.field = paths[i];
+                        throw p.error(
+                                "the field is missing and fail-on-missing-field is true; add it"
+                                        + " to the record (# for NULL) or set the option to false");
+                    }
+                }
+            }
+            return row;
+        }
+
+        /** Index of the field named by the key, trying the next field first: writers keep order. */
+        private int find(byte[] b, int off, int len, int hint) {
+            int n = names.length;
+            for (int j = 0; j < n; j++) {
+                int i = hint + j < n ? hint + j : hint + j - n;
+                byte[] name = names[i];
+                if (name.length == len && Arrays.equals(name, 0, len, b, off, off + len)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}
