@@ -37,8 +37,11 @@ final class TskvValues {
         if (TextValues.isScalar(type)) {
             TextValues.Parser parser = TextValues.parser(type);
             String expected = "expected " + TextValues.example(type);
+            // Strings and bytes can be empty; for any other type an empty value is NULL.
+            boolean emptyIsNull =
+                    root != LogicalTypeRoot.BINARY && root != LogicalTypeRoot.VARBINARY;
             return (b, off, len, offset) -> {
-                if (len == 0) {
+                if (len == 0 && emptyIsNull) {
                     return null;
                 }
                 try {
