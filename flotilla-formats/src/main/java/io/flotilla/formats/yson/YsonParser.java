@@ -96,6 +96,11 @@ public final class YsonParser {
         return new MalformedRecordException(format, offset(), field, problem);
     }
 
+    /** An error about a value that started at {@code offset} (already consumed). */
+    public MalformedRecordException error(long offset, String problem) {
+        return new MalformedRecordException(format, offset, field, problem);
+    }
+
     /** Kind of the next token, without consuming it. */
     public int peek() throws MalformedRecordException {
         if (kind >= 0) {

@@ -154,9 +154,10 @@ public final class YsonReaders {
             @Override
             Object readValue(YsonParser p) throws MalformedRecordException {
                 boolean unsigned = p.peek() == UINT64;
+                long at = p.offset();
                 long v = p.readLong();
                 if ((unsigned && v < 0) || v < min || v > max) {
-                    throw p.error("integer out of range of " + type.asSummaryString());
+                    throw p.error(at, "integer out of range of " + type.asSummaryString());
                 }
                 return narrow.apply(v);
             }
@@ -168,6 +169,7 @@ public final class YsonReaders {
             @Override
             Object readValue(YsonParser p) throws MalformedRecordException {
                 int k = p.peek();
+                long at = p.offset();
                 BigDecimal value;
                 if (k == STRING) {
                     p.readString();
@@ -176,7 +178,7 @@ public final class YsonReaders {
                                 new BigDecimal(
                                         TextValues.ascii(p.sliceBuf, p.sliceOff, p.sliceLen));
                     } catch (NumberFormatException e) {
-                        throw p.error("expected " + TextValues.example(type));
+                        throw p.error(at, "expected " + TextValues.example(type));
                     }
                 } else if (k == YsonParser.DOUBLE) {
                     value = BigDecimal.valueOf(p.readDouble());
@@ -190,7 +192,7 @@ public final class YsonReaders {
                 DecimalData d =
                         DecimalData.fromBigDecimal(value, type.getPrecision(), type.getScale());
                 if (d == null) {
-                    throw p.error("value does not fit " + type.asSummaryString());
+                    throw p.error(at, "value does not fit " + type.asSummaryString());
                 }
                 return d;
             }
@@ -202,11 +204,13 @@ public final class YsonReaders {
         return new Reader(path) {
             @Override
             Object readValue(YsonParser p) throws MalformedRecordException {
+                p.peek();
+                long at = p.offset();
                 p.readString();
                 try {
                     return parser.parse(p.sliceBuf, p.sliceOff, p.sliceLen);
                 } catch (RuntimeException e) {
-                    throw p.error("expected a string with " + TextValues.example(type));
+                    throw p.error(at, "expected a string with " + TextValues.example(type));
                 }
             }
         };
