@@ -107,6 +107,11 @@ public final class TextValues {
             case DECIMAL:
                 DecimalType dt = (DecimalType) type;
                 return (b, off, len) -> {
+                    DecimalData fast =
+                            IsoFastPaths.decimal(b, off, len, dt.getPrecision(), dt.getScale());
+                    if (fast != null) {
+                        return fast;
+                    }
                     DecimalData d =
                             DecimalData.fromBigDecimal(
                                     new BigDecimal(ascii(b, off, len)),
@@ -133,14 +138,23 @@ public final class TextValues {
             case DOUBLE:
                 return (b, off, len) -> Double.parseDouble(ascii(b, off, len));
             case DATE:
-                return (b, off, len) -> (int) LocalDate.parse(ascii(b, off, len)).toEpochDay();
+                return (b, off, len) -> {
+                    Integer fast = IsoFastPaths.date(b, off, len);
+                    return fast != null
+                            ? fast
+                            : (Integer) (int) LocalDate.parse(ascii(b, off, len)).toEpochDay();
+                };
             case TIME_WITHOUT_TIME_ZONE:
                 return (b, off, len) ->
                         (int) (LocalTime.parse(ascii(b, off, len)).toNanoOfDay() / 1_000_000L);
             case TIMESTAMP_WITHOUT_TIME_ZONE:
-                return (b, off, len) ->
-                        TimestampData.fromLocalDateTime(
-                                LocalDateTime.parse(ascii(b, off, len).replace(' ', 'T')));
+                return (b, off, len) -> {
+                    TimestampData fast = IsoFastPaths.timestamp(b, off, len);
+                    return fast != null
+                            ? fast
+                            : TimestampData.fromLocalDateTime(
+                                    LocalDateTime.parse(ascii(b, off, len).replace(' ', 'T')));
+                };
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
                 return (b, off, len) ->
                         TimestampData.fromInstant(Instant.parse(ascii(b, off, len)));
@@ -166,13 +180,23 @@ public final class TextValues {
             case VARBINARY:
                 return v -> Base64.getEncoder().encode((byte[]) v);
             case DECIMAL:
-                return v -> ascii(((DecimalData) v).toBigDecimal().toPlainString());
+                return v -> {
+                    byte[] fast = IsoFastPaths.decimal((DecimalData) v);
+                    return fast != null
+                            ? fast
+                            : ascii(((DecimalData) v).toBigDecimal().toPlainString());
+                };
             case DATE:
                 return v -> ascii(LocalDate.ofEpochDay((Integer) v).toString());
             case TIME_WITHOUT_TIME_ZONE:
                 return v -> ascii(LocalTime.ofNanoOfDay((Integer) v * 1_000_000L).toString());
             case TIMESTAMP_WITHOUT_TIME_ZONE:
-                return v -> ascii(TIMESTAMP.format(((TimestampData) v).toLocalDateTime()));
+                return v -> {
+                    byte[] fast = IsoFastPaths.timestamp((TimestampData) v);
+                    return fast != null
+                            ? fast
+                            : ascii(TIMESTAMP.format(((TimestampData) v).toLocalDateTime()));
+                };
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
                 return v -> ascii(((TimestampData) v).toInstant().toString());
             default:

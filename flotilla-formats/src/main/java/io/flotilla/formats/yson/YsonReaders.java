@@ -165,22 +165,27 @@ public final class YsonReaders {
     }
 
     private static Reader decimalReader(DecimalType type, String path) {
+        TextValues.Parser text = TextValues.parser(type);
         return new Reader(path) {
             @Override
             Object readValue(YsonParser p) throws MalformedRecordException {
                 int k = p.peek();
                 long at = p.offset();
-                BigDecimal value;
                 if (k == STRING) {
                     p.readString();
                     try {
-                        value =
-                                new BigDecimal(
-                                        TextValues.ascii(p.sliceBuf, p.sliceOff, p.sliceLen));
-                    } catch (NumberFormatException e) {
-                        throw p.error(at, "expected " + TextValues.example(type));
+                        return text.parse(p.sliceBuf, p.sliceOff, p.sliceLen);
+                    } catch (RuntimeException e) {
+                        throw p.error(
+                                at,
+                                "expected a string with "
+                                        + TextValues.example(type)
+                                        + " that fits "
+                                        + type.asSummaryString());
                     }
-                } else if (k == YsonParser.DOUBLE) {
+                }
+                BigDecimal value;
+                if (k == YsonParser.DOUBLE) {
                     value = BigDecimal.valueOf(p.readDouble());
                 } else {
                     long v = p.readLong();

@@ -2,7 +2,6 @@ package io.flotilla.formats.yson;
 
 import io.flotilla.formats.TextValues;
 import org.apache.flink.table.data.ArrayData;
-import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.MapData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
@@ -61,14 +60,6 @@ public final class YsonWriters {
             case DOUBLE:
                 return (w, v) -> w.float64(((Number) v).doubleValue());
             case DECIMAL:
-                return (w, v) -> {
-                    byte[] b =
-                            ((DecimalData) v)
-                                    .toBigDecimal()
-                                    .toPlainString()
-                                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-                    w.string(b, 0, b.length);
-                };
             case DATE:
             case TIME_WITHOUT_TIME_ZONE:
             case TIMESTAMP_WITHOUT_TIME_ZONE:
