@@ -64,6 +64,11 @@ class MalformedRecordsTest {
     }
 
     @Test
+    void ysonRecordThatIsNotAMapNamesNoField() {
+        assertYsonFails(AB, utf8("[1;2]"), 0, null, "expected '{', got '['");
+    }
+
+    @Test
     void ysonMissingFieldFailsOnlyWhenAskedTo() throws Exception {
         assertThatThrownBy(() -> ysonReader(AB, false, true).deserialize(utf8("{a=1}")))
                 .isInstanceOfSatisfying(

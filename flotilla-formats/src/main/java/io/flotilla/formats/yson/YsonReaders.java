@@ -37,13 +37,15 @@ public final class YsonReaders {
     /** Reads one value (attributes skipped, '#' is NULL) into Flink's internal representation. */
     public abstract static class Reader {
         final String path;
+        private final String field;
 
         Reader(String path) {
             this.path = path;
+            this.field = path.isEmpty() ? null : path;
         }
 
         public final Object read(YsonParser p) throws MalformedRecordException {
-            p.field = path;
+            p.field = field;
             p.skipAttributes();
             if (p.peek() == ENTITY) {
                 p.consume();
