@@ -51,13 +51,14 @@ public final class YsonParser {
     static final byte UINT64_MARKER = 6;
 
     private final String format;
-    private byte[] buf;
+    // Package-private: YsonTextScalars reads text scalars from the same position.
+    byte[] buf;
     private int start;
-    private int pos;
-    private int end;
+    int pos;
+    int end;
     private long base;
     private int kind = -1;
-    private byte[] scratch = new byte[64];
+    byte[] scratch = new byte[64];
 
     /** Field being read, for error messages; set by the readers, never by the parser. */
     public String field;
@@ -201,78 +202,14 @@ public final class YsonParser {
 
     /** Skips attributes {@code <...>} in front of a value: they carry no column data. */
     public void skipAttributes() throws MalformedRecordException {
-        if (peek() != BEGIN_ATTRS) {
-            return;
-        }
-        consume();
-        skipKeyedItems(END_ATTRS);
-    }
-
-    private void skipKeyedItems(int close) throws MalformedRecordException {
-        while (true) {
-            int k = peek();
-            if (k == close) {
-                consume();
-                return;
-            }
-            if (k != STRING) {
-                throw error("expected a key or " + name(close) + ", got " + name(k));
-            }
-            readString();
-            expect(KV_SEP);
-            skipValue();
-            k = peek();
-            if (k == ITEM_SEP) {
-                consume();
-            } else if (k != close) {
-                throw error("expected ';' or " + name(close) + ", got " + name(k));
-            }
+        if (peek() == BEGIN_ATTRS) {
+            YsonSkipping.skipAttributes(this);
         }
     }
 
     /** Skips one whole value with its attributes (unknown keys, ignored columns). */
     public void skipValue() throws MalformedRecordException {
-        skipAttributes();
-        int k = peek();
-        switch (k) {
-            case BEGIN_MAP:
-                consume();
-                skipKeyedItems(END_MAP);
-                return;
-            case BEGIN_LIST:
-                consume();
-                while (true) {
-                    if (peek() == END_LIST) {
-                        consume();
-                        return;
-                    }
-                    skipValue();
-                    int n = peek();
-                    if (n == ITEM_SEP) {
-                        consume();
-                    } else if (n != END_LIST) {
-                        throw error("expected ';' or ']', got " + name(n));
-                    }
-                }
-            case ENTITY:
-                consume();
-                return;
-            case STRING:
-                readString();
-                return;
-            case INT64:
-            case UINT64:
-                readLong();
-                return;
-            case DOUBLE:
-                readDouble();
-                return;
-            case BOOLEAN:
-                readBoolean();
-                return;
-            default:
-                throw error("expected a value, got " + name(k));
-        }
+        YsonSkipping.skipValue(this);
     }
 
     /** Reads a string into the slice fields. */
@@ -294,7 +231,7 @@ public final class YsonParser {
             sliceLen = (int) n;
             pos += (int) n;
         } else if (c == '"') {
-            readQuoted();
+            YsonTextScalars.readQuoted(this);
         } else {
             int p = pos + 1;
             while (p < end && isIdentPart(buf[p])) {
@@ -305,113 +242,6 @@ public final class YsonParser {
             sliceLen = p - pos;
             pos = p;
         }
-    }
-
-    private void readQuoted() throws MalformedRecordException {
-        int open = pos;
-        int p = pos + 1;
-        while (p < end && buf[p] != '"' && buf[p] != '\\') {
-            p++;
-        }
-        if (p < end && buf[p] == '"') {
-            sliceBuf = buf;
-            sliceOff = pos + 1;
-            sliceLen = p - pos - 1;
-            pos = p + 1;
-            return;
-        }
-        int n = 0;
-        p = pos + 1;
-        while (true) {
-            if (p >= end) {
-                pos = open;
-                throw error("quoted string is not closed");
-            }
-            byte c = buf[p++];
-            if (c == '"') {
-                break;
-            }
-            if (n + 1 > scratch.length) {
-                scratch = java.util.Arrays.copyOf(scratch, scratch.length * 2 + 1);
-            }
-            if (c != '\\') {
-                scratch[n++] = c;
-                continue;
-            }
-            if (p >= end) {
-                pos = p;
-                throw error("escape at the end of the record");
-            }
-            byte e = buf[p++];
-            switch (e) {
-                case 'n':
-                    scratch[n++] = '\n';
-                    break;
-                case 't':
-                    scratch[n++] = '\t';
-                    break;
-                case 'r':
-                    scratch[n++] = '\r';
-                    break;
-                case 'a':
-                    scratch[n++] = 7;
-                    break;
-                case 'b':
-                    scratch[n++] = '\b';
-                    break;
-                case 'f':
-                    scratch[n++] = '\f';
-                    break;
-                case 'v':
-                    scratch[n++] = 11;
-                    break;
-                case 'x':
-                    {
-                        int v = 0;
-                        int digits = 0;
-                        while (digits < 2 && p < end && hex(buf[p]) >= 0) {
-                            v = v * 16 + hex(buf[p++]);
-                            digits++;
-                        }
-                        if (digits == 0) {
-                            pos = p;
-                            throw error("\\x must be followed by hex digits");
-                        }
-                        scratch[n++] = (byte) v;
-                        break;
-                    }
-                default:
-                    if (e >= '0' && e <= '7') {
-                        int v = e - '0';
-                        int digits = 1;
-                        while (digits < 3 && p < end && buf[p] >= '0' && buf[p] <= '7') {
-                            v = v * 8 + (buf[p++] - '0');
-                            digits++;
-                        }
-                        scratch[n++] = (byte) v;
-                    } else {
-                        // \\ \" \' and any other escaped character stand for themselves.
-                        scratch[n++] = e;
-                    }
-            }
-        }
-        sliceBuf = scratch;
-        sliceOff = 0;
-        sliceLen = n;
-        pos = p;
-    }
-
-    private static int hex(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 
     /** The last string read, decoded as UTF-8 (allocates; for keys of MAP columns and errors). */
@@ -436,37 +266,7 @@ public final class YsonParser {
             kind = k;
             throw error("expected an integer, got " + name(k));
         }
-        int p = pos;
-        boolean negative = buf[p] == '-';
-        if (buf[p] == '-' || buf[p] == '+') {
-            p++;
-        }
-        int digitsStart = p;
-        long v = 0;
-        boolean overflow = false;
-        while (p < end && buf[p] >= '0' && buf[p] <= '9') {
-            int d = buf[p] - '0';
-            if (Long.compareUnsigned(v, Long.divideUnsigned(-1L - d, 10)) > 0) {
-                overflow = true;
-            }
-            v = v * 10 + d;
-            p++;
-        }
-        if (p == digitsStart) {
-            throw error("sign without digits");
-        }
-        if (k == UINT64) {
-            if (negative || overflow) {
-                throw error("uint64 out of range");
-            }
-            pos = p + 1; // the 'u' suffix
-            return v;
-        }
-        if (overflow || (v < 0 && !(negative && v == Long.MIN_VALUE))) {
-            throw error("int64 out of range");
-        }
-        pos = p;
-        return negative ? -v : v;
+        return YsonTextScalars.readLong(this, k);
     }
 
     public double readDouble() throws MalformedRecordException {
@@ -493,46 +293,7 @@ public final class YsonParser {
             pos += 9;
             return Double.longBitsToDouble(bits);
         }
-        int p = pos;
-        while (p < end && isNumberPart(buf[p])) {
-            p++;
-        }
-        String text = new String(buf, pos, p - pos, StandardCharsets.ISO_8859_1);
-        double v;
-        switch (text) {
-            case "%nan":
-                v = Double.NaN;
-                break;
-            case "%inf":
-            case "%+inf":
-                v = Double.POSITIVE_INFINITY;
-                break;
-            case "%-inf":
-                v = Double.NEGATIVE_INFINITY;
-                break;
-            default:
-                try {
-                    v = Double.parseDouble(text);
-                } catch (NumberFormatException e) {
-                    throw error("malformed double");
-                }
-        }
-        pos = p;
-        return v;
-    }
-
-    private static boolean isNumberPart(byte c) {
-        return (c >= '0' && c <= '9')
-                || c == '.'
-                || c == 'e'
-                || c == 'E'
-                || c == '-'
-                || c == '+'
-                || c == '%'
-                || c == 'n'
-                || c == 'a'
-                || c == 'i'
-                || c == 'f';
+        return YsonTextScalars.readDouble(this);
     }
 
     public boolean readBoolean() throws MalformedRecordException {

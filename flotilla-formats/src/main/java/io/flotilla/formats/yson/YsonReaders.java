@@ -13,7 +13,6 @@ import static io.flotilla.formats.yson.YsonParser.UINT64;
 import io.flotilla.formats.MalformedRecordException;
 import io.flotilla.formats.TextValues;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,7 +21,6 @@ import java.util.Map;
 import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.GenericArrayData;
 import org.apache.flink.table.data.GenericMapData;
-import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.DecimalType;
@@ -68,7 +66,7 @@ public final class YsonReaders {
     public Reader create(LogicalType type, String path) {
         switch (type.getTypeRoot()) {
             case ROW:
-                return new RowReader((RowType) type, path, this);
+                return new YsonRowReader((RowType) type, path, this, failOnMissingField);
             case ARRAY:
                 return arrayReader(create(((ArrayType) type).getElementType(), path + "[]"), path);
             case MAP:
@@ -291,86 +289,6 @@ public final class YsonReaders {
         } else if (k != close) {
             throw p.error(
                     "expected ';' or " + YsonParser.name(close) + ", got " + YsonParser.name(k));
-        }
-    }
-
-    /** Reads a YSON map into a row: keys matched as bytes, unknown keys skipped. */
-    static final class RowReader extends Reader {
-        private final byte[][] names;
-        private final String[] paths;
-        private final Reader[] fields;
-        private final boolean failOnMissingField;
-
-        RowReader(RowType type, String path, YsonReaders readers) {
-            super(path);
-            int n = type.getFieldCount();
-            names = new byte[n][];
-            paths = new String[n];
-            fields = new Reader[n];
-            failOnMissingField = readers.failOnMissingField;
-            for (int i = 0; i < n; i++) {
-                String name = type.getFieldNames().get(i);
-                names[i] = name.getBytes(StandardCharsets.UTF_8);
-                paths[i] = path.isEmpty() ? name : path + "." + name;
-                fields[i] = readers.create(type.getTypeAt(i), paths[i]);
-            }
-        }
-
-        @Override
-        Object readValue(YsonParser p) throws MalformedRecordException {
-            p.expect(BEGIN_MAP);
-            int n = fields.length;
-            GenericRowData row = new GenericRowData(n);
-            boolean[] seen = failOnMissingField ? new boolean[n] : null;
-            int next = 0;
-            while (true) {
-                int k = p.peek();
-                if (k == END_MAP) {
-                    p.consume();
-                    break;
-                }
-                if (k != STRING) {
-                    throw p.error("expected a key or '}', got " + YsonParser.name(k));
-                }
-                p.readString();
-                int i = find(p.sliceBuf, p.sliceOff, p.sliceLen, next);
-                p.expect(KV_SEP);
-                if (i < 0) {
-                    p.skipValue();
-                } else {
-                    row.setField(i, fields[i].read(p));
-                    if (seen != null) {
-                        seen[i] = true;
-                    }
-                    next = i + 1;
-                }
-                p.field = path.isEmpty() ? null : path;
-                separator(p, END_MAP);
-            }
-            if (seen != null) {
-                for (int i = 0; i < n; i++) {
-                    if (!seen[i]) {
-                        p.field = paths[i];
-                        throw p.error(
-                                "the field is missing and fail-on-missing-field is true; add it"
-                                        + " to the record (# for NULL) or set the option to false");
-                    }
-                }
-            }
-            return row;
-        }
-
-        /** Index of the field named by the key, trying the next field first: writers keep order. */
-        private int find(byte[] b, int off, int len, int hint) {
-            int n = names.length;
-            for (int j = 0; j < n; j++) {
-                int i = hint + j < n ? hint + j : hint + j - n;
-                byte[] name = names[i];
-                if (name.length == len && Arrays.equals(name, 0, len, b, off, off + len)) {
-                    return i;
-                }
-            }
-            return -1;
         }
     }
 }
