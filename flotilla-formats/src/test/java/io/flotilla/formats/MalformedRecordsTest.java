@@ -17,7 +17,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flotilla.formats.tskv.TskvRowDataDeserializationSchema;
 import io.flotilla.formats.yson.YsonRowDataDeserializationSchema;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.util.SimpleUserCodeClassLoader;
+import org.apache.flink.util.UserCodeClassLoader;
 import org.junit.jupiter.api.Test;
 
 /** Bad records fail with the byte offset and the field, or are skipped and counted when told. */
@@ -84,6 +92,37 @@ class MalformedRecordsTest {
         assertThat(reader.deserialize(utf8("{a=1"))).isNull();
         assertThat(reader.deserialize(utf8("{a=2}")).getLong(0)).isEqualTo(2L);
         assertThat(reader.skippedRecords()).isEqualTo(2);
+    }
+
+    @Test
+    void skippedRecordsAreAFlinkCounterOnceOpened() throws Exception {
+        Map<String, Counter> counters = new HashMap<>();
+        MetricGroup group =
+                new UnregisteredMetricsGroup() {
+                    @Override
+                    public <C extends Counter> C counter(String name, C counter) {
+                        counters.put(name, counter);
+                        return counter;
+                    }
+                };
+        TskvRowDataDeserializationSchema reader =
+                tskvReader(rowType(FIELD("id", INT())), true, false);
+        reader.open(
+                new DeserializationSchema.InitializationContext() {
+                    @Override
+                    public MetricGroup getMetricGroup() {
+                        return group;
+                    }
+
+                    @Override
+                    public UserCodeClassLoader getUserCodeClassLoader() {
+                        return SimpleUserCodeClassLoader.create(getClass().getClassLoader());
+                    }
+                });
+        reader.deserialize(utf8("id=x"));
+        reader.deserialize(utf8("id=y"));
+
+        assertThat(counters.get(SkippedRecords.METRIC).getCount()).isEqualTo(2);
     }
 
     @Test
