@@ -161,7 +161,9 @@ public final class LocalPlatform implements AutoCloseable {
             PlatformDescriptor.write(platform);
             progress.step(
                     clusters.size()
-                            + " clusters, S3 and PostgreSQL ready in "
+                            + (kafka == null
+                                    ? " clusters, S3 and PostgreSQL ready in "
+                                    : " clusters, S3, PostgreSQL and Kafka ready in ")
                             + String.format("%.1f", platform.readySeconds)
                             + " s");
             return platform;

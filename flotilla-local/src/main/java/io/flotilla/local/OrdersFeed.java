@@ -2,6 +2,8 @@ package io.flotilla.local;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class OrdersFeed {
 
+    /** ISO-8601 in UTC, always with milliseconds, as Flink's json format reads TIMESTAMP_LTZ. */
+    static final DateTimeFormatter TS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
     static final List<String> NAMES = List.of("Alice", "Bob", "Carol", "Dave", "Erin");
 
     /** One order as sent; {@code cost} is null for an order without a price. */
@@ -32,7 +38,7 @@ public final class OrdersFeed {
                     + "\", \"cost\": "
                     + (cost == null ? "null" : String.format(Locale.ROOT, "%.2f", cost))
                     + ", \"ts\": \""
-                    + ts
+                    + TS.format(ts)
                     + "\"}";
         }
     }
