@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The broker's generated configuration and its kept cluster id, without starting a broker. */
 class KafkaBrokerTest {
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
+/** The orders feed's orders: deterministic per seed, mixed-case names, null costs, JSON form. */
 class OrdersFeedTest {
 
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The runner's command line: SQL with variables, DSL jobs, and bad arguments named. */
 class RunnerArgsTest {
 
     @Test

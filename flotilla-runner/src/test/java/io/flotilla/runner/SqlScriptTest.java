@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Loading, variable substitution and statement splitting of SQL scripts. */
 class SqlScriptTest {
 
     @Test
