@@ -32,7 +32,7 @@ public final class Runner {
     public static void main(String[] args) throws Exception {
         RunnerArgs parsed = RunnerArgs.parse(Arrays.asList(args));
         if (parsed.job() != null) {
-            runDslJob(parsed);
+            runDslJob(parsed, DSL_MAIN);
             return;
         }
         String script = SqlScript.substitute(SqlScript.load(parsed.sql()), parsed.vars());
@@ -83,16 +83,17 @@ public final class Runner {
         return inserts.execute();
     }
 
-    private static void runDslJob(RunnerArgs parsed) throws Exception {
+    /** Calls {@code mainClass.main} with {@code --job <job>} and the job's arguments. */
+    static void runDslJob(RunnerArgs parsed, String mainClass) throws Exception {
         Class<?> main;
         try {
-            main = Class.forName(DSL_MAIN, true, Runner.class.getClassLoader());
+            main = Class.forName(mainClass, true, Runner.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalArgumentException(
                     "--job "
                             + parsed.job()
                             + ": this runner jar has no DSL ("
-                            + DSL_MAIN
+                            + mainClass
                             + " is missing); build the runner with flotilla-dsl, or run SQL with"
                             + " --sql");
         }
