@@ -103,23 +103,41 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * The run folder's KRaft cluster id, made on first start (16 random bytes in URL-safe base64)
-     * and kept: a formatted log folder only starts under the id it was formatted with.
+     * The run folder's KRaft cluster id, made on first start and kept: a formatted log folder only
+     * starts under the id it was formatted with.
      */
     static String clusterId(Path file) {
         try {
             if (Files.isRegularFile(file)) {
-                return Files.readString(file).trim();
+                String kept = Files.readString(file).trim();
+                // An id that could not have formatted the folder (see newClusterId) is replaced.
+                if (!kept.isEmpty() && !kept.startsWith("-")) {
+                    return kept;
+                }
             }
-            UUID uuid = UUID.randomUUID();
-            ByteBuffer bytes = ByteBuffer.allocate(16);
-            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            String id = newClusterId();
             Files.writeString(file, id);
             return id;
         } catch (IOException e) {
             throw new PlatformException(
                     "cannot keep the Kafka cluster id in " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * 16 random bytes in URL-safe base64 without padding, never starting with {@code -}: the
+     * storage tool's argument parser would take such an id for an option (as Kafka's own {@code
+     * Uuid.randomUuid} avoids too).
+     */
+    static String newClusterId() {
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer bytes = ByteBuffer.allocate(16);
+            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
         }
     }
 

@@ -15,7 +15,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-/** The real Kafka broker JVM: start with topics, restart on the same log folder, no process left. */
+/**
+ * The real Kafka broker JVM: start with topics, restart on the same log folder, no process left.
+ */
 class KafkaBrokerITCase {
 
     @Test
