@@ -46,7 +46,15 @@ public final class SidecarBench {
         deleteTree(home);
         LocalSettings settings =
                 LocalSettings.parse(
-                        List.of("--home", home.toString(), "--clusters", "1", "--slots", "4"),
+                        List.of(
+                                "--home",
+                                home.toString(),
+                                "--clusters",
+                                "1",
+                                "--slots",
+                                "4",
+                                "--kafka",
+                                "false"),
                         Map.of());
         try (LocalPlatform platform = LocalPlatform.start(settings, new Progress(System.out));
                 FlinkRest flink =

@@ -89,6 +89,27 @@ public record Setting<T>(
                 name, "duration", defaultValue, description, raw -> parseDuration(name, raw));
     }
 
+    /** A boolean setting, written {@code true} or {@code false}. */
+    public static Setting<Boolean> bool(String name, boolean defaultValue, String description) {
+        return new Setting<>(
+                name,
+                "boolean",
+                defaultValue,
+                description,
+                raw ->
+                        switch (raw.trim().toLowerCase()) {
+                            case "true" -> true;
+                            case "false" -> false;
+                            default ->
+                                    throw new IllegalArgumentException(
+                                            "--"
+                                                    + name
+                                                    + " must be true or false, got '"
+                                                    + raw
+                                                    + "'");
+                        });
+    }
+
     /** A free-form string setting; an empty default means "not set". */
     public static Setting<String> string(String name, String defaultValue, String description) {
         return new Setting<>(name, "string", defaultValue, description, raw -> raw);

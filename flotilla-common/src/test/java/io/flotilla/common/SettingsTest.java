@@ -42,6 +42,16 @@ class SettingsTest {
     }
 
     @Test
+    void booleansAreTrueOrFalseOnly() {
+        Setting<Boolean> on = Setting.bool("on", true, "on");
+        assertThat(Settings.parse(List.of(on), "X", List.of("--on", "FALSE"), Map.of()).get(on))
+                .isFalse();
+        assertThat(Settings.parse(List.of(on), "X", List.of(), Map.of()).get(on)).isTrue();
+        assertThatThrownBy(() -> Settings.parse(List.of(on), "X", List.of("--on", "yes"), Map.of()))
+                .hasMessage("--on must be true or false, got 'yes'");
+    }
+
+    @Test
     void undeclaredSettingIsAProgrammingError() {
         Settings s = Settings.parse(List.of(AGE), "X", List.of(), Map.of());
         assertThatThrownBy(() -> s.get(SIZE)).hasMessageContaining("not declared");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 public record Distribution(Path target) {
 
     static final String PROPERTY = "flotilla.local.target";
+    static final String KAFKA_CLASSPATH_PROPERTY = "flotilla.kafka.classpath";
 
     /** Finds the build from {@code -Dflotilla.local.target}, else {@code flotilla-local/target}. */
     public static Distribution locate() {
@@ -39,6 +40,32 @@ public record Distribution(Path target) {
 
     public Path flinkPlugins() {
         return target.resolve("flink-plugins");
+    }
+
+    /**
+     * The Kafka broker's own classpath, resolved by the flotilla-kafka-broker module: from {@code
+     * -Dflotilla.kafka.classpath}, else beside this build.
+     */
+    public String kafkaClasspath() {
+        String configured = System.getProperty(KAFKA_CLASSPATH_PROPERTY);
+        Path file =
+                configured != null
+                        ? Path.of(configured)
+                        : target.resolveSibling(
+                                        "../flotilla-kafka-broker/target/kafka-broker.classpath")
+                                .normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new PlatformException(
+                    "the Kafka broker's classpath "
+                            + file
+                            + " is missing: run 'mvn -B -DskipTests package', or start without"
+                            + " Kafka with --kafka false");
+        }
+        try {
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new PlatformException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     public Path s3proxyJar() {

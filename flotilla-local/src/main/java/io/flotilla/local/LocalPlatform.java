@@ -14,16 +14,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * A running local platform: Flink session clusters, S3 and PostgreSQL, all on loopback, all stopped
- * by {@link #close()}. Start fails as a whole: whatever was started is stopped again.
+ * A running local platform: Flink session clusters, S3, PostgreSQL and Kafka, all on loopback, all
+ * stopped by {@link #close()}. Start fails as a whole: whatever was started is stopped again.
  */
 public final class LocalPlatform implements AutoCloseable {
 
     private static final Duration CLUSTER_READY = Duration.ofSeconds(120);
+    private static final Duration KAFKA_READY = Duration.ofSeconds(120);
 
     private final RunFolder run;
     private final S3Store s3;
     private final Database database;
+    private final KafkaBroker kafka;
     private final List<FlinkCluster> clusters;
     private final List<Sidecar> sidecars;
     private final String sidecarToken;
@@ -34,6 +36,7 @@ public final class LocalPlatform implements AutoCloseable {
             RunFolder run,
             S3Store s3,
             Database database,
+            KafkaBroker kafka,
             List<FlinkCluster> clusters,
             List<Sidecar> sidecars,
             String sidecarToken,
@@ -42,6 +45,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.run = run;
         this.s3 = s3;
         this.database = database;
+        this.kafka = kafka;
         this.clusters = clusters;
         this.sidecars = sidecars;
         this.sidecarToken = sidecarToken;
@@ -70,6 +74,17 @@ public final class LocalPlatform implements AutoCloseable {
                                     secretKey)
                             : S3Store.external(URI.create(endpoint), accessKey, secretKey);
             started.push(s3);
+            KafkaBroker kafka = null;
+            if (settings.get(LocalSettings.KAFKA)) {
+                kafka =
+                        KafkaBroker.startLocal(
+                                dist,
+                                run,
+                                settings.get(LocalSettings.KAFKA_PORT),
+                                settings.get(LocalSettings.KAFKA_TOPICS),
+                                settings.get(LocalSettings.KAFKA_PARTITIONS));
+                started.push(kafka);
+            }
 
             // Flink only needs S3 at the first checkpoint, so the clusters start while S3 and
             // PostgreSQL come up.
@@ -109,6 +124,11 @@ public final class LocalPlatform implements AutoCloseable {
             }
             started.push(database);
             progress.step("PostgreSQL ready at " + database.jdbcUrl());
+            if (kafka != null) {
+                kafka.awaitReady(KAFKA_READY);
+                progress.step(
+                        "Kafka ready at " + kafka.bootstrap() + " (topics " + kafka.topics() + ")");
+            }
             for (FlinkCluster cluster : clusters) {
                 cluster.awaitReady(CLUSTER_READY);
                 progress.step(
@@ -132,6 +152,7 @@ public final class LocalPlatform implements AutoCloseable {
                             run,
                             s3,
                             database,
+                            kafka,
                             clusters,
                             sidecars,
                             token,
@@ -140,7 +161,9 @@ public final class LocalPlatform implements AutoCloseable {
             PlatformDescriptor.write(platform);
             progress.step(
                     clusters.size()
-                            + " clusters, S3 and PostgreSQL ready in "
+                            + (kafka == null
+                                    ? " clusters, S3 and PostgreSQL ready in "
+                                    : " clusters, S3, PostgreSQL and Kafka ready in ")
                             + String.format("%.1f", platform.readySeconds)
                             + " s");
             return platform;
@@ -207,6 +230,11 @@ public final class LocalPlatform implements AutoCloseable {
         return database;
     }
 
+    /** The Kafka broker, if the platform was started with one. */
+    public java.util.Optional<KafkaBroker> kafka() {
+        return java.util.Optional.ofNullable(kafka);
+    }
+
     public List<FlinkCluster> clusters() {
         return List.copyOf(clusters);
     }
@@ -244,6 +272,9 @@ public final class LocalPlatform implements AutoCloseable {
         List<Long> pids = new ArrayList<>();
         if (s3.process() != null) {
             pids.add(s3.process().pid());
+        }
+        if (kafka != null) {
+            pids.add(kafka.process().pid());
         }
         for (FlinkCluster c : clusters) {
             pids.add(c.jobManager().pid());

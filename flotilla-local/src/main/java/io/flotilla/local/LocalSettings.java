@@ -64,6 +64,27 @@ public final class LocalSettings {
                     "jdbc-password",
                     "",
                     "Password for --jdbc-url; never logged. Also FLOTILLA_JDBC_PASSWORD.");
+    public static final Setting<Boolean> KAFKA =
+            Setting.bool(
+                    "kafka",
+                    true,
+                    "Start a local Kafka broker (KRaft, its own JVM); false saves its start-up and"
+                            + " ~300 MB.");
+    public static final Setting<Integer> KAFKA_PORT =
+            Setting.integer(
+                    "kafka-port",
+                    0,
+                    0,
+                    65535,
+                    "Port of the local Kafka broker's client listener; 0 picks a free one.");
+    public static final Setting<List<String>> KAFKA_TOPICS =
+            Setting.list(
+                    "kafka-topics",
+                    List.of("orders", "order_stats"),
+                    "Topics created at start (comma-separated); the broker creates no others.");
+    public static final Setting<Integer> KAFKA_PARTITIONS =
+            Setting.integer(
+                    "kafka-partitions", 1, 1, 64, "Partitions of each topic created at start.");
 
     public static final List<Setting<?>> ALL =
             List.of(
@@ -79,7 +100,11 @@ public final class LocalSettings {
                     POSTGRES_PORT,
                     JDBC_URL,
                     JDBC_USER,
-                    JDBC_PASSWORD);
+                    JDBC_PASSWORD,
+                    KAFKA,
+                    KAFKA_PORT,
+                    KAFKA_TOPICS,
+                    KAFKA_PARTITIONS);
 
     private final Settings values;
 

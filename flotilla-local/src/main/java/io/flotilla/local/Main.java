@@ -101,6 +101,12 @@ public final class Main {
         System.out.printf(
                 "  %-12s JDBC       %s  (user %s)%n",
                 "PostgreSQL", platform.database().jdbcUrl(), platform.database().user());
+        platform.kafka()
+                .ifPresent(
+                        k ->
+                                System.out.printf(
+                                        "  %-12s bootstrap  %s  (topics %s)%n",
+                                        "Kafka", k.bootstrap(), String.join(", ", k.topics())));
         System.out.printf(
                 "  %-12s           %s%n",
                 "platform.json", platform.home().resolve(RunFolder.DESCRIPTOR));

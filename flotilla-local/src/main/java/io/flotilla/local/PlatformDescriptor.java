@@ -20,6 +20,7 @@ public record PlatformDescriptor(
         List<Cluster> clusters,
         S3 s3,
         Postgres postgres,
+        Kafka kafka,
         String sidecarTokenFile) {
 
     /** One session cluster. */
@@ -39,6 +40,9 @@ public record PlatformDescriptor(
 
     /** The database. */
     public record Postgres(String jdbcUrl, String user, boolean embedded) {}
+
+    /** The Kafka broker; null when the platform runs without one. */
+    public record Kafka(String bootstrapServers, List<String> topics, long pid, String log) {}
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -76,6 +80,15 @@ public record PlatformDescriptor(
                         platform.database().jdbcUrl(),
                         platform.database().user(),
                         platform.database().embedded()),
+                platform.kafka()
+                        .map(
+                                k ->
+                                        new Kafka(
+                                                k.bootstrap(),
+                                                k.topics(),
+                                                k.process().pid(),
+                                                k.process().log().toString()))
+                        .orElse(null),
                 platform.home().resolve(SidecarToken.FILE).toString());
     }
 

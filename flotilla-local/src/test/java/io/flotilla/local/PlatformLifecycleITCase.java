@@ -109,10 +109,13 @@ class PlatformLifecycleITCase {
                 Thread.sleep(200);
             }
             PlatformDescriptor running = PlatformDescriptor.read(home).orElseThrow();
+            // Kafka is on by default for the command line: its JVM has to go with the launcher too.
+            assertThat(running.kafka()).as("kafka in platform.json").isNotNull();
             List<Long> jvms =
                     List.of(
                             running.clusters().get(0).jobManagerPid(),
-                            running.clusters().get(0).taskManagerPid());
+                            running.clusters().get(0).taskManagerPid(),
+                            running.kafka().pid());
 
             launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook
 

@@ -11,7 +11,11 @@ final class TestingPlatforms {
 
     private TestingPlatforms() {}
 
-    /** A platform with {@code clusters} clusters of 2 slots in {@code home}. */
+    /**
+     * A platform with {@code clusters} clusters of 2 slots in {@code home}; without Kafka unless
+     * {@code extraArgs} ask for it ({@code --kafka true}), so tests that need no broker do not wait
+     * for one.
+     */
     static LocalPlatform start(Path home, int clusters, String... extraArgs) {
         List<String> args =
                 new ArrayList<>(
@@ -22,6 +26,9 @@ final class TestingPlatforms {
                                 String.valueOf(clusters),
                                 "--slots",
                                 "2"));
+        if (!List.of(extraArgs).contains("--kafka")) {
+            args.addAll(List.of("--kafka", "false"));
+        }
         args.addAll(List.of(extraArgs));
         return LocalPlatform.start(LocalSettings.parse(args, Map.of()), new Progress(System.out));
     }

@@ -38,7 +38,9 @@ class RealSidecarContractITCase extends SidecarContract {
                                         "--clusters",
                                         "1",
                                         "--slots",
-                                        "4"),
+                                        "4",
+                                        "--kafka",
+                                        "false"),
                                 Map.of()),
                         new Progress(System.out));
         try (S3Client s3 = platform.s3().client()) {
