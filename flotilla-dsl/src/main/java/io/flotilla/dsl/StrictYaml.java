@@ -12,6 +12,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -56,12 +58,16 @@ public final class StrictYaml {
                                     + ": expected a mapping of keys (name: ..., ...), found "
                                     + p.getText());
                 }
+                // The first key's line: a document after "---" starts on that marker's line.
+                p.nextToken();
                 JsonLocation at = p.currentTokenLocation();
                 T value = reader.readValue(p);
                 out.add(new Located<>(value, at.getLineNr(), at.getColumnNr()));
             }
+        } catch (UnrecognizedPropertyException e) {
+            throw error(file, e, keyLine(text, e.getPropertyName(), e.getLocation()));
         } catch (JsonProcessingException e) {
-            throw error(file, e);
+            throw error(file, e, null);
         } catch (IOException e) {
             throw new DslException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -78,9 +84,13 @@ public final class StrictYaml {
     }
 
     /** A Jackson error as a one-line message with file, line, column and the fix. */
-    public static DslException error(String file, JsonProcessingException e) {
+    public static DslException error(String file, JsonProcessingException e, String position) {
         JsonLocation at = e.getLocation();
-        String where = file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr());
+        String where =
+                file
+                        + (position != null
+                                ? ":" + position
+                                : at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr());
         if (e instanceof UnrecognizedPropertyException u) {
             String known =
                     u.getKnownPropertyIds() == null
@@ -102,6 +112,27 @@ public final class StrictYaml {
             return new DslException(where + ": " + message + ": remove one of the two", e);
         }
         return new DslException(where + ": " + firstLine(message), e);
+    }
+
+    /**
+     * Where an unknown key is written: records are read through their constructor, so Jackson only
+     * notices the key at the end of its mapping; the last such key before that point is the one.
+     */
+    private static String keyLine(String text, String key, JsonLocation end) {
+        List<String> lines = text.lines().toList();
+        int last = end == null ? lines.size() : Math.min(end.getLineNr(), lines.size());
+        Pattern p = Pattern.compile("^(\\s*(?:- )?\\{?\\s*)" + Pattern.quote(key) + "\\s*:");
+        for (int i = last - 1; i >= 0; i--) {
+            Matcher m = p.matcher(lines.get(i));
+            if (m.find()) {
+                return (i + 1) + ":" + (m.group(1).length() + 1);
+            }
+            int inline = lines.get(i).indexOf(key + ":");
+            if (inline >= 0) {
+                return (i + 1) + ":" + (inline + 1);
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String message) {

@@ -23,16 +23,15 @@ public final class YamlJob implements FlotillaJob {
 
     /** The YAML form of a job. */
     public record Spec(
-            @JsonProperty(value = "name", required = true) String name,
+            @JsonProperty(value = "name") String name,
             @JsonProperty("tables") List<LocatedText> tables,
             @JsonProperty("declare") List<TableSpec> declare,
             @JsonProperty("config") Map<String, String> config,
-            @JsonProperty(value = "statements", required = true) List<Statement> statements) {}
+            @JsonProperty(value = "statements") List<Statement> statements) {}
 
     /** A temporary view ({@code view} + {@code sql}) or an INSERT ({@code sql} alone). */
     public record Statement(
-            @JsonProperty("view") String view,
-            @JsonProperty(value = "sql", required = true) LocatedText sql) {}
+            @JsonProperty("view") String view, @JsonProperty(value = "sql") LocatedText sql) {}
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
     private static final Pattern SQL_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
@@ -48,7 +47,10 @@ public final class YamlJob implements FlotillaJob {
     /** Parses a job file strictly; errors carry the file, line and column. */
     public static YamlJob parse(String file, String text) {
         Spec spec = StrictYaml.readOne(file, text, Spec.class);
-        if (spec.statements().isEmpty()) {
+        if (spec.name() == null) {
+            throw new DslException(file + ": the job needs a name: add 'name: my-job'");
+        }
+        if (spec.statements() == null || spec.statements().isEmpty()) {
             throw new DslException(file + ": job '" + spec.name() + "' has no statements");
         }
         return new YamlJob(file, spec);
@@ -96,6 +98,10 @@ public final class YamlJob implements FlotillaJob {
         for (int i = 0; i < statements.size(); i++) {
             Statement s = statements.get(i);
             LocatedText sql = s.sql();
+            if (sql == null) {
+                throw new DslException(
+                        file + ": statement " + (i + 1) + " of job '" + name() + "' has no sql");
+            }
             String label = "statement " + (i + 1) + " (" + file + ":" + sql.line() + ")";
             String text = substitute(sql, ctx.config(), label);
             try {

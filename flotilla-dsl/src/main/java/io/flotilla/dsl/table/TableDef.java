@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.UnresolvedUserDefinedType;
 import org.apache.flink.table.types.logical.utils.LogicalTypeParser;
 
 /**
@@ -131,7 +133,8 @@ public record TableDef(
             }
             if (c.type() != null) {
                 try {
-                    LogicalTypeParser.parse(c.type(), TableDef.class.getClassLoader());
+                    requireKnown(
+                            LogicalTypeParser.parse(c.type(), TableDef.class.getClassLoader()));
                 } catch (RuntimeException e) {
                     throw new DslException(
                             col
@@ -175,6 +178,14 @@ public record TableDef(
                             + locationKey(connector)
                             + ")");
         }
+    }
+
+    /** Unknown type names parse as user-defined types; the platform has none, so refuse them. */
+    private static void requireKnown(LogicalType type) {
+        if (type instanceof UnresolvedUserDefinedType u) {
+            throw new IllegalArgumentException("unknown type " + u.asSummaryString());
+        }
+        type.getChildren().forEach(TableDef::requireKnown);
     }
 
     /**
