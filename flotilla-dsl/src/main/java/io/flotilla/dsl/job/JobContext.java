@@ -161,7 +161,22 @@ public final class JobContext {
             throw new DslException(
                     "window size " + d + " must be a positive whole number of seconds");
         }
-        return "INTERVAL '" + d.toSeconds() + "' SECOND";
+        long seconds = d.toSeconds();
+        // The largest unit that divides the size; SQL's default leading precision is 2 digits.
+        String unit = "SECOND";
+        long value = seconds;
+        if (seconds % 86400 == 0) {
+            unit = "DAY";
+            value = seconds / 86400;
+        } else if (seconds % 3600 == 0) {
+            unit = "HOUR";
+            value = seconds / 3600;
+        } else if (seconds % 60 == 0) {
+            unit = "MINUTE";
+            value = seconds / 60;
+        }
+        int digits = Math.max(2, String.valueOf(value).length());
+        return "INTERVAL '" + value + "' " + unit + "(" + digits + ")";
     }
 
     private static String nameOf(Class<? extends TableDeclaration> declaration) {
