@@ -35,19 +35,21 @@ final class Errors {
     /** All distinct messages of the cause chain, outermost first, on one line. */
     static String causes(Throwable e) {
         StringBuilder out = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && !m.isBlank() && out.indexOf(m.strip()) < 0) {
-                if (out.length() > 0) {
-                    out.append(" | ");
-                }
-                out.append(m.strip().replaceAll("\\s*\\n\\s*", " "));
-            }
-            if (t.getCause() == t) {
-                break;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : clean(t.getMessage());
+            if (!m.isEmpty() && out.indexOf(m) < 0) {
+                out.append(out.length() > 0 ? " | " : "").append(m);
             }
         }
         return out.toString();
+    }
+
+    // Flink repeats its prefix and lists every token the parser would have taken: keep the cause.
+    private static String clean(String message) {
+        return message.strip()
+                .replaceAll("\\s*\\n\\s*", " ")
+                .replaceAll("(SQL validation failed\\. )+", "$1")
+                .replaceAll("\\s*Was expecting(?: one of)?:.*$", "");
     }
 
     /** Which INSERT fails when planned alone, so a message can point at it; null if none does. */
