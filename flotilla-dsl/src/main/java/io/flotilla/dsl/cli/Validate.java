@@ -41,6 +41,10 @@ public final class Validate {
         } catch (DslException | IllegalArgumentException e) {
             err.println("flotilla validate: " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            // A connector or format that checks its options on planning throws its own kinds.
+            err.println("flotilla validate: " + e);
+            return 1;
         }
     }
 }
