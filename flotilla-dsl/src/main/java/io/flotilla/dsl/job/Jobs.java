@@ -1,0 +1,153 @@
+package io.flotilla.dsl.job;
+
+import io.flotilla.dsl.DslException;
+import io.flotilla.dsl.PlatformDefaults;
+import io.flotilla.dsl.table.Tables;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.SqlParserException;
+import org.apache.flink.table.api.TableException;
+import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+
+/** Finds a job by reference (class name, YAML path, {@code classpath:} resource) and builds it. */
+public final class Jobs {
+
+    private Jobs() {}
+
+    /**
+     * The job named by {@code ref}: {@code path/x.yaml}, {@code classpath:jobs/x.yaml} or a class.
+     */
+    public static FlotillaJob load(String ref, ClassLoader loader) {
+        if (ref.startsWith("classpath:")) {
+            String resource = ref.substring("classpath:".length());
+            try (InputStream in = loader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new DslException("job " + ref + " is not on the class path");
+                }
+                return YamlJob.parse(ref, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new DslException("cannot read job " + ref + ": " + e.getMessage(), e);
+            }
+        }
+        if (ref.endsWith(".yaml") || ref.endsWith(".yml")) {
+            Path file = Path.of(ref);
+            if (!Files.isRegularFile(file)) {
+                throw new DslException("job file " + ref + " does not exist");
+            }
+            try {
+                return YamlJob.parse(ref, Files.readString(file));
+            } catch (IOException e) {
+                throw new DslException("cannot read job " + ref + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            Class<?> type = Class.forName(ref, true, loader);
+            if (!FlotillaJob.class.isAssignableFrom(type)) {
+                throw new DslException(
+                        "class "
+                                + ref
+                                + " is not a job: it must implement "
+                                + FlotillaJob.class.getName());
+            }
+            return (FlotillaJob) type.getDeclaredConstructor().newInstance();
+        } catch (ClassNotFoundException e) {
+            throw new DslException(
+                    "job '" + ref + "' is neither a class on the class path nor a .yaml file", e);
+        } catch (ReflectiveOperationException e) {
+            throw new DslException(
+                    "job class "
+                            + ref
+                            + " cannot be created: give it a public no-argument"
+                            + " constructor",
+                    e);
+        }
+    }
+
+    /**
+     * Builds {@code job} on a fresh streaming table environment: {@code catalog} and the job's own
+     * tables registered, then {@code overrides} in place of same-named ones.
+     */
+    public static BuiltJob build(
+            FlotillaJob job,
+            Tables catalog,
+            Tables overrides,
+            PlatformDefaults platform,
+            JobConfig args) {
+        String declaredBy = declaredBy(job);
+        Tables.Builder own = Tables.builder().addAll(catalog);
+        JobConfig config = args;
+        if (job instanceof YamlJob yaml) {
+            yaml.declaredTables().forEach(own::add);
+            config = args.withDefaults(yaml.configDefaults());
+        }
+        Tables tables = own.build().overriddenBy(overrides);
+        if (job instanceof YamlJob yaml) {
+            yaml.requireTables(tables);
+        }
+        Configuration conf = new Configuration();
+        platform.applyTo(conf);
+        conf.setString("pipeline.name", job.name());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        StreamTableEnvironment tEnv =
+                StreamTableEnvironment.create(
+                        env,
+                        EnvironmentSettings.newInstance()
+                                .inStreamingMode()
+                                .withConfiguration(conf)
+                                .build());
+        JobContext ctx = new JobContext(job.name(), tEnv, tables, platform, config);
+        try {
+            job.build(ctx);
+        } catch (DslException e) {
+            throw e.getMessage().startsWith("job '")
+                    ? e
+                    : new DslException(
+                            "job '" + job.name() + "' (" + declaredBy + "): " + e.getMessage(), e);
+        } catch (ValidationException | TableException | SqlParserException e) {
+            throw new DslException(
+                    "job '"
+                            + job.name()
+                            + "' ("
+                            + declaredBy
+                            + ")"
+                            + at(job, e)
+                            + ": "
+                            + Errors.causes(e),
+                    e);
+        }
+        BuiltJob.requireInserts(job.name(), declaredBy, ctx.inserts());
+        return new BuiltJob(
+                job.name(),
+                declaredBy,
+                tEnv,
+                ctx.statements(),
+                ctx.streamedTables(),
+                tables,
+                ctx.inserts());
+    }
+
+    /** The class or file that declares {@code job}, as lineage and messages show it. */
+    public static String declaredBy(FlotillaJob job) {
+        return job instanceof YamlJob yaml ? yaml.file() : job.getClass().getName();
+    }
+
+    /**
+     * The line of the job's own source where a Flink call failed, e.g. " at OrdersDslJob.java:42".
+     */
+    private static String at(FlotillaJob job, Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith(job.getClass().getName())
+                    && frame.getFileName() != null) {
+                return " at " + frame.getFileName() + ":" + frame.getLineNumber();
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,92 @@
+package io.flotilla.dsl.run;
+
+import io.flotilla.common.Setting;
+import io.flotilla.dsl.DslException;
+import io.flotilla.dsl.PlatformDefaults;
+import io.flotilla.dsl.job.BuiltJob;
+import io.flotilla.dsl.job.JobConfig;
+import io.flotilla.dsl.job.Jobs;
+import io.flotilla.dsl.table.Tables;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line of {@link JobMain} and validate: {@code --job REF [--tables DIR]... [--plan]
+ * [--lineage]}, platform options, and everything else as the job's own arguments.
+ */
+public record JobArgs(
+        String job,
+        List<Path> tableDirs,
+        boolean plan,
+        boolean lineage,
+        List<String> platformArgs,
+        List<String> jobArgs) {
+
+    public static final String USAGE =
+            "usage: --job <class-name | path/to/job.yaml | classpath:jobs/x.yaml> [--tables DIR]"
+                    + " [--plan | --lineage] [--kafka-bootstrap-servers HOSTS] [job args...]";
+
+    /** Parses {@code args}; a first argument that is not an option is taken as the job. */
+    public static JobArgs parse(List<String> args) {
+        String job = null;
+        List<Path> tableDirs = new ArrayList<>();
+        boolean plan = false;
+        boolean lineage = false;
+        List<String> platform = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        List<String> platformNames =
+                PlatformDefaults.ALL.stream().map(Setting::name).map(n -> "--" + n).toList();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (i == 0 && !arg.startsWith("--")) {
+                job = arg;
+            } else if (arg.equals("--job")) {
+                job = value(args, ++i, arg);
+            } else if (arg.equals("--tables")) {
+                tableDirs.add(Path.of(value(args, ++i, arg)));
+            } else if (arg.equals("--plan")) {
+                plan = true;
+            } else if (arg.equals("--lineage")) {
+                lineage = true;
+            } else if (platformNames.contains(name)) {
+                platform.add(arg);
+                if (!arg.contains("=")) {
+                    platform.add(value(args, ++i, arg));
+                }
+            } else {
+                rest.add(arg);
+            }
+        }
+        if (job == null) {
+            throw new DslException("no job given: " + USAGE);
+        }
+        return new JobArgs(job, tableDirs, plan, lineage, platform, rest);
+    }
+
+    private static String value(List<String> args, int i, String flag) {
+        if (i >= args.size()) {
+            throw new DslException(flag + " needs a value: " + USAGE);
+        }
+        return args.get(i);
+    }
+
+    /**
+     * Loads and builds the job: the catalog is every {@code TableDeclaration} on the class path,
+     * then the {@code --tables} folders replace same-named tables.
+     */
+    public BuiltJob build(ClassLoader loader, Map<String, String> env) {
+        PlatformDefaults platform = PlatformDefaults.resolve(platformArgs, env);
+        Tables catalog = Tables.builder().addServiceLoaded(loader).build();
+        Tables.Builder overrides = Tables.builder();
+        tableDirs.forEach(overrides::addYamlDir);
+        return Jobs.build(
+                Jobs.load(job, loader),
+                catalog,
+                overrides.build(),
+                platform,
+                JobConfig.parse(jobArgs));
+    }
+}
