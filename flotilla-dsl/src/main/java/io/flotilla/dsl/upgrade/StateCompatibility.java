@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.table.api.TableEnvironment;
 
 /**
@@ -108,15 +109,15 @@ public final class StateCompatibility {
         if (node.isSource() || node.isSink()) {
             return node.label() + " of " + node.table();
         }
-        var json = node.json();
-        var keys =
-                json.has("grouping")
-                        ? json.path("grouping")
-                        : json.has("partitionKeys")
-                                ? json.path("partitionKeys")
-                                : json.path("partitionSpec").has("fields")
-                                        ? json.path("partitionSpec").path("fields")
-                                        : json.path("joinSpec").path("leftKeys");
+        JsonNode json = node.json();
+        JsonNode keys = StateSignature.partitionFields(json);
+        if (json.has("grouping")) {
+            keys = json.path("grouping");
+        } else if (json.has("partitionKeys")) {
+            keys = json.path("partitionKeys");
+        } else if (keys == null) {
+            keys = json.path("joinSpec").path("leftKeys");
+        }
         if (keys.isMissingNode()) {
             return node.label();
         }

@@ -55,6 +55,7 @@ final class StateSignature {
                     "namedWindowProperties",
                     "partitionKeys",
                     "partitionSpec",
+                    "partition",
                     "joinSpec",
                     "generateUpdateBefore",
                     "scanTableSource",
@@ -81,10 +82,9 @@ final class StateSignature {
         if (json.has("partitionKeys")) {
             aspects.put("partition keys", pick(in, json.path("partitionKeys")).toString());
         }
-        if (json.path("partitionSpec").has("fields")) {
-            aspects.put(
-                    "partition keys",
-                    pick(in, json.path("partitionSpec").path("fields")).toString());
+        JsonNode partition = partitionFields(json);
+        if (partition != null) {
+            aspects.put("partition keys", pick(in, partition).toString());
         }
         if (json.has("aggCalls")) {
             aspects.put(
@@ -129,6 +129,16 @@ final class StateSignature {
             }
         }
         return aspects;
+    }
+
+    /** A rank's or an over window's partition field indexes, or null. */
+    static JsonNode partitionFields(JsonNode json) {
+        for (String name : new String[] {"partitionSpec", "partition"}) {
+            if (json.path(name).has("fields")) {
+                return json.path(name).path("fields");
+            }
+        }
+        return null;
     }
 
     /** The fields of {@code row} at the positions listed in {@code indexes}. */

@@ -221,6 +221,52 @@ class StateCompatibilityTest {
     }
 
     @Test
+    void aTopNOverAnotherPartitionCannotRestore() {
+        String top = sink("top", "name STRING, cost DOUBLE");
+        String v1 = plan(top, topN("name"));
+        String v2 = plan(top, topN("region"));
+        assertThat(warnings(v1, v2))
+                .anyMatch(
+                        w ->
+                                w.startsWith(
+                                        "Rank over keys [name]: partition keys changed from"
+                                                + " [name VARCHAR(2147483647)] to [region"))
+                .anyMatch(w -> w.startsWith("Rank over keys [name]: rows kept in state changed"));
+        assertThat(warnings(v1, plan(top, topN("name")))).isEmpty();
+    }
+
+    @Test
+    void aChangedStateTtlIsFlagged() {
+        String v1 = plan(COUNTS, COUNT_PER_NAME);
+        String v2 = TestingJobs.planWith("table.exec.state.ttl", "1 h", COUNTS, COUNT_PER_NAME);
+        assertThat(warnings(v1, v2))
+                .singleElement()
+                .asString()
+                .contains(
+                        "state TTL changed from [groupAggregateState=0 ms] to"
+                                + " [groupAggregateState=1 h]");
+    }
+
+    @Test
+    void readingAnotherTableLosesTheReadPositionAndTheCounts() {
+        String v1 = plan(COUNTS, COUNT_PER_NAME);
+        String v2 = plan(COUNTS, COUNT_PER_NAME.replace("FROM orders", "FROM refunds"));
+        assertThat(warnings(v1, v2))
+                .anyMatch(
+                        w ->
+                                w.startsWith(
+                                        "TableSourceScan of `default_catalog`.`default_database`.`orders`: the new version no longer reads this table"))
+                .anyMatch(
+                        w ->
+                                w.startsWith(
+                                        "GroupAggregate over keys [name]: no operator of the new plan takes its place"))
+                .anyMatch(
+                        w ->
+                                w.startsWith(
+                                        "GroupAggregate over keys [name]: new stateful operator"));
+    }
+
+    @Test
     void aPlanThatIsNotJsonIsRefusedWithWhereAndWhatToPass() {
         assertThatThrownBy(() -> StateCompatibility.check("{\"nodes\": [", "{}"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -229,6 +275,13 @@ class StateCompatibilityTest {
         assertThatThrownBy(() -> StateCompatibility.check("{\"nodes\": []}", "SELECT 1"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("new plan is not JSON");
+    }
+
+    static String topN(String partition) {
+        return "INSERT INTO top SELECT name, cost FROM (SELECT name, cost, ROW_NUMBER() OVER"
+                + " (PARTITION BY "
+                + partition
+                + " ORDER BY cost DESC) AS rn FROM orders) WHERE rn <= 3";
     }
 
     static String windowed(int minutes) {

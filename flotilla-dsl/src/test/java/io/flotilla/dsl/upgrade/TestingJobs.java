@@ -10,6 +10,9 @@ final class TestingJobs {
     static final String ORDERS =
             "CREATE TABLE orders (name STRING, cost DOUBLE, region STRING, proc AS PROCTIME())"
                     + " WITH ('connector' = 'datagen')";
+    static final String REFUNDS =
+            "CREATE TABLE refunds (name STRING, cost DOUBLE, region STRING, proc AS PROCTIME())"
+                    + " WITH ('connector' = 'datagen')";
     static final String CUSTOMERS =
             "CREATE TABLE customers (name STRING, tier STRING) WITH ('connector' = 'datagen')";
 
@@ -37,6 +40,13 @@ final class TestingJobs {
 
     /** The compiled plan of {@code insert} with {@code orders} as the orders table's DDL. */
     static String plan(String orders, String sink, String insert) {
-        return env(List.of(orders, CUSTOMERS, sink)).compilePlanSql(insert).asJsonString();
+        return env(List.of(orders, REFUNDS, CUSTOMERS, sink)).compilePlanSql(insert).asJsonString();
+    }
+
+    /** The compiled plan of {@code insert} with {@code key} set to {@code value} first. */
+    static String planWith(String key, String value, String sink, String insert) {
+        TableEnvironment env = env(List.of(ORDERS, REFUNDS, CUSTOMERS, sink));
+        env.getConfig().set(key, value);
+        return env.compilePlanSql(insert).asJsonString();
     }
 }
