@@ -2,7 +2,6 @@ package io.flotilla.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flotilla.dsl.upgrade.StableIdentity;
 import io.flotilla.dsl.upgrade.StateCompatibility;
 import io.flotilla.dsl.upgrade.UpgradeWarning;
 import io.flotilla.sidecar.flink.FlinkRest;
@@ -115,10 +114,9 @@ class SafeUpgradeITCase {
         // Forcing it drops the counts: v3 starts again from 1.
         JobID forced = run(jarId, List.of("v3", plans.toString(), "v1"), savepoint, true);
         waits.running(forced, WAIT);
-        assertThat(awaitCounts("v3", 1).values()).allMatch(first -> first <= 2);
+        assertThat(awaitCounts("v3", 1).values()).containsOnly(1L);
         rest.cancel(forced);
         waits.terminal(forced, WAIT);
-        assertThat(StableIdentity.UID_FORMAT).isEqualTo("<id>_<transformation>");
     }
 
     private static JobID run(String jarId, List<String> args, String savepoint, boolean force) {
