@@ -12,10 +12,12 @@ import java.util.TreeSet;
  * Pairs the nodes of a new plan with the nodes of an old plan that play the same part, whatever ids
  * the planner gave them.
  *
- * <p>Sources and sinks pair by the table they read or write. A stateful node pairs with an old node
- * of the same kind fed by the same sources and stateful nodes on each input, so stateless steps
- * (projections, filters, exchanges) may come and go between them. Stateless nodes pair only when
- * their direct inputs pair, which keeps their ids too where nothing around them changed.
+ * <p>Sources and sinks pair by the table they read or write, whatever feeds a sink, so a sink keeps
+ * what its connector holds in state (files in progress, transactions). A stateful node pairs with
+ * an old node of the same kind fed by the same sources and stateful nodes on each input, so
+ * stateless steps (projections, filters, exchanges) may come and go between them. Stateless nodes
+ * pair only when their direct inputs pair, which keeps their ids too where nothing around them
+ * changed.
  */
 final class PlanMatcher {
 
@@ -52,12 +54,11 @@ final class PlanMatcher {
         if (!old.kind().equals(node.kind())) {
             return false;
         }
-        if (node.isSource()) {
+        if (node.isSource() || node.isSink()) {
             return old.table().equals(node.table());
         }
         if (node.isAnchor()) {
-            return old.table().equals(node.table())
-                    && anchors(oldPlan, old).equals(translated(anchors(newPlan, node)));
+            return anchors(oldPlan, old).equals(translated(anchors(newPlan, node)));
         }
         List<Integer> oldInputs = oldPlan.inputsOf(old).stream().map(PlanNode::id).toList();
         List<Integer> mapped =

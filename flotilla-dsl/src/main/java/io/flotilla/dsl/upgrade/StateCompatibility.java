@@ -38,7 +38,7 @@ public final class StateCompatibility {
             }
         }
         for (PlanNode old : PlanMatcher.topological(oldPlan)) {
-            if (!pairedOld.contains(old.id()) && (old.isStateful() || old.isSource())) {
+            if (!pairedOld.contains(old.id()) && old.isAnchor()) {
                 warnings.add(gone(oldPlan, old));
             }
         }
@@ -96,6 +96,14 @@ public final class StateCompatibility {
                     "the new version no longer reads this table",
                     "its read position in the savepoint has no operator to go to: restore needs"
                             + " allowNonRestoredState, which drops it");
+        }
+        if (old.isSink()) {
+            return new UpgradeWarning(
+                    describe(oldPlan, old),
+                    "the new version no longer writes this table",
+                    "what its connector kept in state (files in progress, transactions) has no"
+                            + " operator to go to: restore needs allowNonRestoredState, which"
+                            + " drops it");
         }
         return new UpgradeWarning(
                 describe(oldPlan, old),

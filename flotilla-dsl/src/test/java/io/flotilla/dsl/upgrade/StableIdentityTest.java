@@ -60,6 +60,20 @@ class StableIdentityTest {
     }
 
     @Test
+    void aSinkKeepsItsUidWhenWhatFeedsItChanges() throws Exception {
+        String v1 = plan(COUNTS, COUNT_PER_NAME);
+        String v2 =
+                StableIdentity.align(
+                        v1,
+                        plan(
+                                COUNTS,
+                                "INSERT INTO counts SELECT o.name, COUNT(*) FROM orders o"
+                                        + " JOIN customers c ON o.name = c.name GROUP BY o.name"));
+        assertThat(uids(v2).get("sink")).isEqualTo(uids(v1).get("sink"));
+        assertThat(uids(v2).get("group-aggregate")).isNotEqualTo(uids(v1).get("group-aggregate"));
+    }
+
+    @Test
     void aligningAPlanWithItselfChangesNoId() {
         String v1 = plan(COUNTS, COUNT_PER_NAME);
         assertThat(ids(StableIdentity.align(v1, v1))).isEqualTo(ids(v1));

@@ -267,6 +267,21 @@ class StateCompatibilityTest {
     }
 
     @Test
+    void writingAnotherTableDropsWhatTheOldSinkKept() {
+        String v1 = plan(COUNTS, COUNT_PER_NAME);
+        String v2 =
+                plan(
+                        sink("totals", "name STRING, cnt BIGINT"),
+                        COUNT_PER_NAME.replace("INTO counts", "INTO totals"));
+        assertThat(warnings(v1, v2))
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "Sink of `default_catalog`.`default_database`.`counts`: the new version no"
+                                + " longer writes this table");
+    }
+
+    @Test
     void aPlanThatIsNotJsonIsRefusedWithWhereAndWhatToPass() {
         assertThatThrownBy(() -> StateCompatibility.check("{\"nodes\": [", "{}"))
                 .isInstanceOf(IllegalArgumentException.class)
