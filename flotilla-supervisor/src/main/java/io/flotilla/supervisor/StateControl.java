@@ -2,6 +2,7 @@ package io.flotilla.supervisor;
 
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.DeploymentStatus;
+import io.flotilla.supervisor.model.RetentionPolicy;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.DeploymentStore;
 import io.flotilla.supervisor.port.StateCleaner;
@@ -61,12 +62,13 @@ public final class StateControl {
             if (last != null && last.plus(retention.every()).isAfter(now)) {
                 continue;
             }
+            RetentionPolicy keep = retentionOf(deployments, cluster);
             try {
                 cleaner.clean(
                         cluster,
                         pins(deployments, cluster),
-                        retention.keepSavepoints(),
-                        retention.maxAge(),
+                        keep.keepSavepoints(),
+                        keep.maxAge(),
                         fencingToken);
                 lastRun.put(cluster, now);
                 cleaned.add(cluster);
@@ -75,6 +77,27 @@ public final class StateControl {
             }
         }
         return cleaned;
+    }
+
+    /**
+     * The retention one cleaning of {@code cluster} applies: the sidecar cleans by one rule per
+     * cluster, so the most generous of its deployments' policies (platform defaults filling the
+     * gaps) keeps at least what every deployment asked for.
+     */
+    RetentionPolicy retentionOf(List<Deployment> deployments, String cluster) {
+        int keep = retention.keepSavepoints();
+        Duration maxAge = retention.maxAge();
+        for (Deployment d : deployments) {
+            if (d.spec().retention() != null && DefaultObserver.clustersOf(d).contains(cluster)) {
+                RetentionPolicy p =
+                        d.spec()
+                                .retention()
+                                .orDefaults(retention.keepSavepoints(), retention.maxAge());
+                keep = Math.max(keep, p.keepSavepoints());
+                maxAge = p.maxAge().compareTo(maxAge) > 0 ? p.maxAge() : maxAge;
+            }
+        }
+        return new RetentionPolicy(keep, maxAge);
     }
 
     /** Makes the next {@link #run} clean every cluster now, whenever it last did. */

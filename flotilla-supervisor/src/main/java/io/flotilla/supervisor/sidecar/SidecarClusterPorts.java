@@ -16,6 +16,7 @@ import io.flotilla.supervisor.port.SubmitCommand;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -25,11 +26,19 @@ import java.util.function.Supplier;
 public final class SidecarClusterPorts
         implements JobLister, JobSubmitter, JobStopper, JobCanceller, StateCleaner {
 
-    private final Map<String, SidecarClient> sidecars;
+    private final Function<String, SidecarClient> sidecars;
 
     /** {@code sidecars}: the client of each cluster's sidecar, by cluster name. */
     public SidecarClusterPorts(Map<String, SidecarClient> sidecars) {
-        this.sidecars = Map.copyOf(sidecars);
+        this(Map.copyOf(sidecars)::get);
+    }
+
+    /**
+     * {@code sidecars}: the client of a cluster's sidecar, or null when none is registered; asked
+     * at every call, so clusters registered later are reached.
+     */
+    public SidecarClusterPorts(Function<String, SidecarClient> sidecars) {
+        this.sidecars = sidecars;
     }
 
     @Override
@@ -111,7 +120,7 @@ public final class SidecarClusterPorts
     }
 
     private SidecarClient sidecar(String cluster) {
-        SidecarClient client = sidecars.get(cluster);
+        SidecarClient client = sidecars.apply(cluster);
         if (client == null) {
             throw new PortRejectedException("no sidecar is registered for cluster " + cluster);
         }
