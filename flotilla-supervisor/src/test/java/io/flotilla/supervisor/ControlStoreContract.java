@@ -94,6 +94,9 @@ abstract class ControlStoreContract {
                         });
         store().markCleaned("gone", AT, audit("gone", "StateCleaned"));
         assertThat(store().deleted()).isEmpty();
+        assertThatThrownBy(() -> store().createDeployment(spec, audit("gone", "Created")))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("JobIDs would repeat");
     }
 
     @Test

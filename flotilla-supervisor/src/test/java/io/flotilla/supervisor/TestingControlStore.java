@@ -25,6 +25,7 @@ final class TestingControlStore implements ControlStore {
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     private final Map<String, String> lineage = new LinkedHashMap<>();
     private final List<Deleted> deleted = new ArrayList<>();
+    private final java.util.Set<String> deletedNames = new java.util.HashSet<>();
     boolean failWrites;
 
     TestingControlStore(TestingDeploymentStore rows) {
@@ -64,6 +65,12 @@ final class TestingControlStore implements ControlStore {
         if (rows.rows.containsKey(spec.name())) {
             throw new ConflictException("deployment " + spec.name() + " exists already");
         }
+        if (deletedNames.contains(spec.name())) {
+            throw new ConflictException(
+                    "the name "
+                            + spec.name()
+                            + " belonged to a deleted deployment, and its JobIDs would repeat: choose another name");
+        }
         rows.rows.put(spec.name(), Deployment.of(spec));
         rows.appendEvent(audit);
     }
@@ -91,6 +98,7 @@ final class TestingControlStore implements ControlStore {
         Deployment current = at(name, expectedGeneration);
         rows.rows.remove(name);
         deleted.add(new Deleted(current, at));
+        deletedNames.add(name);
         rows.appendEvent(audit);
     }
 

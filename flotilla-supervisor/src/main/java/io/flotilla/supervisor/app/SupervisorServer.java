@@ -3,6 +3,7 @@ package io.flotilla.supervisor.app;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.http.TokenAuth;
 import io.flotilla.supervisor.Backoff;
+import io.flotilla.supervisor.DeletedStateCleanup;
 import io.flotilla.supervisor.LeaderLoop;
 import io.flotilla.supervisor.StateControl;
 import io.flotilla.supervisor.Supervisor;
@@ -55,6 +56,7 @@ public final class SupervisorServer implements AutoCloseable {
     private final JdbcControlStore control;
     private final LeaderLoop loop;
     private final StateControl state;
+    private final DeletedStateCleanup deletedCleanup;
     private final SupervisorApi api;
     private final ScheduledExecutorService timer;
     private final Map<String, SidecarClient> sidecars =
@@ -113,6 +115,12 @@ public final class SupervisorServer implements AutoCloseable {
                                 settings.get(SupervisorSettings.KEEP_SAVEPOINTS),
                                 settings.get(SupervisorSettings.MAX_AGE),
                                 settings.get(SupervisorSettings.CLEANUP_EVERY)));
+        this.deletedCleanup =
+                new DeletedStateCleanup(
+                        control,
+                        ports,
+                        Clock.system(),
+                        settings.get(SupervisorSettings.DELETED_GRACE));
         for (Phase p : Phase.values()) {
             AtomicLong n = new AtomicLong();
             phases.put(p, n);
@@ -180,6 +188,7 @@ public final class SupervisorServer implements AutoCloseable {
             if (report.isPresent()) {
                 lastReport.set(report.get());
                 state.run(loop.token());
+                deletedCleanup.run(loop.token());
                 Map<Phase, Long> counts = new EnumMap<>(Phase.class);
                 control.deployments().forEach(d -> counts.merge(d.status().phase(), 1L, Long::sum));
                 phases.forEach((p, n) -> n.set(counts.getOrDefault(p, 0L)));

@@ -152,6 +152,16 @@ public final class JdbcControlStore implements ControlStore {
     public void createDeployment(DeploymentSpec spec, Event audit) {
         tx(
                 c -> {
+                    try (PreparedStatement used =
+                            c.prepareStatement(
+                                    "SELECT 1 FROM deleted_deployments WHERE name = ?")) {
+                        used.setString(1, spec.name());
+                        try (ResultSet rs = used.executeQuery()) {
+                            if (rs.next()) {
+                                throw reused(spec.name());
+                            }
+                        }
+                    }
                     try (PreparedStatement st =
                             c.prepareStatement(
                                     "INSERT INTO deployments (name, generation, spec, status)"
@@ -350,6 +360,13 @@ public final class JdbcControlStore implements ControlStore {
                     }
                     return out;
                 });
+    }
+
+    static ConflictException reused(String name) {
+        return new ConflictException(
+                "the name "
+                        + name
+                        + " belonged to a deleted deployment, and its JobIDs would repeat: choose another name");
     }
 
     private static ConflictException stale(String name, long expectedGeneration) {

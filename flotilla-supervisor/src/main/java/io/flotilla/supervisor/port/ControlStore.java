@@ -29,7 +29,8 @@ public interface ControlStore {
     /**
      * Creates a deployment at generation 1.
      *
-     * @throws ConflictException when one of that name exists
+     * @throws ConflictException when one of that name exists or ever existed (a deleted one's
+     *     JobIDs would repeat)
      */
     void createDeployment(DeploymentSpec spec, Event audit);
 
