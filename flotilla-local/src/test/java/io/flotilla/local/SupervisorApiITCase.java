@@ -29,7 +29,8 @@ class SupervisorApiITCase {
     @BeforeAll
     static void start() {
         platform =
-                TestingPlatforms.start(TestingPlatforms.freshHome("supervisor-api"), 2, "--slots", "4");
+                TestingPlatforms.start(
+                        TestingPlatforms.freshHome("supervisor-api"), 2, "--slots", "4");
         supervisor = LocalSupervisor.start(platform);
         api = supervisor.client();
         artifact = TestingPlatforms.publishExample(platform);
@@ -47,31 +48,47 @@ class SupervisorApiITCase {
 
     static Map<String, Object> spec(String name, String cluster) {
         return Map.of(
-                "name", name,
-                "owner", "team-orders",
-                "module", "examples/orders",
-                "version", "1",
-                "artifactUri", artifact.uri(),
-                "artifactSha256", artifact.sha256(),
-                "entryClass", Demo.ENTRY_CLASS,
+                "name",
+                name,
+                "owner",
+                "team-orders",
+                "module",
+                "examples/orders",
+                "version",
+                "1",
+                "artifactUri",
+                artifact.uri(),
+                "artifactSha256",
+                artifact.sha256(),
+                "entryClass",
+                Demo.ENTRY_CLASS,
                 "args",
-                        List.of(
-                                "--checkpoint-interval", "1",
-                                "--sink", "blackhole",
-                                "--rows-per-second", "5"),
-                "cluster", cluster,
-                "retention", Map.of("keepSavepoints", 4, "maxAge", "3d"));
+                List.of(
+                        "--checkpoint-interval", "1",
+                        "--sink", "blackhole",
+                        "--rows-per-second", "5"),
+                "cluster",
+                cluster,
+                "retention",
+                Map.of("keepSavepoints", 4, "maxAge", "3d"));
     }
 
     @Test
     void deploymentsAreCreatedStoppedStartedAndReleasedThroughTheApiAndBadInputChangesNothing() {
         JsonNode clusters = api.get("/v1/clusters").body().get("clusters");
-        assertThat(clusters).extracting(c -> c.get("name").asText()).containsExactly("cluster-1", "cluster-2");
+        assertThat(clusters)
+                .extracting(c -> c.get("name").asText())
+                .containsExactly("cluster-1", "cluster-2");
 
-        assertThat(api.post("/v1/deployments", spec("orders-a", "cluster-1")).status()).isEqualTo(201);
-        assertThat(api.post("/v1/deployments", spec("orders-b", "cluster-2")).status()).isEqualTo(201);
+        assertThat(api.post("/v1/deployments", spec("orders-a", "cluster-1")).status())
+                .isEqualTo(201);
+        assertThat(api.post("/v1/deployments", spec("orders-b", "cluster-2")).status())
+                .isEqualTo(201);
         for (String name : List.of("orders-a", "orders-b")) {
-            until(name, "RUNNING with a checkpoint", d -> phase(d, "RUNNING") && d.path("status").hasNonNull("lastCheckpoint"));
+            until(
+                    name,
+                    "RUNNING with a checkpoint",
+                    d -> phase(d, "RUNNING") && d.path("status").hasNonNull("lastCheckpoint"));
         }
 
         // Bad input: a clear 4xx naming the field, and nothing changed.
@@ -86,7 +103,9 @@ class SupervisorApiITCase {
                 api.send(
                         HttpRequest.newBuilder(supervisor.uri().resolve("/v1/deployments/orders-a"))
                                 .header("Content-Type", "application/json")
-                                .PUT(HttpRequest.BodyPublishers.ofString("{\"expectedGeneration\": 99, \"parallelism\": 2}"))),
+                                .PUT(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"expectedGeneration\": 99, \"parallelism\": 2}"))),
                 409,
                 "expectedGeneration");
         assertError(api.post("/v1/deployments/orders-z/stop", null), 404, "name");
@@ -99,34 +118,65 @@ class SupervisorApiITCase {
         String savepoint = stopped.path("status").path("lastSavepoint").asText();
         assertThat(savepoint).contains("savepoint");
         assertThat(api.post("/v1/deployments/orders-a/start", null).status()).isEqualTo(200);
-        until("orders-a", "RUNNING again", d -> phase(d, "RUNNING") && !d.path("status").path("jobId").isNull());
-        assertThat(api.get("/v1/deployments/orders-a/runs").body().path("current").path("restoredFrom").asText())
+        until(
+                "orders-a",
+                "RUNNING again",
+                d -> phase(d, "RUNNING") && !d.path("status").path("jobId").isNull());
+        assertThat(
+                        api.get("/v1/deployments/orders-a/runs")
+                                .body()
+                                .path("current")
+                                .path("restoredFrom")
+                                .asText())
                 .isEqualTo(savepoint);
 
         // A release of version 2: from the old job's savepoint, proven by a checkpoint.
         SidecarClient.Reply release =
                 api.post(
                         "/v1/deployments/orders-b/releases",
-                        Map.of("version", "2", "artifactUri", artifact.uri(), "artifactSha256", artifact.sha256()));
+                        Map.of(
+                                "version",
+                                "2",
+                                "artifactUri",
+                                artifact.uri(),
+                                "artifactSha256",
+                                artifact.sha256()));
         assertThat(release.status()).as(release.body().toString()).isEqualTo(202);
         until(
                 "orders-b",
                 "version 2 RUNNING with the release done",
-                d -> phase(d, "RUNNING")
-                        && d.path("lastReconciledSpec").path("version").asText().equals("2")
-                        && d.path("status").path("release").isNull());
+                d ->
+                        phase(d, "RUNNING")
+                                && d.path("lastReconciledSpec").path("version").asText().equals("2")
+                                && d.path("status").path("release").isNull());
         List<String> releases = new ArrayList<>();
-        api.get("/v1/deployments/orders-b/releases").body().get("releases").forEach(r -> releases.add(r.get("status").asText()));
+        api.get("/v1/deployments/orders-b/releases")
+                .body()
+                .get("releases")
+                .forEach(r -> releases.add(r.get("status").asText()));
         assertThat(releases).containsExactly("REQUESTED", "DONE");
-        assertThat(api.get("/v1/deployments/orders-b/runs").body().path("current").path("restoredFrom").asText())
+        assertThat(
+                        api.get("/v1/deployments/orders-b/runs")
+                                .body()
+                                .path("current")
+                                .path("restoredFrom")
+                                .asText())
                 .contains("savepoint");
 
         // The audit log: who asked, and what the supervisor did.
         List<String> log = new ArrayList<>();
-        api.get("/v1/events?deployment=orders-b&limit=1000").body().get("events")
+        api.get("/v1/events?deployment=orders-b&limit=1000")
+                .body()
+                .get("events")
                 .forEach(e -> log.add(e.get("who").asText() + " " + e.get("type").asText()));
-        assertThat(log).contains("admin Created", "admin ReleaseRequested", "supervisor Submitted", "supervisor StopRequested");
-        assertThat(api.get("/metrics").body().path("text").asText()).contains("flotilla_supervisor_leader 1.0");
+        assertThat(log)
+                .contains(
+                        "admin Created",
+                        "admin ReleaseRequested",
+                        "supervisor Submitted",
+                        "supervisor StopRequested");
+        assertThat(api.get("/metrics").body().path("text").asText())
+                .contains("flotilla_supervisor_leader 1.0");
     }
 
     private static List<JsonNode> deployments() {
