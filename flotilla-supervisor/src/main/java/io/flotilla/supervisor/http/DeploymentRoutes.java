@@ -10,13 +10,11 @@ import io.flotilla.supervisor.http.ApiModels.DeploymentView;
 import io.flotilla.supervisor.http.ApiModels.FromSavepointBody;
 import io.flotilla.supervisor.http.ApiModels.ReleaseBody;
 import io.flotilla.supervisor.http.ApiModels.SpecBody;
-import io.flotilla.supervisor.model.Cluster;
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.DeploymentSpec;
 import io.flotilla.supervisor.model.DesiredState;
 import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.model.Phase;
-import io.flotilla.supervisor.model.RetentionPolicy;
 import io.flotilla.supervisor.model.UpgradeMode;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ControlStore;
@@ -28,10 +26,12 @@ final class DeploymentRoutes {
 
     private final ControlStore store;
     private final Clock clock;
+    private final SpecRequests specs;
 
     DeploymentRoutes(ControlStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.specs = new SpecRequests(store);
     }
 
     void register(HttpApi api) {
@@ -100,33 +100,9 @@ final class DeploymentRoutes {
             throw Validation.invalid(
                     "expectedGeneration", "is for updates (PUT); leave it out when creating");
         }
-        DeploymentSpec spec =
-                new DeploymentSpec(
-                        Validation.name("name", b.name()),
-                        Validation.name("owner", b.owner()),
-                        required("module", b.module()),
-                        Validation.version("version", b.version()),
-                        Validation.s3Uri("artifactUri", b.artifactUri()),
-                        Validation.sha256("artifactSha256", b.artifactSha256()),
-                        required("entryClass", b.entryClass()),
-                        b.args(),
-                        b.parallelism() == null
-                                ? 1
-                                : Validation.atLeast("parallelism", b.parallelism(), 1),
-                        b.desiredState() == null
-                                ? DesiredState.RUNNING
-                                : Validation.enumValue(
-                                        "desiredState", b.desiredState(), DesiredState.class),
-                        b.upgradeMode() == null
-                                ? UpgradeMode.SAVEPOINT
-                                : Validation.enumValue(
-                                        "upgradeMode", b.upgradeMode(), UpgradeMode.class),
-                        placement(b.cluster()),
-                        null,
-                        1,
-                        retention(b.retention()),
-                        0);
-        store.createDeployment(spec, audit(r, spec.name(), "Created", describe(spec) + " created"));
+        DeploymentSpec spec = specs.created(b);
+        store.createDeployment(
+                spec, audit(r, spec.name(), "Created", SpecRequests.describe(spec) + " created"));
         return Response.created(DeploymentView.of(deployment(r, spec.name())));
     }
 
@@ -140,41 +116,14 @@ final class DeploymentRoutes {
         }
         Deployment d = deployment(r);
         DeploymentSpec s = d.spec();
-        DeploymentSpec next =
-                new DeploymentSpec(
-                        s.name(),
-                        b.owner() == null ? s.owner() : Validation.name("owner", b.owner()),
-                        b.module() == null ? s.module() : required("module", b.module()),
-                        b.version() == null
-                                ? s.version()
-                                : Validation.version("version", b.version()),
-                        b.artifactUri() == null
-                                ? s.artifactUri()
-                                : Validation.s3Uri("artifactUri", b.artifactUri()),
-                        b.artifactSha256() == null
-                                ? s.artifactSha256()
-                                : Validation.sha256("artifactSha256", b.artifactSha256()),
-                        b.entryClass() == null
-                                ? s.entryClass()
-                                : required("entryClass", b.entryClass()),
-                        b.args() == null ? s.args() : b.args(),
-                        b.parallelism() == null
-                                ? s.parallelism()
-                                : Validation.atLeast("parallelism", b.parallelism(), 1),
-                        b.desiredState() == null
-                                ? s.desiredState()
-                                : Validation.enumValue(
-                                        "desiredState", b.desiredState(), DesiredState.class),
-                        b.upgradeMode() == null
-                                ? s.upgradeMode()
-                                : Validation.enumValue(
-                                        "upgradeMode", b.upgradeMode(), UpgradeMode.class),
-                        b.cluster() == null ? s.cluster() : placement(b.cluster()),
-                        s.restoreFrom(),
-                        s.generation() + 1,
-                        b.retention() == null ? s.retention() : retention(b.retention()),
-                        s.restarts());
-        return write(r, d, b.expectedGeneration(), next, "Updated", describe(next) + " updated");
+        DeploymentSpec next = specs.updated(s, b);
+        return write(
+                r,
+                d,
+                b.expectedGeneration(),
+                next,
+                "Updated",
+                SpecRequests.describe(next) + " updated");
     }
 
     private Response delete(Request r) {
@@ -328,60 +277,6 @@ final class DeploymentRoutes {
                         + ") and retry",
                 "expectedGeneration",
                 null);
-    }
-
-    private String placement(String cluster) {
-        Validation.name("cluster", cluster);
-        Cluster c =
-                store.cluster(cluster)
-                        .orElseThrow(
-                                () ->
-                                        new ApiException(
-                                                400,
-                                                "unknown_cluster",
-                                                "field 'cluster': no cluster '"
-                                                        + cluster
-                                                        + "' is registered: see GET /v1/clusters",
-                                                "cluster",
-                                                null));
-        if (c.lost()) {
-            throw new ApiException(
-                    400,
-                    "cluster_lost",
-                    "field 'cluster': cluster " + cluster + " was declared lost: choose another",
-                    "cluster",
-                    null);
-        }
-        return cluster;
-    }
-
-    private static RetentionPolicy retention(ApiModels.RetentionBody b) {
-        if (b == null) {
-            return null;
-        }
-        return new RetentionPolicy(
-                b.keepSavepoints() == null
-                        ? null
-                        : Validation.atLeast("retention.keepSavepoints", b.keepSavepoints(), 1),
-                b.maxAge() == null ? null : Validation.duration("retention.maxAge", b.maxAge()));
-    }
-
-    private static String required(String field, String value) {
-        Validation.required(field, value);
-        return value;
-    }
-
-    private static String describe(DeploymentSpec s) {
-        return "version "
-                + s.version()
-                + " (sha256 "
-                + s.artifactSha256().substring(0, 12)
-                + "...) on "
-                + s.cluster()
-                + ", desired "
-                + s.desiredState()
-                + ", generation "
-                + s.generation();
     }
 
     private Event audit(Request r, String deployment, String type, String message) {
