@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The supervisor process and its REST API on the real two-cluster platform: clusters registered,
- * deployments created, stopped, started and released through HTTP only, and bad input refused with
- * nothing changed.
+ * deployments created, stopped, started and released through HTTP only, bad input refused with
+ * nothing changed, and a lost cluster's deployment moved only once an admin declares it lost.
  */
 class SupervisorApiITCase {
 
@@ -74,7 +74,7 @@ class SupervisorApiITCase {
     }
 
     @Test
-    void deploymentsAreCreatedStoppedStartedAndReleasedThroughTheApiAndBadInputChangesNothing() {
+    void deploymentsAreCreatedStoppedStartedReleasedAndMovedOffALostClusterThroughTheApi() {
         JsonNode clusters = api.get("/v1/clusters").body().get("clusters");
         assertThat(clusters)
                 .extracting(c -> c.get("name").asText())
@@ -177,6 +177,36 @@ class SupervisorApiITCase {
                         "supervisor StopRequested");
         assertThat(api.get("/metrics").body().path("text").asText())
                 .contains("flotilla_supervisor_leader 1.0");
+
+        // cluster-2 goes away: its deployment stays UNKNOWN where it is until an admin declares
+        // the cluster lost; then it runs on cluster-1 from its newest restorable state.
+        // Killed, as a lost machine would be: a stopped Flink JVM's watchdog would take the
+        // platform's PostgreSQL with it.
+        platform.cluster("cluster-2").taskManager().kill();
+        platform.cluster("cluster-2").jobManager().kill();
+        JsonNode unknown = until("orders-b", "UNKNOWN", d -> phase(d, "UNKNOWN"));
+        assertThat(unknown.path("cluster").asText()).isEqualTo("cluster-2");
+        String newest = unknown.path("status").path("newestRestorable").asText();
+        SidecarClient.Reply lost = api.post("/v1/clusters/cluster-2/lost", null);
+        assertThat(lost.status()).as(lost.body().toString()).isEqualTo(200);
+        assertThat(lost.body().path("moved").get(0).path("to").asText()).isEqualTo("cluster-1");
+        until(
+                "orders-b",
+                "RUNNING on cluster-1",
+                d -> phase(d, "RUNNING") && d.path("cluster").asText().equals("cluster-1"));
+        assertThat(
+                        api.get("/v1/deployments/orders-b/runs")
+                                .body()
+                                .path("current")
+                                .path("restoredFrom")
+                                .asText())
+                .isEqualTo(newest);
+        List<String> moved = new ArrayList<>();
+        api.get("/v1/events?deployment=orders-b&limit=1000")
+                .body()
+                .get("events")
+                .forEach(e -> moved.add(e.get("who").asText() + " " + e.get("type").asText()));
+        assertThat(moved).contains("admin MovedFromLostCluster");
     }
 
     private static List<JsonNode> deployments() {
