@@ -1,28 +1,32 @@
 package io.flotilla.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flotilla.sidecar.client.SidecarClient;
-import io.flotilla.sidecar.jobs.JobApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.apache.flink.api.common.JobID;
+import java.util.Map;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The demo: the example orders job published to the artifact bucket and submitted through the first
- * cluster's sidecar, running and checkpointing to S3.
+ * The demo: the example orders job published to the artifact bucket and deployed through the
+ * supervisor's API on the first cluster, running and checkpointing to S3.
  */
 final class Demo {
 
     static final String EXAMPLE_JAR_PROPERTY = "flotilla.example.jar";
     static final String ENTRY_CLASS = "io.flotilla.examples.orders.OrdersJob";
+    static final String DEPLOYMENT = "orders";
 
     private final LocalPlatform platform;
+    private final LocalSupervisor supervisor;
     private final Progress progress;
 
-    Demo(LocalPlatform platform, Progress progress) {
+    Demo(LocalPlatform platform, LocalSupervisor supervisor, Progress progress) {
         this.platform = platform;
+        this.supervisor = supervisor;
         this.progress = progress;
     }
 
@@ -41,40 +45,33 @@ final class Demo {
             artifact = Artifacts.publish(s3, jar, "examples/orders");
         }
         progress.step("published " + artifact.uri());
-        SidecarClient sidecar =
-                new SidecarClient(platform.sidecar(cluster.name()).uri(), platform.sidecarToken());
-        String jobId = JobID.generate().toHexString();
-        sidecar.submit(
-                new JobApi.SubmitRequest(
-                        new JobApi.ArtifactRef(artifact.uri(), artifact.sha256()),
-                        ENTRY_CLASS,
-                        List.of(),
-                        1,
-                        jobId,
-                        null,
-                        null));
+        SidecarClient api = supervisor.client();
+        SidecarClient.Reply created =
+                api.post("/v1/deployments", deployment(artifact, cluster.name()));
+        if (created.status() != 201) {
+            throw new PlatformException(
+                    "the supervisor refused the demo deployment: " + created.body());
+        }
         progress.step(
-                "submitted 'orders' as job "
-                        + jobId
-                        + " through the "
-                        + cluster.name()
-                        + " sidecar");
-        JobApi.JobView job =
-                SidecarWaits.until(
-                        sidecar,
-                        jobId,
-                        Duration.ofSeconds(120),
-                        "RUNNING",
-                        j -> j.status().equals("RUNNING"));
-        progress.step("job " + jobId + " is " + job.status() + " on " + cluster.name());
-        job =
-                SidecarWaits.until(
-                        sidecar,
-                        jobId,
-                        Duration.ofSeconds(120),
+                "deployment '"
+                        + DEPLOYMENT
+                        + "' created through the supervisor API on "
+                        + cluster.name());
+        JsonNode d = until(api, "RUNNING", x -> x.path("phase").asText().equals("RUNNING"));
+        String jobId = d.path("status").path("jobId").asText();
+        progress.step("job " + jobId + " is RUNNING on " + cluster.name());
+        d =
+                until(
+                        api,
                         "a completed checkpoint",
-                        j -> j.completedCheckpoints() != null && j.completedCheckpoints() > 0);
-        progress.step("first checkpoint completed: " + job.lastCheckpointPath());
+                        x ->
+                                !x.path("status").path("lastCheckpoint").isNull()
+                                        && !x.path("status")
+                                                .path("lastCheckpoint")
+                                                .isMissingNode());
+        progress.step(
+                "first checkpoint completed: " + d.path("status").path("lastCheckpoint").asText());
+        String auth = "-H \"Authorization: Bearer $(cat " + supervisor.tokenFile() + ")\" ";
         System.out.println();
         System.out.println(
                 "  job page     " + cluster.restUrl() + "/#/job/running/" + jobId + "/overview");
@@ -82,10 +79,49 @@ final class Demo {
                 "  job output   "
                         + platform.home().resolve("logs/" + cluster.name() + "-taskmanager.out"));
         System.out.println(
-                "  sidecar      curl -H \"Authorization: Bearer $(cat "
-                        + platform.home().resolve(SidecarToken.FILE)
-                        + ")\" "
-                        + platform.sidecar(cluster.name()).uri()
-                        + "/v1/jobs");
+                "  deployment   curl " + auth + supervisor.uri() + "/v1/deployments/" + DEPLOYMENT);
+        System.out.println("  audit log    curl " + auth + supervisor.uri() + "/v1/events");
+    }
+
+    static Map<String, Object> deployment(Artifacts.Published artifact, String cluster) {
+        return Map.of(
+                "name",
+                DEPLOYMENT,
+                "owner",
+                "team-orders",
+                "module",
+                "examples/orders",
+                "version",
+                "1",
+                "artifactUri",
+                artifact.uri(),
+                "artifactSha256",
+                artifact.sha256(),
+                "entryClass",
+                ENTRY_CLASS,
+                "args",
+                List.of(),
+                "cluster",
+                cluster);
+    }
+
+    /** Polls the deployment until {@code condition} holds, for at most two minutes. */
+    private static JsonNode until(SidecarClient api, String what, Predicate<JsonNode> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = api.get("/v1/deployments/" + DEPLOYMENT).body();
+            if (condition.test(last)) {
+                return last;
+            }
+            S3Store.sleep(500);
+        }
+        throw new PlatformException(
+                "deployment '"
+                        + DEPLOYMENT
+                        + "' did not reach "
+                        + what
+                        + " within 120 s: "
+                        + (last == null ? "no answer" : last.path("status")));
     }
 }

@@ -66,20 +66,35 @@ public final class Main {
                         .toString());
         Progress progress = new Progress(System.out);
         LocalPlatform platform = LocalPlatform.start(settings, progress);
+        LocalSupervisor supervisor;
+        try {
+            supervisor = LocalSupervisor.start(platform);
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        PlatformDescriptor.write(platform, supervisor);
+        progress.step(
+                "supervisor at "
+                        + supervisor.uri()
+                        + " with "
+                        + platform.clusters().size()
+                        + " clusters registered");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
                         new Thread(
                                 () -> {
                                     System.out.println("\nflotilla: stopping the platform ...");
+                                    supervisor.close();
                                     platform.close();
                                     System.out.println("flotilla: stopped, nothing left running");
                                     stopped.countDown();
                                 },
                                 "flotilla-shutdown"));
-        printEndpoints(platform);
+        printEndpoints(platform, supervisor);
         if (demo) {
-            new Demo(platform, progress).run();
+            new Demo(platform, supervisor, progress).run();
         }
         System.out.println("\nPress Ctrl-C to stop everything (or run 'bin/flotilla stop').");
         try {
@@ -90,7 +105,7 @@ public final class Main {
         return 0;
     }
 
-    private static void printEndpoints(LocalPlatform platform) {
+    private static void printEndpoints(LocalPlatform platform, LocalSupervisor supervisor) {
         System.out.println();
         for (FlinkCluster c : platform.clusters()) {
             System.out.printf("  %-12s Flink UI   %s%n", c.name(), c.restUrl());
@@ -107,6 +122,9 @@ public final class Main {
                                 System.out.printf(
                                         "  %-12s bootstrap  %s  (topics %s)%n",
                                         "Kafka", k.bootstrap(), String.join(", ", k.topics())));
+        System.out.printf(
+                "  %-12s API        %s  (admin token in %s)%n",
+                "supervisor", supervisor.uri(), supervisor.tokenFile());
         System.out.printf(
                 "  %-12s           %s%n",
                 "platform.json", platform.home().resolve(RunFolder.DESCRIPTOR));
@@ -154,7 +172,34 @@ public final class Main {
         } catch (Exception e) {
             throw new PlatformException("cannot print the platform: " + e.getMessage(), e);
         }
+        PlatformDescriptor.Supervisor sup = running.get().supervisor();
+        if (sup != null) {
+            printDeployments(sup);
+        }
         return 0;
+    }
+
+    /** One line per deployment, as the supervisor reports it. */
+    private static void printDeployments(PlatformDescriptor.Supervisor sup) {
+        try {
+            String token = java.nio.file.Files.readString(Path.of(sup.tokenFile())).strip();
+            var reply =
+                    new io.flotilla.sidecar.client.SidecarClient(
+                                    java.net.URI.create(sup.url()), token)
+                            .get("/v1/deployments");
+            System.out.println("\ndeployments (supervisor " + sup.url() + "):");
+            for (var d : reply.body().path("deployments")) {
+                System.out.printf(
+                        "  %-20s %-10s %-10s version %-8s job %s%n",
+                        d.path("name").asText(),
+                        d.path("phase").asText(),
+                        d.path("cluster").asText(),
+                        d.path("spec").path("version").asText(),
+                        d.path("status").path("jobId").asText("-"));
+            }
+        } catch (Exception e) {
+            System.out.println("\nsupervisor " + sup.url() + " does not answer: " + e.getMessage());
+        }
     }
 
     private static void usage() {
@@ -167,7 +212,7 @@ public final class Main {
                         "  demo      start the platform, run the example job, stay up until Ctrl-C",
                         "  start     start the platform and stay up until Ctrl-C",
                         "  stop      stop the platform running in the run folder",
-                        "  status    print the running platform's platform.json",
+                        "  status    print the running platform's platform.json and its deployments",
                         "  settings  list every option with its type, default and description",
                         "",
                         "options:",

@@ -21,7 +21,11 @@ public record PlatformDescriptor(
         S3 s3,
         Postgres postgres,
         Kafka kafka,
-        String sidecarTokenFile) {
+        String sidecarTokenFile,
+        Supervisor supervisor) {
+
+    /** The supervisor's API and the file holding its admin token; null when none runs. */
+    public record Supervisor(String url, String tokenFile, String openapi) {}
 
     /** One session cluster. */
     public record Cluster(
@@ -46,7 +50,7 @@ public record PlatformDescriptor(
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    static PlatformDescriptor of(LocalPlatform platform) {
+    static PlatformDescriptor of(LocalPlatform platform, LocalSupervisor supervisor) {
         Path logs = platform.home().resolve("logs");
         List<Cluster> clusters =
                 platform.clusters().stream()
@@ -89,14 +93,24 @@ public record PlatformDescriptor(
                                                 k.process().pid(),
                                                 k.process().log().toString()))
                         .orElse(null),
-                platform.home().resolve(SidecarToken.FILE).toString());
+                platform.home().resolve(SidecarToken.FILE).toString(),
+                supervisor == null
+                        ? null
+                        : new Supervisor(
+                                supervisor.uri().toString(),
+                                supervisor.tokenFile().toString(),
+                                supervisor.uri() + "/v1/openapi.json"));
     }
 
     static void write(LocalPlatform platform) {
+        write(platform, null);
+    }
+
+    static void write(LocalPlatform platform, LocalSupervisor supervisor) {
         Path file = platform.home().resolve(RunFolder.DESCRIPTOR);
         Path tmp = platform.home().resolve(RunFolder.DESCRIPTOR + ".tmp");
         try {
-            JSON.writeValue(tmp.toFile(), of(platform));
+            JSON.writeValue(tmp.toFile(), of(platform, supervisor));
             Files.move(
                     tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

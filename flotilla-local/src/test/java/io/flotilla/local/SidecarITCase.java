@@ -250,8 +250,8 @@ class SidecarITCase {
         assertError(
                 new SidecarClient(platform.sidecars().get(0).uri(), "wrong-token-wrong-token")
                         .get("/v1/jobs"),
-                403,
-                "forbidden");
+                401,
+                "unauthenticated");
         assertError(
                 sidecar.send(
                         HttpRequest.newBuilder(platform.sidecars().get(0).uri().resolve("/v1/jobs"))

@@ -2,18 +2,19 @@ package io.flotilla.supervisor;
 
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.DeploymentStatus;
+import io.flotilla.supervisor.model.RetentionPolicy;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.DeploymentStore;
 import io.flotilla.supervisor.port.StateCleaner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps S3 tidy: now and then, per cluster, pins everything a deployment may still need and asks
@@ -36,7 +37,7 @@ public final class StateControl {
     private final StateCleaner cleaner;
     private final Clock clock;
     private final Retention retention;
-    private final Map<String, Instant> lastRun = new HashMap<>();
+    private final Map<String, Instant> lastRun = new ConcurrentHashMap<>();
 
     public StateControl(
             DeploymentStore store, StateCleaner cleaner, Clock clock, Retention retention) {
@@ -61,12 +62,13 @@ public final class StateControl {
             if (last != null && last.plus(retention.every()).isAfter(now)) {
                 continue;
             }
+            RetentionPolicy keep = retentionOf(deployments, cluster);
             try {
                 cleaner.clean(
                         cluster,
                         pins(deployments, cluster),
-                        retention.keepSavepoints(),
-                        retention.maxAge(),
+                        keep.keepSavepoints(),
+                        keep.maxAge(),
                         fencingToken);
                 lastRun.put(cluster, now);
                 cleaned.add(cluster);
@@ -77,24 +79,56 @@ public final class StateControl {
         return cleaned;
     }
 
+    /**
+     * The retention one cleaning of {@code cluster} applies: the sidecar cleans by one rule per
+     * cluster, so the most generous of its deployments' policies (platform defaults filling the
+     * gaps) keeps at least what every deployment asked for.
+     */
+    RetentionPolicy retentionOf(List<Deployment> deployments, String cluster) {
+        int keep = retention.keepSavepoints();
+        Duration maxAge = retention.maxAge();
+        for (Deployment d : deployments) {
+            if (d.spec().retention() != null && DefaultObserver.clustersOf(d).contains(cluster)) {
+                RetentionPolicy p =
+                        d.spec()
+                                .retention()
+                                .orDefaults(retention.keepSavepoints(), retention.maxAge());
+                keep = Math.max(keep, p.keepSavepoints());
+                maxAge = p.maxAge().compareTo(maxAge) > 0 ? p.maxAge() : maxAge;
+            }
+        }
+        return new RetentionPolicy(keep, maxAge);
+    }
+
+    /** Makes the next {@link #run} clean every cluster now, whenever it last did. */
+    public void requestRun() {
+        lastRun.clear();
+    }
+
+    /** Every path {@code d} may still restore from, on any cluster. */
+    public static List<String> pinned(Deployment d) {
+        DeploymentStatus s = d.status();
+        Set<String> needed = new LinkedHashSet<>();
+        needed.add(s.lastSavepoint());
+        needed.add(s.lastCheckpoint());
+        needed.add(s.newestRestorable());
+        needed.add(d.spec().restoreFrom());
+        if (s.release() != null) {
+            needed.add(s.release().savepoint());
+        }
+        if (s.intent() != null) {
+            needed.add(s.intent().restorePath());
+        }
+        needed.remove(null);
+        return List.copyOf(needed);
+    }
+
     /** Every path of {@code cluster}'s state prefix that a deployment may still restore from. */
     static List<String> pins(List<Deployment> deployments, String cluster) {
         String prefix = "/" + cluster + "/";
         Set<String> pins = new LinkedHashSet<>();
         for (Deployment d : deployments) {
-            DeploymentStatus s = d.status();
-            List<String> needed = new ArrayList<>();
-            needed.add(s.lastSavepoint());
-            needed.add(s.lastCheckpoint());
-            needed.add(s.newestRestorable());
-            needed.add(d.spec().restoreFrom());
-            if (s.release() != null) {
-                needed.add(s.release().savepoint());
-            }
-            if (s.intent() != null) {
-                needed.add(s.intent().restorePath());
-            }
-            for (String path : needed) {
+            for (String path : pinned(d)) {
                 // Only what lies under this cluster's prefix: its sidecar refuses other pins.
                 if (path != null && path.contains(prefix)) {
                     pins.add(path);

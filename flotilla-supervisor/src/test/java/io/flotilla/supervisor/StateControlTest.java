@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class StateControlTest {
 
-    record Call(String cluster, List<String> pins) {}
+    record Call(String cluster, List<String> pins, int keep, Duration maxAge) {}
 
     private final TestingDeploymentStore store = new TestingDeploymentStore();
     private final TestingClock clock = new TestingClock();
@@ -23,7 +23,7 @@ class StateControlTest {
                         if (cluster.equals("broken")) {
                             throw new IllegalStateException("sidecar down");
                         }
-                        calls.add(new Call(cluster, pins));
+                        calls.add(new Call(cluster, pins, keep, age));
                     },
                     clock,
                     new StateControl.Retention(2, Duration.ofDays(1), Duration.ofMinutes(10)));
@@ -87,5 +87,24 @@ class StateControlTest {
         clock.advance(Duration.ofMinutes(6));
         assertThat(control.run(1)).containsExactly("cluster-1");
         assertThat(calls).hasSize(2);
+    }
+
+    @Test
+    void aDeploymentsOwnRetentionWidensItsClustersCleaningAndDefaultsFillTheGaps() {
+        store.create(
+                Specs.spec("keeps-more", "cluster-1")
+                        .withRetention(new io.flotilla.supervisor.model.RetentionPolicy(5, null)));
+        store.create(
+                Specs.spec("keeps-longer", "cluster-2")
+                        .withRetention(
+                                new io.flotilla.supervisor.model.RetentionPolicy(
+                                        null, Duration.ofDays(30))));
+        store.create(Specs.spec("default", "cluster-3"));
+
+        control.run(1);
+
+        assertThat(calls)
+                .extracting(c -> c.cluster() + " " + c.keep() + " " + c.maxAge())
+                .containsExactly("cluster-1 5 PT24H", "cluster-2 2 PT720H", "cluster-3 2 PT24H");
     }
 }

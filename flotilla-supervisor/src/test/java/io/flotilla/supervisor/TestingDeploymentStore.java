@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
  */
 final class TestingDeploymentStore implements DeploymentStore {
 
-    private final Map<String, Deployment> rows = new LinkedHashMap<>();
+    final Map<String, Deployment> rows = new LinkedHashMap<>();
     final List<Event> events = new ArrayList<>();
     private long highestToken = Long.MIN_VALUE;
     private int crashAtSave = -1;

@@ -140,17 +140,31 @@ public final class JdbcDeploymentStore implements DeploymentStore {
         try (Connection c = db.getConnection();
                 PreparedStatement st =
                         c.prepareStatement(
-                                "INSERT INTO events (deployment, at, type, message, fencing_token)"
-                                        + " VALUES (?, ?, ?, ?, ?)")) {
-            st.setString(1, event.deployment());
-            st.setTimestamp(2, Timestamp.from(event.at()));
-            st.setString(3, event.type());
-            st.setString(4, event.message());
-            st.setLong(5, event.fencingToken());
-            st.executeUpdate();
+                                "INSERT INTO events (deployment, at, type, message, fencing_token, who)"
+                                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            insertEvent(st, event);
         } catch (SQLException e) {
             throw new IllegalStateException("appending an event: " + e.getMessage(), e);
         }
+    }
+
+    static void insertEvent(Connection c, Event event) throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "INSERT INTO events (deployment, at, type, message, fencing_token, who)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            insertEvent(st, event);
+        }
+    }
+
+    private static void insertEvent(PreparedStatement st, Event event) throws SQLException {
+        st.setString(1, event.deployment());
+        st.setTimestamp(2, Timestamp.from(event.at()));
+        st.setString(3, event.type());
+        st.setString(4, event.message());
+        st.setLong(5, event.fencingToken());
+        st.setString(6, event.who());
+        st.executeUpdate();
     }
 
     /** The audit log of one deployment, oldest first. */
@@ -159,7 +173,7 @@ public final class JdbcDeploymentStore implements DeploymentStore {
         try (Connection c = db.getConnection();
                 PreparedStatement st =
                         c.prepareStatement(
-                                "SELECT deployment, at, type, message, fencing_token FROM events"
+                                "SELECT deployment, at, type, message, fencing_token, who FROM events"
                                         + " WHERE deployment = ? ORDER BY id")) {
             st.setString(1, deployment);
             try (ResultSet rs = st.executeQuery()) {
@@ -170,7 +184,8 @@ public final class JdbcDeploymentStore implements DeploymentStore {
                                     rs.getTimestamp(2).toInstant(),
                                     rs.getString(3),
                                     rs.getString(4),
-                                    rs.getLong(5)));
+                                    rs.getLong(5),
+                                    rs.getString(6)));
                 }
             }
             return out;
@@ -179,7 +194,7 @@ public final class JdbcDeploymentStore implements DeploymentStore {
         }
     }
 
-    private static String write(Object value) {
+    static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -187,7 +202,7 @@ public final class JdbcDeploymentStore implements DeploymentStore {
         }
     }
 
-    private static <T> T read(String json, Class<T> type) {
+    static <T> T read(String json, Class<T> type) {
         try {
             return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {

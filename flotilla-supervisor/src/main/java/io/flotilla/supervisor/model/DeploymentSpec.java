@@ -8,6 +8,9 @@ import java.util.Objects;
  * change, so "has the spec changed since we acted" is one comparison.
  *
  * @param restoreFrom a savepoint an operator chose to start the next generation from, or null
+ * @param retention how much state to keep, or null for the platform's defaults
+ * @param restarts how many restarts an operator asked for: a new count makes a new job of the same
+ *     build, from the newest state
  */
 public record DeploymentSpec(
         String name,
@@ -23,7 +26,44 @@ public record DeploymentSpec(
         UpgradeMode upgradeMode,
         String cluster,
         String restoreFrom,
-        long generation) {
+        long generation,
+        RetentionPolicy retention,
+        long restarts) {
+
+    /** A spec with the platform's default retention. */
+    public DeploymentSpec(
+            String name,
+            String owner,
+            String module,
+            String version,
+            String artifactUri,
+            String artifactSha256,
+            String entryClass,
+            List<String> args,
+            int parallelism,
+            DesiredState desiredState,
+            UpgradeMode upgradeMode,
+            String cluster,
+            String restoreFrom,
+            long generation) {
+        this(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                upgradeMode,
+                cluster,
+                restoreFrom,
+                generation,
+                null,
+                0);
+    }
 
     public DeploymentSpec {
         requireText(name, "name");
@@ -57,7 +97,8 @@ public record DeploymentSpec(
                 && args.equals(other.args)
                 && parallelism == other.parallelism
                 && cluster.equals(other.cluster)
-                && Objects.equals(restoreFrom, other.restoreFrom);
+                && Objects.equals(restoreFrom, other.restoreFrom)
+                && restarts == other.restarts;
     }
 
     /** Whether {@code other} runs another build of the job (a release, not a reconfiguration). */
@@ -81,7 +122,9 @@ public record DeploymentSpec(
                 upgradeMode,
                 cluster,
                 restoreFrom,
-                newGeneration);
+                newGeneration,
+                retention,
+                restarts);
     }
 
     public DeploymentSpec withDesiredState(DesiredState state) {
@@ -99,7 +142,9 @@ public record DeploymentSpec(
                 upgradeMode,
                 cluster,
                 restoreFrom,
-                generation);
+                generation,
+                retention,
+                restarts);
     }
 
     public DeploymentSpec withUpgradeMode(UpgradeMode mode) {
@@ -117,7 +162,9 @@ public record DeploymentSpec(
                 mode,
                 cluster,
                 restoreFrom,
-                generation);
+                generation,
+                retention,
+                restarts);
     }
 
     public DeploymentSpec withVersion(String newVersion, String uri, String sha256) {
@@ -135,7 +182,9 @@ public record DeploymentSpec(
                 upgradeMode,
                 cluster,
                 restoreFrom,
-                generation);
+                generation,
+                retention,
+                restarts);
     }
 
     /** The same spec placed on another cluster. */
@@ -154,7 +203,9 @@ public record DeploymentSpec(
                 upgradeMode,
                 newCluster,
                 restoreFrom,
-                generation);
+                generation,
+                retention,
+                restarts);
     }
 
     public DeploymentSpec withRestoreFrom(String path) {
@@ -172,7 +223,50 @@ public record DeploymentSpec(
                 upgradeMode,
                 cluster,
                 path,
-                generation);
+                generation,
+                retention,
+                restarts);
+    }
+
+    public DeploymentSpec withRetention(RetentionPolicy policy) {
+        return new DeploymentSpec(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                upgradeMode,
+                cluster,
+                restoreFrom,
+                generation,
+                policy,
+                restarts);
+    }
+
+    /** The same spec asking for one more restart. */
+    public DeploymentSpec withRestart() {
+        return new DeploymentSpec(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                upgradeMode,
+                cluster,
+                restoreFrom,
+                generation,
+                retention,
+                restarts + 1);
     }
 
     private static void requireText(String value, String field) {

@@ -1,5 +1,6 @@
 package io.flotilla.supervisor.sidecar;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.client.SidecarException;
 import io.flotilla.sidecar.jobs.JobApi;
@@ -12,10 +13,14 @@ import io.flotilla.supervisor.port.JobSubmitter;
 import io.flotilla.supervisor.port.OperationStatus;
 import io.flotilla.supervisor.port.PortRejectedException;
 import io.flotilla.supervisor.port.StateCleaner;
+import io.flotilla.supervisor.port.StatePurger;
 import io.flotilla.supervisor.port.SubmitCommand;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,13 +28,21 @@ import java.util.function.Supplier;
  * per observation, and every change sent with the leader's fencing token.
  */
 public final class SidecarClusterPorts
-        implements JobLister, JobSubmitter, JobStopper, JobCanceller, StateCleaner {
+        implements JobLister, JobSubmitter, JobStopper, JobCanceller, StateCleaner, StatePurger {
 
-    private final Map<String, SidecarClient> sidecars;
+    private final Function<String, SidecarClient> sidecars;
 
     /** {@code sidecars}: the client of each cluster's sidecar, by cluster name. */
     public SidecarClusterPorts(Map<String, SidecarClient> sidecars) {
-        this.sidecars = Map.copyOf(sidecars);
+        this(Map.copyOf(sidecars)::get);
+    }
+
+    /**
+     * {@code sidecars}: the client of a cluster's sidecar, or null when none is registered; asked
+     * at every call, so clusters registered later are reached.
+     */
+    public SidecarClusterPorts(Function<String, SidecarClient> sidecars) {
+        this.sidecars = sidecars;
     }
 
     @Override
@@ -107,11 +120,45 @@ public final class SidecarClusterPorts
                         sidecar(cluster)
                                 .fenced(fencingToken)
                                 .post("/v1/state/retention", request)
-                                .as(com.fasterxml.jackson.databind.JsonNode.class));
+                                .as(JsonNode.class));
+    }
+
+    @Override
+    public int purge(String cluster, Set<String> jobIds, List<String> pins, long fencingToken) {
+        JsonNode state = call(cluster, () -> sidecar(cluster).get("/v1/state").as(JsonNode.class));
+        String prefix = "/" + cluster + "/";
+        List<String> paths = new ArrayList<>();
+        for (JsonNode e : state.path("entries")) {
+            String jobId = e.path("jobId").asText(null);
+            String jobIdPrefix = e.path("jobIdPrefix").asText(null);
+            boolean ours =
+                    jobId != null
+                            ? jobIds.contains(jobId)
+                            : jobIdPrefix != null
+                                    && jobIds.stream().anyMatch(id -> id.startsWith(jobIdPrefix));
+            if (ours) {
+                paths.add(e.path("path").asText());
+            }
+        }
+        if (paths.isEmpty()) {
+            return 0;
+        }
+        // The sidecar refuses pins outside its own prefix.
+        List<String> ownPins = pins.stream().filter(p -> p.contains(prefix)).toList();
+        call(
+                cluster,
+                () ->
+                        sidecar(cluster)
+                                .fenced(fencingToken)
+                                .post(
+                                        "/v1/state/delete",
+                                        Map.of("paths", paths, "pins", ownPins, "dryRun", false))
+                                .as(JsonNode.class));
+        return paths.size();
     }
 
     private SidecarClient sidecar(String cluster) {
-        SidecarClient client = sidecars.get(cluster);
+        SidecarClient client = sidecars.apply(cluster);
         if (client == null) {
             throw new PortRejectedException("no sidecar is registered for cluster " + cluster);
         }

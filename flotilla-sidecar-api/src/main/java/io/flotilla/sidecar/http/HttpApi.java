@@ -35,7 +35,12 @@ public final class HttpApi implements AutoCloseable {
     private static final int MAX_BODY = 1 << 20;
 
     private record Route(
-            String method, String template, Pattern pattern, List<String> names, Handler handler) {}
+            String method,
+            String template,
+            Pattern pattern,
+            List<String> names,
+            Role role,
+            Handler handler) {}
 
     private final String service;
     private final HttpServer server;
@@ -79,7 +84,13 @@ public final class HttpApi implements AutoCloseable {
         server.createContext("/", this::dispatch);
     }
 
+    /** A route any token may call if it is a GET, and only an admin's otherwise. */
     public HttpApi route(String method, String template, Handler handler) {
+        return route(method, template, method.equals("GET") ? Role.VIEWER : Role.ADMIN, handler);
+    }
+
+    /** A route only tokens with {@code role} or a higher one may call; others get 403. */
+    public HttpApi route(String method, String template, Role role, Handler handler) {
         List<String> names = new ArrayList<>();
         Matcher m = Pattern.compile("\\{(\\w+)}").matcher(template);
         StringBuilder regex = new StringBuilder();
@@ -90,13 +101,22 @@ public final class HttpApi implements AutoCloseable {
             last = m.end();
         }
         regex.append(Pattern.quote(template.substring(last)));
-        routes.add(new Route(method, template, Pattern.compile(regex.toString()), names, handler));
+        routes.add(
+                new Route(
+                        method, template, Pattern.compile(regex.toString()), names, role, handler));
         return this;
     }
 
     /** "METHOD template" of every route, for the OpenAPI consistency test. */
     public List<String> routes() {
         return routes.stream().map(r -> r.method + " " + r.template).toList();
+    }
+
+    /** The role each "METHOD template" needs, for tests and docs. */
+    public Map<String, Role> roles() {
+        Map<String, Role> out = new LinkedHashMap<>();
+        routes.forEach(r -> out.put(r.method + " " + r.template, r.role));
+        return out;
     }
 
     public void start() {
@@ -114,7 +134,7 @@ public final class HttpApi implements AutoCloseable {
         String path = ex.getRequestURI().getRawPath();
         String template = "unmatched";
         Response response;
-        String principal = null;
+        Principal principal = null;
         try {
             Route route = null;
             Map<String, String> params = new LinkedHashMap<>();
@@ -145,6 +165,7 @@ public final class HttpApi implements AutoCloseable {
                                 "no such endpoint: " + path + "; see GET /v1/openapi.json");
             }
             template = route.template;
+            TokenAuth.require(principal, route.role, method + " " + route.template);
             if (!method.equals("GET")) {
                 fencing.check(ex.getRequestHeaders().getFirst(FencingGuard.HEADER));
             }
@@ -194,7 +215,7 @@ public final class HttpApi implements AutoCloseable {
                     method,
                     path,
                     response.status(),
-                    principal,
+                    principal == null ? "nobody" : principal.name(),
                     nanos / 1_000_000);
         }
     }

@@ -9,7 +9,7 @@ public record Request(
         Map<String, String> pathParams,
         Map<String, String> query,
         byte[] body,
-        String principal) {
+        Principal principal) {
 
     /** A path parameter the route template declares. */
     public String param(String name) {
@@ -19,6 +19,11 @@ public record Request(
     /** A query parameter, or {@code fallback} when absent. */
     public String query(String name, String fallback) {
         return query.getOrDefault(name, fallback);
+    }
+
+    /** The caller's token name, for audit logs. */
+    public String who() {
+        return principal.name();
     }
 
     public <T> T json(Class<T> type) {

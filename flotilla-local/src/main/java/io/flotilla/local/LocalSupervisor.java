@@ -1,0 +1,133 @@
+package io.flotilla.local;
+
+import io.flotilla.sidecar.client.SidecarClient;
+import io.flotilla.supervisor.app.SupervisorServer;
+import io.flotilla.supervisor.app.SupervisorSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local platform's supervisor, in the launcher's JVM like the sidecars: on the platform's
+ * PostgreSQL, with an admin token in an owner-only file, and every cluster of the platform
+ * registered through its API.
+ */
+public final class LocalSupervisor implements AutoCloseable {
+
+    static final String TOKENS_FILE = "conf/supervisor.tokens";
+    static final String TOKEN_FILE = "conf/supervisor.token";
+
+    private final SupervisorServer server;
+    private final String token;
+    private final Path home;
+
+    private LocalSupervisor(SupervisorServer server, String token, Path home) {
+        this.server = server;
+        this.token = token;
+        this.home = home;
+    }
+
+    /** Starts the supervisor and registers the platform's clusters with it. */
+    public static LocalSupervisor start(LocalPlatform platform) {
+        Path home = platform.home();
+        String token = HexFormat.of().formatHex(random());
+        secretFile(home.resolve(TOKENS_FILE), "# name role token\nadmin admin " + token + "\n");
+        secretFile(home.resolve(TOKEN_FILE), token + "\n");
+        Map<String, String> env = new HashMap<>();
+        if (platform.database().password() != null) {
+            env.put("FLOTILLA_SUPERVISOR_JDBC_PASSWORD", platform.database().password());
+        }
+        SupervisorServer server =
+                SupervisorServer.start(
+                        SupervisorSettings.parse(
+                                List.of(
+                                        "--jdbc-url",
+                                        platform.database().jdbcUrl(),
+                                        "--jdbc-user",
+                                        platform.database().user(),
+                                        "--tokens-file",
+                                        home.resolve(TOKENS_FILE).toString(),
+                                        "--holder",
+                                        "local",
+                                        "--tick-interval",
+                                        "1s",
+                                        "--lease-ttl",
+                                        "5s"),
+                                env));
+        LocalSupervisor supervisor = new LocalSupervisor(server, token, home);
+        try {
+            SidecarClient api = supervisor.client();
+            for (FlinkCluster c : platform.clusters()) {
+                Map<String, Object> cluster =
+                        Map.of(
+                                "name", c.name(),
+                                "sidecarUrl", platform.sidecar(c.name()).uri().toString(),
+                                "tokenRef",
+                                        "file:" + home.resolve(SidecarToken.FILE).toAbsolutePath(),
+                                "slots", c.slots());
+                SidecarClient.Reply reply = api.post("/v1/clusters", cluster);
+                if (reply.status() >= 300) {
+                    throw new PlatformException(
+                            "registering "
+                                    + c.name()
+                                    + " with the supervisor failed: "
+                                    + reply.body());
+                }
+            }
+        } catch (RuntimeException e) {
+            supervisor.close();
+            throw e;
+        }
+        return supervisor;
+    }
+
+    public URI uri() {
+        return server.uri();
+    }
+
+    /** The admin token (also in {@code conf/supervisor.token}). */
+    public String token() {
+        return token;
+    }
+
+    /** A client of the supervisor's API with the admin token. */
+    public SidecarClient client() {
+        return new SidecarClient(uri(), token);
+    }
+
+    public Path tokenFile() {
+        return home.resolve(TOKEN_FILE);
+    }
+
+    private static byte[] random() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static void secretFile(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(
+                    file,
+                    PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new PlatformException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

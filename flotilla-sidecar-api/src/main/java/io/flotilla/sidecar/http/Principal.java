@@ -1,0 +1,4 @@
+package io.flotilla.sidecar.http;
+
+/** Who a request's token authenticates: the token's name (for audit logs) and its role. */
+public record Principal(String name, Role role) {}

@@ -1,0 +1,254 @@
+package io.flotilla.supervisor.app;
+
+import io.flotilla.sidecar.client.SidecarClient;
+import io.flotilla.sidecar.http.TokenAuth;
+import io.flotilla.supervisor.Backoff;
+import io.flotilla.supervisor.DeletedStateCleanup;
+import io.flotilla.supervisor.LeaderLoop;
+import io.flotilla.supervisor.StateControl;
+import io.flotilla.supervisor.Supervisor;
+import io.flotilla.supervisor.SupervisorConfig;
+import io.flotilla.supervisor.http.SupervisorApi;
+import io.flotilla.supervisor.jdbc.JdbcControlStore;
+import io.flotilla.supervisor.jdbc.JdbcDeploymentStore;
+import io.flotilla.supervisor.jdbc.JdbcLeaderLease;
+import io.flotilla.supervisor.jdbc.Migrations;
+import io.flotilla.supervisor.model.Cluster;
+import io.flotilla.supervisor.model.Phase;
+import io.flotilla.supervisor.port.Clock;
+import io.flotilla.supervisor.port.ClusterPorts;
+import io.flotilla.supervisor.sidecar.SidecarClusterPorts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running supervisor: the schema brought up to date, the leader loop ticking on a timer (only the
+ * lease holder acts), state control, and the REST API. Several may run on one database.
+ */
+public final class SupervisorServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SupervisorServer.class);
+
+    private final SupervisorSettings settings;
+    private final PrometheusMeterRegistry metrics =
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JdbcControlStore control;
+    private final LeaderLoop loop;
+    private final StateControl state;
+    private final DeletedStateCleanup deletedCleanup;
+    private final SupervisorApi api;
+    private final ScheduledExecutorService timer;
+    private final Map<String, SidecarClient> sidecars =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Cluster> registered = new HashMap<>();
+    private final Map<Phase, AtomicLong> phases = new EnumMap<>(Phase.class);
+    private final AtomicReference<Instant> lastTick = new AtomicReference<>();
+    private final AtomicReference<Supervisor.TickReport> lastReport = new AtomicReference<>();
+    private volatile String lastError;
+
+    private SupervisorServer(SupervisorSettings settings) {
+        this.settings = settings;
+        PGSimpleDataSource db = new PGSimpleDataSource();
+        db.setUrl(settings.get(SupervisorSettings.JDBC_URL));
+        db.setUser(settings.get(SupervisorSettings.JDBC_USER));
+        if (!settings.get(SupervisorSettings.JDBC_PASSWORD).isBlank()) {
+            db.setPassword(settings.get(SupervisorSettings.JDBC_PASSWORD));
+        }
+        Migrations.apply(db);
+        TokenAuth auth =
+                new TokenAuth(
+                        TokensFile.read(Path.of(settings.get(SupervisorSettings.TOKENS_FILE))));
+        this.control = new JdbcControlStore(db);
+        AuditedStore store = new AuditedStore(new JdbcDeploymentStore(db, true), metrics);
+        SidecarClusterPorts ports = new SidecarClusterPorts(sidecars::get);
+        SupervisorConfig config =
+                new SupervisorConfig(
+                        new Backoff(
+                                Duration.ofSeconds(1),
+                                settings.get(SupervisorSettings.JOB_BACKOFF_MAX)),
+                        new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)),
+                        settings.get(SupervisorSettings.RELEASE_TIMEOUT),
+                        Duration.ofSeconds(30));
+        String holder =
+                settings.get(SupervisorSettings.HOLDER).isBlank()
+                        ? ManagementFactory.getRuntimeMXBean().getName()
+                        : settings.get(SupervisorSettings.HOLDER);
+        this.loop =
+                new LeaderLoop(
+                        holder,
+                        new JdbcLeaderLease(db),
+                        settings.get(SupervisorSettings.LEASE_TTL),
+                        token ->
+                                Supervisor.create(
+                                        store,
+                                        ClusterPorts.of(ports),
+                                        Clock.system(),
+                                        config,
+                                        token));
+        this.state =
+                new StateControl(
+                        store,
+                        ports,
+                        Clock.system(),
+                        new StateControl.Retention(
+                                settings.get(SupervisorSettings.KEEP_SAVEPOINTS),
+                                settings.get(SupervisorSettings.MAX_AGE),
+                                settings.get(SupervisorSettings.CLEANUP_EVERY)));
+        this.deletedCleanup =
+                new DeletedStateCleanup(
+                        control,
+                        ports,
+                        Clock.system(),
+                        settings.get(SupervisorSettings.DELETED_GRACE));
+        for (Phase p : Phase.values()) {
+            AtomicLong n = new AtomicLong();
+            phases.put(p, n);
+            Gauge.builder("flotilla.supervisor.deployments", n, AtomicLong::get)
+                    .description("Deployments by phase, as of the last tick")
+                    .tag("phase", p.name())
+                    .register(metrics);
+        }
+        Gauge.builder("flotilla.supervisor.leader", loop, l -> l.leading() ? 1 : 0)
+                .description("1 while this supervisor holds the leader lease")
+                .register(metrics);
+        this.api =
+                new SupervisorApi(
+                        new InetSocketAddress(
+                                settings.get(SupervisorSettings.BIND),
+                                settings.get(SupervisorSettings.PORT)),
+                        auth,
+                        control,
+                        Clock.system(),
+                        metrics,
+                        this::health,
+                        state::requestRun);
+        this.timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "supervisor-tick");
+                            t.setDaemon(true);
+                            return t;
+                        });
+    }
+
+    /** Starts the API and the loop; fails with a clear message on a bad setting or a taken port. */
+    public static SupervisorServer start(SupervisorSettings settings) {
+        SupervisorServer s = new SupervisorServer(settings);
+        s.api.start();
+        long every = settings.get(SupervisorSettings.TICK_INTERVAL).toMillis();
+        s.timer.scheduleWithFixedDelay(s::step, 0, every, TimeUnit.MILLISECONDS);
+        LOG.info(
+                "supervisor {} listening on {} (ticks every {}, lease {})",
+                s.loop.holder(),
+                s.uri(),
+                settings.get(SupervisorSettings.TICK_INTERVAL),
+                settings.get(SupervisorSettings.LEASE_TTL));
+        return s;
+    }
+
+    public URI uri() {
+        return api.uri();
+    }
+
+    /** One step: refresh the sidecar clients, lead and tick or stand by, clean state if leading. */
+    void step() {
+        Timer.Sample sample = Timer.start(metrics);
+        try {
+            refreshSidecars();
+            boolean wasLeading = loop.leading();
+            var report = loop.step();
+            if (loop.leading() != wasLeading) {
+                LOG.info(
+                        "{} {} (fencing token {})",
+                        loop.holder(),
+                        loop.leading() ? "leads" : "stands by",
+                        loop.token());
+            }
+            if (report.isPresent()) {
+                lastReport.set(report.get());
+                state.run(loop.token());
+                deletedCleanup.run(loop.token());
+                Map<Phase, Long> counts = new EnumMap<>(Phase.class);
+                control.deployments().forEach(d -> counts.merge(d.status().phase(), 1L, Long::sum));
+                phases.forEach((p, n) -> n.set(counts.getOrDefault(p, 0L)));
+                Counter.builder("flotilla.supervisor.ticks")
+                        .description("Ticks this supervisor ran as leader")
+                        .register(metrics)
+                        .increment();
+                sample.stop(
+                        Timer.builder("flotilla.supervisor.tick.duration")
+                                .description("Time of one tick: observe, reconcile, act")
+                                .register(metrics));
+            }
+            lastTick.set(Instant.now());
+            lastError = null;
+        } catch (RuntimeException e) {
+            // The store or a lease call failed: stand by this step, try again at the next.
+            lastError = e.getMessage();
+            LOG.warn("tick failed: {}", e.toString());
+        }
+    }
+
+    private void refreshSidecars() {
+        for (Cluster c : control.clusters()) {
+            Cluster known = registered.get(c.name());
+            if (!c.equals(known)) {
+                try {
+                    sidecars.put(
+                            c.name(),
+                            new SidecarClient(
+                                    URI.create(c.sidecarUrl()), TokensFile.resolve(c.tokenRef())));
+                    registered.put(c.name(), c);
+                } catch (RuntimeException e) {
+                    LOG.warn("cluster {}: {}", c.name(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private Map<String, Object> health() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", lastError == null ? "UP" : "DEGRADED");
+        out.put("holder", loop.holder());
+        out.put("leader", loop.leading());
+        out.put("fencingToken", loop.leading() ? loop.token() : null);
+        out.put("lastStep", lastTick.get());
+        out.put("lastTick", lastReport.get());
+        if (lastError != null) {
+            out.put("error", lastError);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        api.close();
+    }
+}

@@ -1,0 +1,133 @@
+package io.flotilla.supervisor.app;
+
+import io.flotilla.common.Setting;
+import io.flotilla.common.Settings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Every setting of a supervisor; {@code --name value} or {@code FLOTILLA_SUPERVISOR_NAME}. */
+public final class SupervisorSettings {
+
+    public static final Setting<String> JDBC_URL =
+            Setting.string(
+                    "jdbc-url",
+                    "",
+                    "The supervisor's PostgreSQL, e.g. jdbc:postgresql://db:5432/flotilla (required).");
+    public static final Setting<String> JDBC_USER =
+            Setting.string("jdbc-user", "postgres", "User for --jdbc-url.");
+    public static final Setting<String> JDBC_PASSWORD =
+            Setting.string(
+                    "jdbc-password",
+                    "",
+                    "Password for --jdbc-url; never logged. Prefer FLOTILLA_SUPERVISOR_JDBC_PASSWORD.");
+    public static final Setting<String> BIND =
+            Setting.string("bind", "127.0.0.1", "Address the supervisor's API listens on.");
+    public static final Setting<Integer> PORT =
+            Setting.integer(
+                    "port", 0, 0, 65535, "Port of the supervisor's API; 0 picks a free one.");
+    public static final Setting<String> TOKENS_FILE =
+            Setting.string(
+                    "tokens-file",
+                    "",
+                    "File of API tokens, one 'name role token' per line (role viewer, operator or admin; # comments) (required).");
+    public static final Setting<String> HOLDER =
+            Setting.string(
+                    "holder",
+                    "",
+                    "This supervisor's name in the leader lease; default host name and process id.");
+    public static final Setting<Duration> TICK_INTERVAL =
+            Setting.duration(
+                    "tick-interval",
+                    Duration.ofSeconds(1),
+                    "Time between two ticks (observe every cluster, reconcile every deployment).");
+    public static final Setting<Duration> LEASE_TTL =
+            Setting.duration(
+                    "lease-ttl",
+                    Duration.ofSeconds(10),
+                    "How long the leader lease lasts unrenewed: the failover time. Several tick intervals.");
+    public static final Setting<Duration> RELEASE_TIMEOUT =
+            Setting.duration(
+                    "release-timeout",
+                    Duration.ofMinutes(10),
+                    "How long a released version has to be RUNNING with a checkpoint before it is rolled back.");
+    public static final Setting<Duration> JOB_BACKOFF_MAX =
+            Setting.duration(
+                    "job-backoff-max",
+                    Duration.ofMinutes(5),
+                    "Longest wait between resubmissions of a failing job (starts at 1s, doubles).");
+    public static final Setting<Integer> KEEP_SAVEPOINTS =
+            Setting.integer(
+                    "keep-savepoints",
+                    3,
+                    0,
+                    10_000,
+                    "Default retention: newest savepoints kept per job (a deployment may ask for more).");
+    public static final Setting<Duration> MAX_AGE =
+            Setting.duration(
+                    "max-age",
+                    Duration.ofDays(7),
+                    "Default retention: state younger than this is kept (a deployment may ask for longer).");
+    public static final Setting<Duration> CLEANUP_EVERY =
+            Setting.duration(
+                    "cleanup-every",
+                    Duration.ofMinutes(10),
+                    "How often each cluster's state is cleaned by retention.");
+    public static final Setting<Duration> DELETED_GRACE =
+            Setting.duration(
+                    "deleted-grace",
+                    Duration.ofDays(7),
+                    "How long the state of a deleted deployment is kept before it is deleted.");
+
+    public static final List<Setting<?>> ALL =
+            List.of(
+                    JDBC_URL,
+                    JDBC_USER,
+                    JDBC_PASSWORD,
+                    BIND,
+                    PORT,
+                    TOKENS_FILE,
+                    HOLDER,
+                    TICK_INTERVAL,
+                    LEASE_TTL,
+                    RELEASE_TIMEOUT,
+                    JOB_BACKOFF_MAX,
+                    KEEP_SAVEPOINTS,
+                    MAX_AGE,
+                    CLEANUP_EVERY,
+                    DELETED_GRACE);
+
+    private final Settings values;
+
+    private SupervisorSettings(Settings values) {
+        this.values = values;
+    }
+
+    /** Parses and checks the settings; the required ones must be present. */
+    public static SupervisorSettings parse(List<String> args, Map<String, String> env) {
+        SupervisorSettings s =
+                new SupervisorSettings(Settings.parse(ALL, "FLOTILLA_SUPERVISOR", args, env));
+        for (Setting<String> required : List.of(JDBC_URL, TOKENS_FILE)) {
+            if (s.get(required).isBlank()) {
+                throw new IllegalArgumentException(
+                        "--" + required.name() + " is required: " + required.description());
+            }
+        }
+        if (s.get(LEASE_TTL).compareTo(s.get(TICK_INTERVAL).multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException(
+                    "--lease-ttl must be at least twice --tick-interval, or the leader loses its lease between ticks: got "
+                            + s.get(LEASE_TTL)
+                            + " and "
+                            + s.get(TICK_INTERVAL));
+        }
+        return s;
+    }
+
+    public <T> T get(Setting<T> setting) {
+        return values.get(setting);
+    }
+
+    public static String markdownTable() {
+        return Settings.markdownTable(ALL);
+    }
+}

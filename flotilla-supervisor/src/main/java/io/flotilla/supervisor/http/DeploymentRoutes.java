@@ -1,0 +1,285 @@
+package io.flotilla.supervisor.http;
+
+import io.flotilla.sidecar.http.ApiException;
+import io.flotilla.sidecar.http.HttpApi;
+import io.flotilla.sidecar.http.Request;
+import io.flotilla.sidecar.http.Response;
+import io.flotilla.sidecar.http.Role;
+import io.flotilla.supervisor.http.ApiModels.ChangeBody;
+import io.flotilla.supervisor.http.ApiModels.DeploymentView;
+import io.flotilla.supervisor.http.ApiModels.FromSavepointBody;
+import io.flotilla.supervisor.http.ApiModels.ReleaseBody;
+import io.flotilla.supervisor.http.ApiModels.SpecBody;
+import io.flotilla.supervisor.model.Deployment;
+import io.flotilla.supervisor.model.DeploymentSpec;
+import io.flotilla.supervisor.model.DesiredState;
+import io.flotilla.supervisor.model.Event;
+import io.flotilla.supervisor.model.Phase;
+import io.flotilla.supervisor.model.UpgradeMode;
+import io.flotilla.supervisor.port.Clock;
+import io.flotilla.supervisor.port.ControlStore;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Routes that change deployments' desired specs: create, update, delete, start/stop, releases. */
+final class DeploymentRoutes {
+
+    private final ControlStore store;
+    private final Clock clock;
+    private final SpecRequests specs;
+
+    DeploymentRoutes(ControlStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        this.specs = new SpecRequests(store);
+    }
+
+    void register(HttpApi api) {
+        api.route(
+                        "GET",
+                        "/v1/deployments",
+                        r ->
+                                Response.ok(
+                                        Map.of(
+                                                "deployments",
+                                                store.deployments().stream()
+                                                        .map(DeploymentView::of)
+                                                        .toList())))
+                .route("POST", "/v1/deployments", Role.ADMIN, this::create)
+                .route(
+                        "GET",
+                        "/v1/deployments/{name}",
+                        r -> Response.ok(DeploymentView.of(deployment(r))))
+                .route("PUT", "/v1/deployments/{name}", Role.OPERATOR, this::update)
+                .route("DELETE", "/v1/deployments/{name}", Role.ADMIN, this::delete)
+                .route(
+                        "POST",
+                        "/v1/deployments/{name}/start",
+                        Role.OPERATOR,
+                        r -> change(r, "Start", s -> s.withDesiredState(DesiredState.RUNNING)))
+                .route(
+                        "POST",
+                        "/v1/deployments/{name}/stop",
+                        Role.OPERATOR,
+                        r -> change(r, "Stop", s -> s.withDesiredState(DesiredState.STOPPED)))
+                .route(
+                        "POST",
+                        "/v1/deployments/{name}/restart",
+                        Role.OPERATOR,
+                        r ->
+                                change(
+                                        r,
+                                        "Restart",
+                                        s ->
+                                                s.withDesiredState(DesiredState.RUNNING)
+                                                        .withRestart()))
+                .route(
+                        "POST",
+                        "/v1/deployments/{name}/start-from-savepoint",
+                        Role.OPERATOR,
+                        this::startFromSavepoint)
+                .route("POST", "/v1/deployments/{name}/releases", Role.OPERATOR, this::release);
+    }
+
+    Deployment deployment(Request r) {
+        String name = r.param("name");
+        return store.deployment(name)
+                .orElseThrow(
+                        () ->
+                                new ApiException(
+                                        404,
+                                        "no_such_deployment",
+                                        "no deployment '" + name + "': see GET /v1/deployments",
+                                        "name",
+                                        null));
+    }
+
+    private Response create(Request r) {
+        SpecBody b = r.json(SpecBody.class);
+        if (b.expectedGeneration() != null) {
+            throw Validation.invalid(
+                    "expectedGeneration", "is for updates (PUT); leave it out when creating");
+        }
+        DeploymentSpec spec = specs.created(b);
+        store.createDeployment(
+                spec, audit(r, spec.name(), "Created", SpecRequests.describe(spec) + " created"));
+        return Response.created(DeploymentView.of(deployment(r, spec.name())));
+    }
+
+    private Response update(Request r) {
+        SpecBody b = r.json(SpecBody.class);
+        if (b.name() != null && !b.name().equals(r.param("name"))) {
+            throw Validation.invalid("name", "cannot be changed: create a new deployment instead");
+        }
+        if (b.expectedGeneration() == null) {
+            throw Validation.missing("expectedGeneration");
+        }
+        Deployment d = deployment(r);
+        DeploymentSpec s = d.spec();
+        DeploymentSpec next = specs.updated(s, b);
+        return write(
+                r,
+                d,
+                b.expectedGeneration(),
+                next,
+                "Updated",
+                SpecRequests.describe(next) + " updated");
+    }
+
+    private Response delete(Request r) {
+        Deployment d = deployment(r);
+        long expected = generation(r, d);
+        if (d.status().jobId() != null || d.status().phase() != Phase.STOPPED) {
+            throw new ApiException(
+                    409,
+                    "not_stopped",
+                    "deployment "
+                            + d.name()
+                            + " is "
+                            + d.status().phase()
+                            + ": stop it first (POST /v1/deployments/"
+                            + d.name()
+                            + "/stop) and delete it once it is STOPPED",
+                    "name",
+                    null);
+        }
+        store.deleteDeployment(
+                d.name(),
+                expected,
+                clock.now(),
+                audit(
+                        r,
+                        d.name(),
+                        "Deleted",
+                        "deleted; its state is cleaned after the grace period"));
+        return Response.ok(Map.of("deleted", d.name()));
+    }
+
+    private Response change(Request r, String type, UnaryOperator<DeploymentSpec> change) {
+        ChangeBody b = r.body().length == 0 ? new ChangeBody(null) : r.json(ChangeBody.class);
+        Deployment d = deployment(r);
+        long expected =
+                b.expectedGeneration() == null ? d.spec().generation() : b.expectedGeneration();
+        DeploymentSpec next = change.apply(d.spec()).withGeneration(d.spec().generation() + 1);
+        return write(r, d, expected, next, type, type.toLowerCase() + " requested");
+    }
+
+    private Response startFromSavepoint(Request r) {
+        FromSavepointBody b = r.json(FromSavepointBody.class);
+        String savepoint = Validation.s3Uri("savepoint", b.savepoint());
+        Deployment d = deployment(r);
+        long expected =
+                b.expectedGeneration() == null ? d.spec().generation() : b.expectedGeneration();
+        DeploymentSpec next =
+                d.spec()
+                        .withDesiredState(DesiredState.RUNNING)
+                        .withRestoreFrom(savepoint)
+                        .withGeneration(d.spec().generation() + 1);
+        return write(
+                r,
+                d,
+                expected,
+                next,
+                "StartFromSavepoint",
+                "start from " + savepoint + " requested");
+    }
+
+    private Response release(Request r) {
+        ReleaseBody b = r.json(ReleaseBody.class);
+        String version = Validation.version("version", b.version());
+        String uri = Validation.s3Uri("artifactUri", b.artifactUri());
+        String sha = Validation.sha256("artifactSha256", b.artifactSha256());
+        Deployment d = deployment(r);
+        DeploymentSpec next = d.spec().withVersion(version, uri, sha);
+        if (b.upgradeMode() != null) {
+            next =
+                    next.withUpgradeMode(
+                            Validation.enumValue(
+                                    "upgradeMode", b.upgradeMode(), UpgradeMode.class));
+        }
+        if (!next.otherVersionThan(d.spec())) {
+            throw new ApiException(
+                    409,
+                    "same_version",
+                    "deployment "
+                            + d.name()
+                            + " already wants version "
+                            + version
+                            + " with this artifact: nothing to release",
+                    "version",
+                    null);
+        }
+        long expected =
+                b.expectedGeneration() == null ? d.spec().generation() : b.expectedGeneration();
+        next = next.withGeneration(d.spec().generation() + 1);
+        write(
+                r,
+                d,
+                expected,
+                next,
+                "ReleaseRequested",
+                "release of version "
+                        + version
+                        + " ("
+                        + next.upgradeMode()
+                        + ") from version "
+                        + d.spec().version()
+                        + " requested");
+        return Response.accepted(DeploymentView.of(deployment(r)));
+    }
+
+    private Response write(
+            Request r,
+            Deployment d,
+            long expected,
+            DeploymentSpec next,
+            String type,
+            String message) {
+        if (expected != d.spec().generation()) {
+            throw stale(d, expected);
+        }
+        store.replaceSpec(next, expected, audit(r, d.name(), type, message));
+        return Response.ok(DeploymentView.of(deployment(r)));
+    }
+
+    private Deployment deployment(Request r, String name) {
+        return store.deployment(name).orElseThrow();
+    }
+
+    private static long generation(Request r, Deployment d) {
+        String raw = r.query("generation", null);
+        if (raw == null) {
+            return d.spec().generation();
+        }
+        try {
+            long expected = Long.parseLong(raw);
+            if (expected != d.spec().generation()) {
+                throw stale(d, expected);
+            }
+            return expected;
+        } catch (NumberFormatException e) {
+            throw Validation.invalid("generation", "must be a whole number, got '" + raw + "'");
+        }
+    }
+
+    static ApiException stale(Deployment d, long expected) {
+        return new ApiException(
+                409,
+                "stale_generation",
+                "deployment "
+                        + d.name()
+                        + " is at generation "
+                        + d.spec().generation()
+                        + ", not "
+                        + expected
+                        + ": someone changed it meanwhile; read it again (GET /v1/deployments/"
+                        + d.name()
+                        + ") and retry",
+                "expectedGeneration",
+                null);
+    }
+
+    private Event audit(Request r, String deployment, String type, String message) {
+        return new Event(deployment, clock.now(), type, message, 0, r.who());
+    }
+}

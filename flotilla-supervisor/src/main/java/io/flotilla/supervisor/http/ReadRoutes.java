@@ -1,0 +1,260 @@
+package io.flotilla.supervisor.http;
+
+import io.flotilla.sidecar.http.ApiException;
+import io.flotilla.sidecar.http.HttpApi;
+import io.flotilla.sidecar.http.Json;
+import io.flotilla.sidecar.http.Request;
+import io.flotilla.sidecar.http.Response;
+import io.flotilla.sidecar.http.Role;
+import io.flotilla.supervisor.StateControl;
+import io.flotilla.supervisor.http.ApiModels.EventView;
+import io.flotilla.supervisor.http.ApiModels.LineageBody;
+import io.flotilla.supervisor.http.ApiModels.ReleaseView;
+import io.flotilla.supervisor.http.ApiModels.RunView;
+import io.flotilla.supervisor.model.AuditEntry;
+import io.flotilla.supervisor.model.Deployment;
+import io.flotilla.supervisor.model.DeploymentStatus;
+import io.flotilla.supervisor.model.Event;
+import io.flotilla.supervisor.port.Clock;
+import io.flotilla.supervisor.port.ControlStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Routes of what deployments did: runs, releases, state, the audit log, and lineage. */
+final class ReadRoutes {
+
+    private static final Set<String> RELEASE_EVENTS =
+            Set.of("ReleaseRequested", "StartRollback", "MarkRunning");
+
+    private final ControlStore store;
+    private final Clock clock;
+    private final DeploymentRoutes deployments;
+    private final Runnable cleanupNow;
+
+    ReadRoutes(ControlStore store, Clock clock, DeploymentRoutes deployments, Runnable cleanupNow) {
+        this.store = store;
+        this.clock = clock;
+        this.deployments = deployments;
+        this.cleanupNow = cleanupNow;
+    }
+
+    void register(HttpApi api) {
+        api.route("GET", "/v1/deployments/{name}/runs", this::runs)
+                .route("GET", "/v1/deployments/{name}/releases", this::releases)
+                .route(
+                        "GET",
+                        "/v1/deployments/{name}/state",
+                        r -> {
+                            Deployment d = deployments.deployment(r);
+                            return Response.ok(
+                                    Map.of(
+                                            "deployment", d.name(),
+                                            "pinned", StateControl.pinned(d),
+                                            "retention",
+                                                    d.spec().retention() == null
+                                                            ? Map.of()
+                                                            : d.spec().retention()));
+                        })
+                .route(
+                        "POST",
+                        "/v1/state/cleanup",
+                        Role.OPERATOR,
+                        r -> {
+                            cleanupNow.run();
+                            store.appendAudit(
+                                    new Event(
+                                            "",
+                                            clock.now(),
+                                            "CleanupRequested",
+                                            "state cleanup of every cluster requested",
+                                            0,
+                                            r.who()));
+                            return Response.accepted(
+                                    Map.of(
+                                            "status",
+                                            "REQUESTED",
+                                            "message",
+                                            "every cluster is cleaned by retention at the next tick"));
+                        })
+                .route("GET", "/v1/events", this::events)
+                .route("GET", "/v1/deployments/{name}/lineage/{version}", this::lineage)
+                .route(
+                        "PUT",
+                        "/v1/deployments/{name}/lineage/{version}",
+                        Role.OPERATOR,
+                        this::putLineage);
+    }
+
+    private Response runs(Request r) {
+        Deployment d = deployments.deployment(r);
+        DeploymentStatus s = d.status();
+        List<Map<String, Object>> submissions = new ArrayList<>();
+        String restoredFrom = null;
+        for (AuditEntry e : all(d.name())) {
+            if (e.event().type().equals("Submitted")) {
+                String message = e.event().message();
+                int from = message.lastIndexOf(" from ");
+                String restore = from < 0 ? null : message.substring(from + 6);
+                restore = "empty state".equals(restore) ? null : restore;
+                submissions.add(Map.of("at", e.event().at(), "message", message));
+                if (s.jobId() != null && message.contains(s.jobId())) {
+                    restoredFrom = restore;
+                }
+            }
+        }
+        RunView current =
+                new RunView(
+                        s.jobId(),
+                        d.currentCluster(),
+                        s.phase().name(),
+                        d.lastReconciledSpec() == null ? null : d.lastReconciledSpec().version(),
+                        restoredFrom,
+                        s.lastCheckpoint(),
+                        s.lastSavepoint(),
+                        s.retries(),
+                        s.nextRetryAt(),
+                        s.error());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("current", current);
+        out.put("submissions", submissions);
+        return Response.ok(out);
+    }
+
+    private Response releases(Request r) {
+        Deployment d = deployments.deployment(r);
+        List<Object> out = new ArrayList<>();
+        if (d.status().release() != null) {
+            out.add(ReleaseView.inProgress(d.status().release()));
+        }
+        for (AuditEntry e : all(d.name())) {
+            Event ev = e.event();
+            if (!RELEASE_EVENTS.contains(ev.type())
+                    || ev.type().equals("MarkRunning")
+                            && !ev.message().startsWith("release done")) {
+                continue;
+            }
+            String status =
+                    switch (ev.type()) {
+                        case "ReleaseRequested" -> "REQUESTED";
+                        case "StartRollback" -> "ROLLED_BACK";
+                        default -> "DONE";
+                    };
+            out.add(
+                    Map.of(
+                            "status",
+                            status,
+                            "at",
+                            ev.at(),
+                            "who",
+                            ev.who(),
+                            "reason",
+                            ev.message()));
+        }
+        return Response.ok(Map.of("deployment", d.name(), "releases", out));
+    }
+
+    private Response events(Request r) {
+        String deployment = r.query("deployment", null);
+        long after = number(r, "after", 0, 0, Long.MAX_VALUE);
+        int limit = (int) number(r, "limit", 100, 1, 1000);
+        List<EventView> page =
+                store.events(deployment, after, limit).stream().map(EventView::of).toList();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("events", page);
+        out.put(
+                "next",
+                page.size() < limit
+                        ? null
+                        : "/v1/events?after="
+                                + page.get(page.size() - 1).id()
+                                + "&limit="
+                                + limit
+                                + (deployment == null ? "" : "&deployment=" + deployment));
+        return Response.ok(out);
+    }
+
+    private Response lineage(Request r) {
+        Deployment d = deployments.deployment(r);
+        String version = r.param("version");
+        String json =
+                store.lineage(d.name(), version)
+                        .orElseThrow(
+                                () ->
+                                        new ApiException(
+                                                404,
+                                                "no_lineage",
+                                                "no lineage stored for "
+                                                        + d.name()
+                                                        + " version "
+                                                        + version
+                                                        + ": the build stores it with PUT /v1/deployments/"
+                                                        + d.name()
+                                                        + "/lineage/"
+                                                        + version,
+                                                "version",
+                                                null));
+        return Response.text(json, "application/json");
+    }
+
+    private Response putLineage(Request r) {
+        Deployment d = deployments.deployment(r);
+        String version = Validation.version("version", r.param("version"));
+        LineageBody b = r.json(LineageBody.class);
+        LineageBody clean =
+                new LineageBody(
+                        Validation.texts("reads", b.reads()),
+                        Validation.texts("writes", b.writes()));
+        String json = new String(Json.write(clean), java.nio.charset.StandardCharsets.UTF_8);
+        store.putLineage(
+                d.name(),
+                version,
+                json,
+                new Event(
+                        d.name(),
+                        clock.now(),
+                        "LineageStored",
+                        "lineage of version "
+                                + version
+                                + ": "
+                                + clean.reads().size()
+                                + " read, "
+                                + clean.writes().size()
+                                + " written",
+                        0,
+                        r.who()));
+        return Response.ok(clean);
+    }
+
+    private List<AuditEntry> all(String deployment) {
+        List<AuditEntry> out = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<AuditEntry> page = store.events(deployment, after, 1000);
+            out.addAll(page);
+            if (page.size() < 1000) {
+                return out;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    private static long number(Request r, String name, long fallback, long min, long max) {
+        String raw = r.query(name, null);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            long v = Long.parseLong(raw);
+            if (v < min || v > max) {
+                throw Validation.invalid(
+                        name, "must be between " + min + " and " + max + ", got " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw Validation.invalid(name, "must be a whole number, got '" + raw + "'");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.flotilla.supervisor.http;
+
+import io.flotilla.sidecar.http.ApiException;
+import io.flotilla.supervisor.http.ApiModels.SpecBody;
+import io.flotilla.supervisor.model.Cluster;
+import io.flotilla.supervisor.model.DeploymentSpec;
+import io.flotilla.supervisor.model.DesiredState;
+import io.flotilla.supervisor.model.RetentionPolicy;
+import io.flotilla.supervisor.model.UpgradeMode;
+import io.flotilla.supervisor.port.ControlStore;
+
+/** Turns a create or update body into a checked spec, naming the first bad field. */
+final class SpecRequests {
+
+    private final ControlStore store;
+
+    SpecRequests(ControlStore store) {
+        this.store = store;
+    }
+
+    /** The spec a create asks for, at generation 1. */
+    DeploymentSpec created(SpecBody b) {
+        return new DeploymentSpec(
+                Validation.name("name", b.name()),
+                Validation.name("owner", b.owner()),
+                required("module", b.module()),
+                Validation.version("version", b.version()),
+                Validation.s3Uri("artifactUri", b.artifactUri()),
+                Validation.sha256("artifactSha256", b.artifactSha256()),
+                required("entryClass", b.entryClass()),
+                b.args(),
+                b.parallelism() == null ? 1 : Validation.atLeast("parallelism", b.parallelism(), 1),
+                b.desiredState() == null
+                        ? DesiredState.RUNNING
+                        : Validation.enumValue(
+                                "desiredState", b.desiredState(), DesiredState.class),
+                b.upgradeMode() == null
+                        ? UpgradeMode.SAVEPOINT
+                        : Validation.enumValue("upgradeMode", b.upgradeMode(), UpgradeMode.class),
+                placement(b.cluster()),
+                null,
+                1,
+                retention(b.retention()),
+                0);
+    }
+
+    /** The spec an update of {@code s} asks for: absent fields keep their value. */
+    DeploymentSpec updated(DeploymentSpec s, SpecBody b) {
+        return new DeploymentSpec(
+                s.name(),
+                b.owner() == null ? s.owner() : Validation.name("owner", b.owner()),
+                b.module() == null ? s.module() : required("module", b.module()),
+                b.version() == null ? s.version() : Validation.version("version", b.version()),
+                b.artifactUri() == null
+                        ? s.artifactUri()
+                        : Validation.s3Uri("artifactUri", b.artifactUri()),
+                b.artifactSha256() == null
+                        ? s.artifactSha256()
+                        : Validation.sha256("artifactSha256", b.artifactSha256()),
+                b.entryClass() == null ? s.entryClass() : required("entryClass", b.entryClass()),
+                b.args() == null ? s.args() : b.args(),
+                b.parallelism() == null
+                        ? s.parallelism()
+                        : Validation.atLeast("parallelism", b.parallelism(), 1),
+                b.desiredState() == null
+                        ? s.desiredState()
+                        : Validation.enumValue(
+                                "desiredState", b.desiredState(), DesiredState.class),
+                b.upgradeMode() == null
+                        ? s.upgradeMode()
+                        : Validation.enumValue("upgradeMode", b.upgradeMode(), UpgradeMode.class),
+                b.cluster() == null ? s.cluster() : placement(b.cluster()),
+                s.restoreFrom(),
+                s.generation() + 1,
+                b.retention() == null ? s.retention() : retention(b.retention()),
+                s.restarts());
+    }
+
+    String placement(String cluster) {
+        Validation.name("cluster", cluster);
+        Cluster c =
+                store.cluster(cluster)
+                        .orElseThrow(
+                                () ->
+                                        new ApiException(
+                                                400,
+                                                "unknown_cluster",
+                                                "field 'cluster': no cluster '"
+                                                        + cluster
+                                                        + "' is registered: see GET /v1/clusters",
+                                                "cluster",
+                                                null));
+        if (c.lost()) {
+            throw new ApiException(
+                    400,
+                    "cluster_lost",
+                    "field 'cluster': cluster " + cluster + " was declared lost: choose another",
+                    "cluster",
+                    null);
+        }
+        return cluster;
+    }
+
+    private static RetentionPolicy retention(ApiModels.RetentionBody b) {
+        if (b == null) {
+            return null;
+        }
+        return new RetentionPolicy(
+                b.keepSavepoints() == null
+                        ? null
+                        : Validation.atLeast("retention.keepSavepoints", b.keepSavepoints(), 1),
+                b.maxAge() == null ? null : Validation.duration("retention.maxAge", b.maxAge()));
+    }
+
+    private static String required(String field, String value) {
+        Validation.required(field, value);
+        return value;
+    }
+
+    static String describe(DeploymentSpec s) {
+        return "version "
+                + s.version()
+                + " (sha256 "
+                + s.artifactSha256().substring(0, 12)
+                + "...) on "
+                + s.cluster()
+                + ", desired "
+                + s.desiredState()
+                + ", generation "
+                + s.generation();
+    }
+}

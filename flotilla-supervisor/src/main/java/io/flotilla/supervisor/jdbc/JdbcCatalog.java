@@ -1,0 +1,190 @@
+package io.flotilla.supervisor.jdbc;
+
+import io.flotilla.supervisor.model.AuditEntry;
+import io.flotilla.supervisor.model.Cluster;
+import io.flotilla.supervisor.model.Event;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** The API store's clusters, lineage and audit-log reads in PostgreSQL, each in a transaction. */
+final class JdbcCatalog {
+
+    /** One unit of work on a connection inside a transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final DataSource db;
+
+    JdbcCatalog(DataSource db) {
+        this.db = db;
+    }
+
+    List<Cluster> clusters() {
+        return tx(
+                c ->
+                        clusters(
+                                c,
+                                "SELECT name, sidecar_url, token_ref, slots, lost_at FROM clusters ORDER BY name",
+                                null));
+    }
+
+    Optional<Cluster> cluster(String name) {
+        return tx(
+                c ->
+                        clusters(
+                                        c,
+                                        "SELECT name, sidecar_url, token_ref, slots, lost_at FROM clusters WHERE name = ?",
+                                        name)
+                                .stream()
+                                .findFirst());
+    }
+
+    private static List<Cluster> clusters(Connection c, String sql, String name)
+            throws SQLException {
+        List<Cluster> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            if (name != null) {
+                st.setString(1, name);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp lost = rs.getTimestamp(5);
+                    out.add(
+                            new Cluster(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getInt(4),
+                                    lost == null ? null : lost.toInstant()));
+                }
+            }
+        }
+        return out;
+    }
+
+    void putCluster(Cluster cl, Event audit) {
+        tx(
+                c -> {
+                    try (PreparedStatement st =
+                            c.prepareStatement(
+                                    "INSERT INTO clusters (name, sidecar_url, token_ref, slots, lost_at)"
+                                            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+                                            + " sidecar_url = EXCLUDED.sidecar_url, token_ref = EXCLUDED.token_ref,"
+                                            + " slots = EXCLUDED.slots, lost_at = EXCLUDED.lost_at")) {
+                        st.setString(1, cl.name());
+                        st.setString(2, cl.sidecarUrl());
+                        st.setString(3, cl.tokenRef());
+                        st.setInt(4, cl.slots());
+                        st.setTimestamp(
+                                5, cl.lostAt() == null ? null : Timestamp.from(cl.lostAt()));
+                        st.executeUpdate();
+                    }
+                    JdbcDeploymentStore.insertEvent(c, audit);
+                    return null;
+                });
+    }
+
+    void putLineage(String deployment, String version, String json, Event audit) {
+        tx(
+                c -> {
+                    try (PreparedStatement st =
+                            c.prepareStatement(
+                                    "INSERT INTO lineage (deployment, version, document) VALUES (?, ?, ?::jsonb)"
+                                            + " ON CONFLICT (deployment, version) DO UPDATE SET document = EXCLUDED.document")) {
+                        st.setString(1, deployment);
+                        st.setString(2, version);
+                        st.setString(3, json);
+                        st.executeUpdate();
+                    }
+                    JdbcDeploymentStore.insertEvent(c, audit);
+                    return null;
+                });
+    }
+
+    Optional<String> lineage(String deployment, String version) {
+        return tx(
+                c -> {
+                    try (PreparedStatement st =
+                            c.prepareStatement(
+                                    "SELECT document FROM lineage WHERE deployment = ? AND version = ?")) {
+                        st.setString(1, deployment);
+                        st.setString(2, version);
+                        try (ResultSet rs = st.executeQuery()) {
+                            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                        }
+                    }
+                });
+    }
+
+    void appendAudit(Event event) {
+        tx(
+                c -> {
+                    JdbcDeploymentStore.insertEvent(c, event);
+                    return null;
+                });
+    }
+
+    List<AuditEntry> events(String deployment, long afterId, int limit) {
+        return tx(
+                c -> {
+                    List<AuditEntry> out = new ArrayList<>();
+                    try (PreparedStatement st =
+                            c.prepareStatement(
+                                    "SELECT id, deployment, at, type, message, fencing_token, who FROM events"
+                                            + " WHERE id > ? AND (?::text IS NULL OR deployment = ?)"
+                                            + " ORDER BY id LIMIT ?")) {
+                        st.setLong(1, afterId);
+                        st.setString(2, deployment);
+                        st.setString(3, deployment);
+                        st.setInt(4, limit);
+                        try (ResultSet rs = st.executeQuery()) {
+                            while (rs.next()) {
+                                out.add(
+                                        new AuditEntry(
+                                                rs.getLong(1),
+                                                new Event(
+                                                        rs.getString(2),
+                                                        rs.getTimestamp(3).toInstant(),
+                                                        rs.getString(4),
+                                                        rs.getString(5),
+                                                        rs.getLong(6),
+                                                        rs.getString(7))));
+                            }
+                        }
+                    }
+                    return out;
+                });
+    }
+
+    private <T> T tx(Work<T> work) {
+        return tx(db, work);
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+     */
+    static <T> T tx(DataSource db, Work<T> work) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("supervisor store: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package io.flotilla.supervisor.jdbc;
+
+import static io.flotilla.supervisor.jdbc.JdbcDeploymentStore.read;
+import static io.flotilla.supervisor.jdbc.JdbcDeploymentStore.write;
+
+import io.flotilla.supervisor.model.AuditEntry;
+import io.flotilla.supervisor.model.Cluster;
+import io.flotilla.supervisor.model.Deployment;
+import io.flotilla.supervisor.model.DeploymentSpec;
+import io.flotilla.supervisor.model.DeploymentStatus;
+import io.flotilla.supervisor.model.Event;
+import io.flotilla.supervisor.port.ConflictException;
+import io.flotilla.supervisor.port.ControlStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * {@link ControlStore} in PostgreSQL: every change and its audit event in one transaction, and spec
+ * changes conditional on the generation the caller read.
+ */
+public final class JdbcControlStore implements ControlStore {
+
+    private final DataSource db;
+
+    private final JdbcCatalog catalog;
+
+    public JdbcControlStore(DataSource db) {
+        this.db = db;
+        this.catalog = new JdbcCatalog(db);
+    }
+
+    @Override
+    public List<Cluster> clusters() {
+        return catalog.clusters();
+    }
+
+    @Override
+    public Optional<Cluster> cluster(String name) {
+        return catalog.cluster(name);
+    }
+
+    @Override
+    public void putCluster(Cluster cluster, Event audit) {
+        catalog.putCluster(cluster, audit);
+    }
+
+    @Override
+    public void putLineage(String deployment, String version, String json, Event audit) {
+        catalog.putLineage(deployment, version, json, audit);
+    }
+
+    @Override
+    public Optional<String> lineage(String deployment, String version) {
+        return catalog.lineage(deployment, version);
+    }
+
+    @Override
+    public void appendAudit(Event event) {
+        catalog.appendAudit(event);
+    }
+
+    @Override
+    public List<AuditEntry> events(String deployment, long afterId, int limit) {
+        return catalog.events(deployment, afterId, limit);
+    }
+
+    @Override
+    public List<Deployment> deployments() {
+        return tx(
+                c -> {
+                    List<Deployment> out = new ArrayList<>();
+                    try (PreparedStatement st =
+                                    c.prepareStatement(
+                                            "SELECT spec, last_reconciled_spec, status FROM deployments ORDER BY name");
+                            ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(deployment(rs));
+                        }
+                    }
+                    return out;
+                });
+    }
+
+    @Override
+    public Optional<Deployment> deployment(String name) {
+        return tx(
+                c -> {
+                    try (PreparedStatement st =
+                            c.prepareStatement(
+                                    "SELECT spec, last_reconciled_spec, status FROM deployments WHERE name = ?")) {
+                        st.setString(1, name);
+                        try (ResultSet rs = st.executeQuery()) {
+                            return rs.next() ? Optional.of(deployment(rs)) : Optional.empty();
+                        }
+                    }
+                });
+    }
+
+    private static Deployment deployment(ResultSet rs) throws SQLException {
+        String last = rs.getString(2);
+        return new Deployment(
+                read(rs.getString(1), DeploymentSpec.class),
+                last == null ? null : read(last, DeploymentSpec.class),
+                read(rs.getString(3), DeploymentStatus.class));
+    }
+
+    @Override
+    public void createDeployment(DeploymentSpec spec, Event audit) {
+        tx(
+                c -> {
+                    try (PreparedStatement used =
+                            c.prepareStatement(
+                                    "SELECT 1 FROM deleted_deployments WHERE name = ?")) {
+                        used.setString(1, spec.name());
+                        try (ResultSet rs = used.executeQuery()) {
+                            if (rs.next()) {
+                                throw reused(spec.name());
+                            }
+                        }
+                    }
+                    try (PreparedStatement st =
+                            c.prepareStatement(
+                                    "INSERT INTO deployments (name, generation, spec, status)"
+                                            + " VALUES (?, ?, ?::jsonb, ?::jsonb) ON CONFLICT (name) DO NOTHING")) {
+                        st.setString(1, spec.name());
+                        st.setLong(2, spec.generation());
+                        st.setString(3, write(spec));
+                        st.setString(4, write(DeploymentStatus.initial()));
+                        if (st.executeUpdate() != 1) {
+                            throw new ConflictException(
+                                    "deployment " + spec.name() + " exists already");
+                        }
+                    }
+                    JdbcDeploymentStore.insertEvent(c, audit);
+                    return null;
+                });
+    }
+
+    @Override
+    public void replaceSpec(DeploymentSpec spec, long expectedGeneration, Event audit) {
+        tx(
+                c -> {
+                    try (PreparedStatement st =
+                            c.prepareStatement(
+                                    "UPDATE deployments SET generation = ?, spec = ?::jsonb, updated_at = now()"
+                                            + " WHERE name = ? AND generation = ?")) {
+                        st.setLong(1, spec.generation());
+                        st.setString(2, write(spec));
+                        st.setString(3, spec.name());
+                        st.setLong(4, expectedGeneration);
+                        if (st.executeUpdate() != 1) {
+                            throw stale(spec.name(), expectedGeneration);
+                        }
+                    }
+                    JdbcDeploymentStore.insertEvent(c, audit);
+                    return null;
+                });
+    }
+
+    @Override
+    public void replaceDeployment(Deployment d, long expectedGeneration, Event audit) {
+        tx(
+                c -> {
+                    try (PreparedStatement st =
+                            c.prepareStatement(
+                                    "UPDATE deployments SET generation = ?, spec = ?::jsonb,"
+                                            + " last_reconciled_spec = ?::jsonb, status = ?::jsonb, updated_at = now()"
+                                            + " WHERE name = ? AND generation = ?")) {
+                        st.setLong(1, d.spec().generation());
+                        st.setString(2, write(d.spec()));
+                        st.setString(
+                                3,
+                                d.lastReconciledSpec() == null
+                                        ? null
+                                        : write(d.lastReconciledSpec()));
+                        st.setString(4, write(d.status()));
+                        st.setString(5, d.name());
+                        st.setLong(6, expectedGeneration);
+                        if (st.executeUpdate() != 1) {
+                            throw stale(d.name(), expectedGeneration);
+                        }
+                    }
+                    JdbcDeploymentStore.insertEvent(c, audit);
+                    return null;
+                });
+    }
+
+    @Override
+    public void deleteDeployment(String name, long expectedGeneration, Instant at, Event audit) {
+        tx(
+                c -> {
+                    try (PreparedStatement st =
+                            c.prepareStatement(
+                                    "WITH gone AS (DELETE FROM deployments WHERE name = ? AND generation = ?"
+                                            + " RETURNING name, spec, last_reconciled_spec, status)"
+                                            + " INSERT INTO deleted_deployments (name, deleted_at, spec, last_reconciled_spec, status)"
+                                            + " SELECT name, ?, spec, last_reconciled_spec, status FROM gone")) {
+                        st.setString(1, name);
+                        st.setLong(2, expectedGeneration);
+                        st.setTimestamp(3, Timestamp.from(at));
+                        if (st.executeUpdate() != 1) {
+                            throw stale(name, expectedGeneration);
+                        }
+                    }
+                    JdbcDeploymentStore.insertEvent(c, audit);
+                    return null;
+                });
+    }
+
+    @Override
+    public List<Deleted> deleted() {
+        return tx(
+                c -> {
+                    List<Deleted> out = new ArrayList<>();
+                    try (PreparedStatement st =
+                                    c.prepareStatement(
+                                            "SELECT spec, last_reconciled_spec, status, deleted_at FROM deleted_deployments"
+                                                    + " WHERE cleaned_at IS NULL ORDER BY deleted_at");
+                            ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new Deleted(deployment(rs), rs.getTimestamp(4).toInstant()));
+                        }
+                    }
+                    return out;
+                });
+    }
+
+    @Override
+    public void markCleaned(String name, Instant deletedAt, Event audit) {
+        tx(
+                c -> {
+                    try (PreparedStatement st =
+                            c.prepareStatement(
+                                    "UPDATE deleted_deployments SET cleaned_at = now()"
+                                            + " WHERE name = ? AND deleted_at = ?")) {
+                        st.setString(1, name);
+                        st.setTimestamp(2, Timestamp.from(deletedAt));
+                        st.executeUpdate();
+                    }
+                    JdbcDeploymentStore.insertEvent(c, audit);
+                    return null;
+                });
+    }
+
+    static ConflictException reused(String name) {
+        return new ConflictException(
+                "the name "
+                        + name
+                        + " belonged to a deleted deployment, and its JobIDs would repeat: choose another name");
+    }
+
+    private static ConflictException stale(String name, long expectedGeneration) {
+        return new ConflictException(
+                "deployment "
+                        + name
+                        + " is no longer at generation "
+                        + expectedGeneration
+                        + " (changed or deleted meanwhile): read it again and retry");
+    }
+
+    private <T> T tx(JdbcCatalog.Work<T> work) {
+        return JdbcCatalog.tx(db, work);
+    }
+}
