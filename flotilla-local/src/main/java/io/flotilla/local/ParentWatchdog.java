@@ -37,6 +37,7 @@ public final class ParentWatchdog {
     }
 
     public static void main(String[] args) throws Exception {
+        ProcessHandle launcher = ProcessHandle.current().parent().orElse(null);
         Thread watchdog =
                 new Thread(
                         () -> {
@@ -47,8 +48,14 @@ public final class ParentWatchdog {
                             } catch (IOException ignored) {
                                 // a broken pipe means the same as end of stream
                             }
-                            System.err.println("flotilla: launcher is gone, stopping this JVM");
-                            reap(System.getProperty(REAP_PROPERTY));
+                            // A launcher that is still alive closed the pipe on purpose (it stops
+                            // this one JVM); only a launcher that died leaves PostgreSQL to reap.
+                            if (launcher != null && launcher.isAlive()) {
+                                System.err.println("flotilla: stopped by the launcher");
+                            } else {
+                                System.err.println("flotilla: launcher is gone, stopping this JVM");
+                                reap(System.getProperty(REAP_PROPERTY));
+                            }
                             System.exit(0);
                         },
                         "flotilla-parent-watchdog");

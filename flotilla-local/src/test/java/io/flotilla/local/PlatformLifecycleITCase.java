@@ -38,6 +38,12 @@ class PlatformLifecycleITCase {
                 assertThat(c.isValid(5)).isTrue();
             }
 
+            // Stopping one cluster on purpose stops only that cluster: PostgreSQL stays up.
+            platform.clusters().get(1).close();
+            try (Connection c = platform.database().connect()) {
+                assertThat(c.isValid(5)).isTrue();
+            }
+
             // A second platform on the same run folder is refused and starts nothing.
             assertThatThrownBy(() -> TestingPlatforms.start(home, 1))
                     .isInstanceOf(PlatformException.class)
