@@ -37,6 +37,9 @@ public final class Main {
             return argv.length == 0 ? 2 : 0;
         }
         List<String> rest = Arrays.asList(argv).subList(1, argv.length);
+        if (argv[0].equals("release")) {
+            return release(rest);
+        }
         LocalSettings settings = LocalSettings.parse(rest, System.getenv());
         Path home = Path.of(settings.get(LocalSettings.HOME));
         return switch (argv[0]) {
@@ -52,7 +55,7 @@ public final class Main {
                     throw new IllegalArgumentException(
                             "unknown command '"
                                     + argv[0]
-                                    + "': use start, demo, stop, status or settings");
+                                    + "': use start, demo, stop, status, release or settings");
         };
     }
 
@@ -129,6 +132,27 @@ public final class Main {
                 "  %-12s           %s%n",
                 "platform.json", platform.home().resolve(RunFolder.DESCRIPTOR));
         System.out.printf("  %-12s           %s%n", "logs", platform.home().resolve("logs"));
+    }
+
+    private static int release(List<String> argv) {
+        ReleaseCommand.Args args = ReleaseCommand.Args.parse(argv);
+        int at = argv.indexOf("--home");
+        List<String> homeArgs = at > 0 ? argv.subList(at, at + 2) : List.of();
+        LocalSettings settings = LocalSettings.parse(homeArgs, System.getenv());
+        Path home = Path.of(settings.get(LocalSettings.HOME));
+        PlatformDescriptor platform =
+                PlatformDescriptor.read(home)
+                        .orElseThrow(
+                                () ->
+                                        new PlatformException(
+                                                "no platform is running in "
+                                                        + home.toAbsolutePath()
+                                                        + ": start one with 'bin/flotilla demo'"));
+        return new ReleaseCommand(
+                        platform,
+                        settings.get(LocalSettings.S3_SECRET_KEY),
+                        new Progress(System.out))
+                .run(args);
     }
 
     private static int stop(Path home) {
@@ -213,6 +237,8 @@ public final class Main {
                         "  start     start the platform and stay up until Ctrl-C",
                         "  stop      stop the platform running in the run folder",
                         "  status    print the running platform's platform.json and its deployments",
+                        "  release   <deployment> --jar J --version V [--upgrade-mode M]: publish"
+                                + " the jar, release it through the supervisor, follow it",
                         "  settings  list every option with its type, default and description",
                         "",
                         "options:",

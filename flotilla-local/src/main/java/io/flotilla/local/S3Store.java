@@ -142,6 +142,11 @@ public final class S3Store implements AutoCloseable {
 
     /** A client for this store; the caller closes it. */
     public S3Client client() {
+        return client(endpoint, accessKey, secretKey);
+    }
+
+    /** A client of the S3 store at {@code endpoint}, as tuned for s3proxy. */
+    static S3Client client(URI endpoint, String accessKey, String secretKey) {
         return S3Client.builder()
                 .endpointOverride(endpoint)
                 // s3proxy rejects the SDK's default streaming checksums on uploads.

@@ -130,18 +130,30 @@ class SupervisorApiITCase {
                                 .asText())
                 .isEqualTo(savepoint);
 
-        // A release of version 2: from the old job's savepoint, proven by a checkpoint.
-        SidecarClient.Reply release =
-                api.post(
-                        "/v1/deployments/orders-b/releases",
-                        Map.of(
-                                "version",
-                                "2",
-                                "artifactUri",
-                                artifact.uri(),
-                                "artifactSha256",
-                                artifact.sha256()));
-        assertThat(release.status()).as(release.body().toString()).isEqualTo(202);
+        // A release of version 2 with `bin/flotilla release`: the jar published with its
+        // sha256, the release asked of the supervisor and followed to its end.
+        PlatformDescriptor.write(platform, supervisor);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code =
+                new ReleaseCommand(
+                                PlatformDescriptor.read(platform.home()).orElseThrow(),
+                                LocalSettings.parse(List.of(), Map.of())
+                                        .get(LocalSettings.S3_SECRET_KEY),
+                                new Progress(new java.io.PrintStream(out, true)))
+                        .run(
+                                ReleaseCommand.Args.parse(
+                                        List.of(
+                                                "orders-b",
+                                                "--jar",
+                                                TestingPlatforms.exampleJar().toString(),
+                                                "--version",
+                                                "2")));
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString())
+                .contains(
+                        "published " + TestingPlatforms.exampleJar().getFileName(),
+                        "release of orders-b from version 1 to 2 requested",
+                        "DONE: ");
         until(
                 "orders-b",
                 "version 2 RUNNING with the release done",

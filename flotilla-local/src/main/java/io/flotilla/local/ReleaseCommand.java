@@ -1,0 +1,180 @@
+package io.flotilla.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.sidecar.client.SidecarClient;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@code bin/flotilla release <deployment> --jar J --version V}: the seed's release steps on the
+ * running local platform: publish the jar with its sha256, ask the supervisor for the new version,
+ * and follow it (savepoint, new job from it, checkpoint) until it is done or rolled back.
+ */
+final class ReleaseCommand {
+
+    private static final Duration LIMIT = Duration.ofMinutes(10);
+
+    private final PlatformDescriptor platform;
+    private final String secretKey;
+    private final Progress progress;
+
+    ReleaseCommand(PlatformDescriptor platform, String secretKey, Progress progress) {
+        this.platform = platform;
+        this.secretKey = secretKey;
+        this.progress = progress;
+    }
+
+    /** The parsed command line of a release. */
+    record Args(String deployment, Path jar, String version, String upgradeMode) {
+
+        static Args parse(List<String> argv) {
+            if (argv.isEmpty() || argv.get(0).startsWith("--")) {
+                throw new IllegalArgumentException(
+                        "release: name the deployment first: bin/flotilla release <deployment>"
+                                + " --jar <path> --version <version> [--upgrade-mode SAVEPOINT|"
+                                + "LAST_STATE|STATELESS] [--home DIR]");
+            }
+            Map<String, String> options = new LinkedHashMap<>();
+            for (int i = 1; i < argv.size(); i += 2) {
+                String key = argv.get(i);
+                if (!List.of("--jar", "--version", "--upgrade-mode", "--home").contains(key)) {
+                    throw new IllegalArgumentException(
+                            "release: unknown option '"
+                                    + key
+                                    + "': use --jar, --version, --upgrade-mode or --home");
+                }
+                if (i + 1 >= argv.size()) {
+                    throw new IllegalArgumentException("release: " + key + " needs a value");
+                }
+                options.put(key, argv.get(i + 1));
+            }
+            String jar = options.get("--jar");
+            String version = options.get("--version");
+            if (jar == null || version == null) {
+                throw new IllegalArgumentException(
+                        "release: --jar and --version are required, e.g. --jar"
+                                + " examples/orders/target/flotilla-example-orders-0.1.0-SNAPSHOT.jar"
+                                + " --version 2");
+            }
+            Path path = Path.of(jar);
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException(
+                        "release: --jar " + jar + " is not a file: build it first (mvn package)");
+            }
+            return new Args(argv.get(0), path, version, options.get("--upgrade-mode"));
+        }
+    }
+
+    /** Runs the release; 0 when the new version runs, 1 when it was rolled back. */
+    int run(Args args) {
+        PlatformDescriptor.Supervisor sup = platform.supervisor();
+        if (sup == null) {
+            throw new PlatformException("the running platform has no supervisor");
+        }
+        SidecarClient api = new SidecarClient(URI.create(sup.url()), token(sup));
+        JsonNode before = check(api.get("/v1/deployments/" + args.deployment()));
+        String module = before.path("spec").path("module").asText("jobs");
+
+        Artifacts.Published artifact;
+        try (S3Client s3 =
+                S3Store.client(URI.create(platform.s3().endpoint()), accessKey(), secretKey)) {
+            artifact = Artifacts.publish(s3, args.jar(), module);
+        }
+        progress.step("published " + args.jar().getFileName() + " as " + artifact.uri());
+
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", args.version());
+        body.put("artifactUri", artifact.uri());
+        body.put("artifactSha256", artifact.sha256());
+        if (args.upgradeMode() != null) {
+            body.put("upgradeMode", args.upgradeMode());
+        }
+        body.put("expectedGeneration", before.path("generation").asLong());
+        Instant requested = Instant.now().minusSeconds(1);
+        check(api.post("/v1/deployments/" + args.deployment() + "/releases", body));
+        progress.step(
+                "release of "
+                        + args.deployment()
+                        + " from version "
+                        + before.path("spec").path("version").asText()
+                        + " to "
+                        + args.version()
+                        + " requested");
+        return follow(api, args.deployment(), requested);
+    }
+
+    private int follow(SidecarClient api, String deployment, Instant requested) {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            JsonNode d = check(api.get("/v1/deployments/" + deployment));
+            JsonNode status = d.path("status");
+            String now =
+                    d.path("phase").asText()
+                            + " job "
+                            + status.path("jobId").asText("-")
+                            + (status.path("release").isObject()
+                                    ? " (release in progress, savepoint "
+                                            + status.path("release").path("savepoint").asText("-")
+                                            + ")"
+                                    : "");
+            if (!now.equals(last)) {
+                progress.step(now);
+                last = now;
+            }
+            for (JsonNode r :
+                    check(api.get("/v1/deployments/" + deployment + "/releases"))
+                            .path("releases")) {
+                String kind = r.path("status").asText();
+                if ((kind.equals("DONE") || kind.equals("ROLLED_BACK"))
+                        && Instant.parse(r.path("at").asText()).isAfter(requested)) {
+                    progress.step(kind + ": " + r.path("reason").asText());
+                    return kind.equals("DONE") ? 0 : 1;
+                }
+            }
+            S3Store.sleep(500);
+        }
+        throw new PlatformException(
+                "the release of "
+                        + deployment
+                        + " did not end within "
+                        + LIMIT.toMinutes()
+                        + " minutes; follow it with bin/flotilla status");
+    }
+
+    private String accessKey() {
+        return platform.s3().accessKey();
+    }
+
+    private static String token(PlatformDescriptor.Supervisor sup) {
+        try {
+            return Files.readString(Path.of(sup.tokenFile())).strip();
+        } catch (IOException e) {
+            throw new PlatformException(
+                    "cannot read the supervisor token " + sup.tokenFile() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static JsonNode check(SidecarClient.Reply reply) {
+        if (reply.status() >= 400) {
+            JsonNode error = reply.body().path("error");
+            throw new PlatformException(
+                    "supervisor refused ("
+                            + reply.status()
+                            + " "
+                            + error.path("code").asText()
+                            + "): "
+                            + error.path("message").asText());
+        }
+        return reply.body();
+    }
+}
