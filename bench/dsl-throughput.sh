@@ -9,4 +9,4 @@ cd "$root"
 mvn -B -q -pl bench -am package -DskipTests
 cp="$root/bench/target/classes:$(cat "$root/bench/target/bench.classpath")"
 exec java -Xmx1g -Dflotilla.local.target="$root/flotilla-local/target" -Dflotilla.log.file="$root/bench/target/dsl-throughput.log" \
-  -cp "$cp" io.flotilla.bench.DslThroughputBench "$root" "${1:-5000000}" "${2:-4}" "${3:-10}"
+  -cp "$cp" io.flotilla.bench.DslThroughputBench "$root" "${1:-6000000}" "${2:-10}" "${3:-10}"

@@ -39,17 +39,19 @@ public final class DslThroughputBench {
     static final String HAND_ENTRY = BoundedOrdersJob.class.getName();
     private static final Duration WAIT = Duration.ofMinutes(5);
 
-    /** One finished job: Flink's duration (created to FINISHED), RUNNING to FINISHED, rows in. */
-    record Run(long durationMs, long runningMs, long windowRows) {}
+    /** One finished job: Flink's duration (created to FINISHED), and RUNNING to FINISHED. */
+    record Run(long durationMs, long runningMs) {}
 
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        long rows = args.length > 1 ? Long.parseLong(args[1]) : 5_000_000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        long rows = args.length > 1 ? Long.parseLong(args[1]) : 6_000_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         long window = args.length > 3 ? Long.parseLong(args[3]) : 10;
         Path work = repo.resolve("bench/target/dsl-throughput");
         deleteTree(work);
         Path tables = BenchTables.write(work.resolve("tables"), rows);
+        long warmRows = Math.max(1, rows / 4);
+        Path warmTables = BenchTables.write(work.resolve("warm-up-tables"), warmRows);
         Path jar = JobJars.pack(Files.createDirectories(work).resolve("orders-bench.jar"));
         List<String> dslArgs =
                 List.of(
@@ -59,8 +61,9 @@ public final class DslThroughputBench {
                         tables.toString(),
                         "--window-seconds",
                         String.valueOf(window));
-        List<String> handArgs =
-                List.of("--rows", String.valueOf(rows), "--window-seconds", String.valueOf(window));
+        List<String> handArgs = handArgs(rows, window);
+        List<String> warmDslArgs = new ArrayList<>(dslArgs);
+        warmDslArgs.set(3, warmTables.toString());
         System.out.printf(
                 "job jar %s (%d KiB), %d rows per job, %d s windows, %d rounds%n",
                 jar, Files.size(jar) / 1024, rows, window, rounds);
@@ -85,16 +88,19 @@ public final class DslThroughputBench {
             String jarId = flink.uploadJar(jar);
             JobWaits waits = new JobWaits(flink);
             // Warm-up, not counted: both entry classes loaded, the TaskManager's JIT warm.
-            Run warmHand = run(flink, waits, jarId, HAND_ENTRY, handArgs);
-            Run warmDsl = run(flink, waits, jarId, DSL_ENTRY, dslArgs);
+            Run warmHand = run(flink, waits, jarId, HAND_ENTRY, handArgs(warmRows, window));
+            Run warmDsl = run(flink, waits, jarId, DSL_ENTRY, warmDslArgs);
             System.out.printf(
-                    "warm-up: hand-written %.0f rows/s, DSL %.0f rows/s%n",
-                    rate(rows, warmHand.durationMs()), rate(rows, warmDsl.durationMs()));
+                    "warm-up (%d rows): hand-written %.0f rows/s, DSL %.0f rows/s%n",
+                    warmRows,
+                    rate(warmRows, warmHand.durationMs()),
+                    rate(warmRows, warmDsl.durationMs()));
+            System.out.println("load average before the rounds: " + loadAverage());
 
             System.out.println(
                     "| round | first | hand-written (s) | hand-written rows/s | DSL (s) | DSL rows/s"
-                            + " | DSL / hand-written | rows into the window (hand-written / DSL) |");
-            System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+                            + " | DSL / hand-written |");
+            System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
             List<Run> hand = new ArrayList<>();
             List<Run> dsl = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
@@ -111,17 +117,16 @@ public final class DslThroughputBench {
                 Run h = hand.get(i);
                 Run d = dsl.get(i);
                 System.out.printf(
-                        "| %d | %s | %.1f | %.0f | %.1f | %.0f | %.2fx | %,d / %,d |%n",
+                        "| %d | %s | %.2f | %.0f | %.2f | %.0f | %.2fx |%n",
                         i + 1,
                         handFirst ? "hand-written" : "DSL",
                         h.durationMs() / 1e3,
                         rate(rows, h.durationMs()),
                         d.durationMs() / 1e3,
                         rate(rows, d.durationMs()),
-                        rate(rows, d.durationMs()) / rate(rows, h.durationMs()),
-                        h.windowRows(),
-                        d.windowRows());
+                        rate(rows, d.durationMs()) / rate(rows, h.durationMs()));
             }
+            System.out.println("load average after the rounds: " + loadAverage());
             summary(rows, hand, dsl);
         }
     }
@@ -165,12 +170,7 @@ public final class DslThroughputBench {
         long running =
                 job.getTimestamps().get(JobStatus.FINISHED)
                         - job.getTimestamps().get(JobStatus.RUNNING);
-        long windowRows =
-                job.getJobVertexInfos().stream()
-                        .mapToLong(v -> v.getJobVertexMetrics().getRecordsRead())
-                        .max()
-                        .orElse(0);
-        return new Run(job.getDuration(), running, windowRows);
+        return new Run(job.getDuration(), running);
     }
 
     private static void summary(long rows, List<Run> hand, List<Run> dsl) {
@@ -189,6 +189,30 @@ public final class DslThroughputBench {
         System.out.printf(
                 "| rows/s from RUNNING to FINISHED | %.0f | %.0f | %.3fx |%n",
                 rate(rows, handRunMs), rate(rows, dslRunMs), handRunMs / dslRunMs);
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < hand.size(); i++) {
+            ratios.add((double) hand.get(i).durationMs() / dsl.get(i).durationMs());
+        }
+        List<Double> sorted = ratios.stream().sorted().toList();
+        double median =
+                sorted.size() % 2 == 1
+                        ? sorted.get(sorted.size() / 2)
+                        : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+        System.out.printf(
+                "%nDSL / hand-written throughput per round: median %.3fx, from %.2fx to %.2fx%n",
+                median, sorted.get(0), sorted.get(sorted.size() - 1));
+    }
+
+    private static List<String> handArgs(long rows, long window) {
+        return List.of("--rows", String.valueOf(rows), "--window-seconds", String.valueOf(window));
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     private static double rate(long rows, double ms) {

@@ -29,7 +29,7 @@ public final class JobJars {
             List.of(
                     "flotilla-dsl",
                     "flotilla-common",
-                    "examples/orders",
+                    "flotilla-example-orders",
                     "jackson-dataformat-yaml",
                     "snakeyaml");
 
