@@ -48,7 +48,7 @@ final class OrdersHandWritten {
                                         .column("orders", "BIGINT")
                                         .column("avg_cost", "DOUBLE")
                                         .build())
-                        .option("topic", "order-stats")
+                        .option("topic", "order_stats")
                         .option("properties.bootstrap.servers", "localhost:9092")
                         .option("format", "json")
                         .build());
