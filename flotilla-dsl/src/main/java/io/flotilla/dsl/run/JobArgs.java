@@ -17,8 +17,8 @@ import java.util.Map;
  * [--lineage] [--previous-plan FILE] [--save-plan FILE]}, platform options, and everything else as
  * the job's own arguments.
  *
- * @param previousPlan the compiled plan the running version was started from (local path or a
- *     Flink file system URI such as s3://...), null for a job's first version
+ * @param previousPlan the compiled plan the running version was started from (local path or a Flink
+ *     file system URI such as s3://...), null for a job's first version
  * @param savePlan where to write the compiled plan this version runs, null to keep none
  */
 public record JobArgs(
