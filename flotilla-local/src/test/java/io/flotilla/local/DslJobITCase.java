@@ -16,8 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Java DSL form of the orders job on a real local session cluster, from the runner jar submitted
- * through Flink's REST API, its Kafka tables re-declared on datagen and print with {@code --tables}.
+ * The Java DSL form of the orders job on a real local session cluster, from the runner jar
+ * submitted through Flink's REST API, its Kafka tables re-declared on datagen and print with {@code
+ * --tables}.
  */
 class DslJobITCase {
 

@@ -66,17 +66,14 @@ class DslSafeUpgradeITCase {
         Path v1Job = version("v1", "");
         Path v2Job = version("v2", ", 'v2' AS label");
 
-        JobID v1 =
-                run(
-                        jarId,
-                        v1Job,
-                        null,
-                        List.of("--save-plan", plans + "/v1.json"));
+        JobID v1 = run(jarId, v1Job, null, List.of("--save-plan", plans + "/v1.json"));
         waits.running(v1, WAIT);
         awaitCounts("v1", 10);
         String savepoint =
                 waits.savepoint(
-                        v1, rest.stopWithSavepoint(v1, cluster.stateUri() + "/savepoints", false), WAIT);
+                        v1,
+                        rest.stopWithSavepoint(v1, cluster.stateUri() + "/savepoints", false),
+                        WAIT);
         assertThat(waits.terminal(v1, WAIT)).isEqualTo(JobStatus.FINISHED);
         Map<Integer, Long> lastOfV1 = lastCounts("v1");
 
@@ -96,7 +93,9 @@ class DslSafeUpgradeITCase {
         Map<Integer, Long> firstOfV2 = awaitCounts("v2", 1);
         for (var key : lastOfV1.keySet()) {
             assertThat(firstOfV2.get(key))
-                    .as("v2's first count of user %s continues v1's last, %s", key, lastOfV1.get(key))
+                    .as(
+                            "v2's first count of user %s continues v1's last, %s",
+                            key, lastOfV1.get(key))
                     .isGreaterThan(lastOfV1.get(key));
         }
         rest.cancel(v2);
@@ -143,8 +142,7 @@ class DslSafeUpgradeITCase {
                   - {name: clicks, type: BIGINT}
                 %s"""
                         .formatted(
-                                name,
-                                extra.isEmpty() ? "" : "  - {name: label, type: STRING}\n"));
+                                name, extra.isEmpty() ? "" : "  - {name: label, type: STRING}\n"));
         return dir;
     }
 

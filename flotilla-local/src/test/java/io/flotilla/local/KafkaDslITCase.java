@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The DSL orders job in both forms, Java ({@code OrdersDslJob}) and YAML ({@code jobs/orders.yaml}),
- * run from the real runner jar through a cluster's sidecar on the platform's Kafka: the averages
- * they write to {@code order_stats} are those computed from what the feed sent.
+ * The DSL orders job in both forms, Java ({@code OrdersDslJob}) and YAML ({@code
+ * jobs/orders.yaml}), run from the real runner jar through a cluster's sidecar on the platform's
+ * Kafka: the averages they write to {@code order_stats} are those computed from what the feed sent.
  */
 class KafkaDslITCase {
 
@@ -47,12 +47,14 @@ class KafkaDslITCase {
         Path runnerJar = Path.of(System.getProperty(KafkaITCase.RUNNER_JAR_PROPERTY, "missing"));
         assertThat(runnerJar).as("runner jar (mvn -pl flotilla-runner package)").isRegularFile();
         platform =
-                TestingPlatforms.start(TestingPlatforms.freshHome("kafka-dsl"), 1, "--kafka", "true");
+                TestingPlatforms.start(
+                        TestingPlatforms.freshHome("kafka-dsl"), 1, "--kafka", "true");
         bootstrap = platform.kafka().orElseThrow().bootstrap();
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         // 300 orders, 30 s of event time: six full 5-second windows.
         List<OrdersFeed.Order> sent =
-                new OrdersFeed(42, start, Duration.ofMillis(100)).send(bootstrap, "orders", 300, 500);
+                new OrdersFeed(42, start, Duration.ofMillis(100))
+                        .send(bootstrap, "orders", 300, 500);
         // Far enough ahead to move the watermark (ts - 30 s) past every window above; its own
         // window stays open and is not expected.
         OrdersFeed.sendOne(
