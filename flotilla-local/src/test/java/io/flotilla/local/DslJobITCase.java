@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Java DSL form of the orders job on a real local session cluster, submitted through Flink's
- * REST API with {@code io.flotilla.dsl.run.JobMain} as entry class, its Kafka tables re-declared on
- * datagen and print with {@code --tables}.
+ * The Java DSL form of the orders job on a real local session cluster, from the runner jar
+ * submitted through Flink's REST API, its Kafka tables re-declared on datagen and print with {@code
+ * --tables}.
  */
 class DslJobITCase {
 
@@ -49,15 +49,8 @@ class DslJobITCase {
 
     @Test
     void javaDslOrdersJobRunsAndWritesAveragesPerNameAndWindow() throws Exception {
-        Path jar =
-                TestingJobJars.pack(
-                        platform.home().resolve("orders-dsl.jar"),
-                        List.of(
-                                "flotilla-dsl",
-                                "flotilla-common",
-                                "examples/orders",
-                                "jackson-dataformat-yaml",
-                                "snakeyaml"));
+        Path jar = Path.of(System.getProperty(KafkaITCase.RUNNER_JAR_PROPERTY, "missing"));
+        assertThat(jar).as("runner jar (mvn -pl flotilla-runner package)").isRegularFile();
         Path localTables =
                 Path.of("../examples/orders/src/test/resources/local-tables")
                         .toAbsolutePath()
@@ -67,7 +60,7 @@ class DslJobITCase {
         rest.runJar(
                 jarId,
                 new JarRun(
-                        "io.flotilla.dsl.run.JobMain",
+                        "io.flotilla.runner.Runner",
                         List.of(
                                 "--job", "io.flotilla.examples.orders.dsl.OrdersDslJob",
                                 "--tables", localTables.toString(),

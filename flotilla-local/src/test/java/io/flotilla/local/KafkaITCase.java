@@ -110,12 +110,17 @@ class KafkaITCase {
 
     /** The aggregates computed from what the feed sent, as the job is meant to compute them. */
     static Map<Key, Stat> expected(List<OrdersFeed.Order> sent) {
+        return expected(sent, WINDOW_MILLIS);
+    }
+
+    /** The same for tumbling windows of {@code windowMillis}. */
+    static Map<Key, Stat> expected(List<OrdersFeed.Order> sent, long windowMillis) {
         Map<Key, double[]> sums = new TreeMap<>();
         for (OrdersFeed.Order o : sent) {
             if (o.cost() == null) {
                 continue;
             }
-            long windowStart = Math.floorDiv(o.ts().toEpochMilli(), WINDOW_MILLIS) * WINDOW_MILLIS;
+            long windowStart = Math.floorDiv(o.ts().toEpochMilli(), windowMillis) * windowMillis;
             Key key =
                     new Key(
                             WINDOW.format(Instant.ofEpochMilli(windowStart)),

@@ -42,9 +42,9 @@ class RunnerDslTest {
                         () ->
                                 Runner.runDslJob(
                                         RunnerArgs.parse(List.of("--job", "orders")),
-                                        Runner.DSL_MAIN))
+                                        "io.flotilla.missing.JobMain"))
                 .hasMessageStartingWith(
-                        "--job orders: this runner jar has no DSL (io.flotilla.dsl.run.JobMain is"
+                        "--job orders: this runner jar has no DSL (io.flotilla.missing.JobMain is"
                                 + " missing)");
     }
 }

@@ -2,6 +2,7 @@ package io.flotilla.dsl.job;
 
 import io.flotilla.dsl.DslException;
 import io.flotilla.dsl.table.Tables;
+import io.flotilla.dsl.upgrade.StableIdentity;
 import java.util.List;
 import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.Table;
@@ -31,6 +32,26 @@ public record BuiltJob(
     /** The optimized execution plan only: what runs, independent of how the job was written. */
     public String optimizedPlan() {
         return PlanText.section(explain(), "== Optimized Execution Plan ==");
+    }
+
+    /**
+     * The job's compiled plan (JSON), with the uid options of {@link StableIdentity} set, so that a
+     * later version can be aligned to it; a job with DataStream steps has none.
+     */
+    public String compiledPlan() {
+        if (!streamedTables.isEmpty()) {
+            throw new DslException(
+                    "job '"
+                            + name
+                            + "' ("
+                            + declaredBy
+                            + ") turns a table into a DataStream (toDataStream), which Flink cannot"
+                            + " put in a compiled plan, so its operators have no stable identity:"
+                            + " run it without --previous-plan/--save-plan, or write the step in"
+                            + " SQL or the Table API");
+        }
+        StableIdentity.apply(tableEnv.getConfig());
+        return Errors.planning(this, () -> statements.compilePlan().asJsonString());
     }
 
     /** Submits the job: one statement set, so all sinks run in one Flink job. */

@@ -14,19 +14,27 @@ import java.util.Map;
 
 /**
  * The command line of {@link JobMain} and validate: {@code --job REF [--tables DIR]... [--plan]
- * [--lineage]}, platform options, and everything else as the job's own arguments.
+ * [--lineage] [--previous-plan FILE] [--save-plan FILE]}, platform options, and everything else as
+ * the job's own arguments.
+ *
+ * @param previousPlan the compiled plan the running version was started from (local path or a Flink
+ *     file system URI such as s3://...), null for a job's first version
+ * @param savePlan where to write the compiled plan this version runs, null to keep none
  */
 public record JobArgs(
         String job,
         List<Path> tableDirs,
         boolean plan,
         boolean lineage,
+        String previousPlan,
+        String savePlan,
         List<String> platformArgs,
         List<String> jobArgs) {
 
     public static final String USAGE =
             "usage: --job <class-name | path/to/job.yaml | classpath:jobs/x.yaml> [--tables DIR]"
-                    + " [--plan | --lineage] [--kafka-bootstrap-servers HOSTS] [job args...]";
+                    + " [--plan | --lineage] [--previous-plan FILE] [--save-plan FILE]"
+                    + " [--kafka-bootstrap-servers HOSTS] [job args...]";
 
     /** Parses {@code args}; a first argument that is not an option is taken as the job. */
     public static JobArgs parse(List<String> args) {
@@ -34,6 +42,8 @@ public record JobArgs(
         List<Path> tableDirs = new ArrayList<>();
         boolean plan = false;
         boolean lineage = false;
+        String previousPlan = null;
+        String savePlan = null;
         List<String> platform = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         List<String> platformNames =
@@ -51,6 +61,10 @@ public record JobArgs(
                 plan = true;
             } else if (arg.equals("--lineage")) {
                 lineage = true;
+            } else if (arg.equals("--previous-plan")) {
+                previousPlan = value(args, ++i, arg);
+            } else if (arg.equals("--save-plan")) {
+                savePlan = value(args, ++i, arg);
             } else if (platformNames.contains(name)) {
                 platform.add(arg);
                 if (!arg.contains("=")) {
@@ -63,7 +77,12 @@ public record JobArgs(
         if (job == null) {
             throw new DslException("no job given: " + USAGE);
         }
-        return new JobArgs(job, tableDirs, plan, lineage, platform, rest);
+        return new JobArgs(job, tableDirs, plan, lineage, previousPlan, savePlan, platform, rest);
+    }
+
+    /** True when the job is to run from a compiled plan, aligned to or saved for other versions. */
+    public boolean compiledPlan() {
+        return previousPlan != null || savePlan != null;
     }
 
     private static String value(List<String> args, int i, String flag) {

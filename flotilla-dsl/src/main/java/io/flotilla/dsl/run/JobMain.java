@@ -2,13 +2,16 @@ package io.flotilla.dsl.run;
 
 import io.flotilla.dsl.job.BuiltJob;
 import io.flotilla.dsl.lineage.LineageExtractor;
+import io.flotilla.dsl.upgrade.StableIdentity;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.flink.table.api.TableResult;
 
 /**
  * Entry point of the job runtime: builds the job named by {@code --job} and submits it as one
- * statement set, or prints its plan ({@code --plan}) or lineage ({@code --lineage}).
+ * statement set (from its compiled plan, aligned to the previous version's, with {@code
+ * --previous-plan}/{@code --save-plan}), or prints its plan ({@code --plan}) or lineage ({@code
+ * --lineage}).
  */
 public final class JobMain {
 
@@ -31,7 +34,16 @@ public final class JobMain {
             out.println(LineageExtractor.of(job).toJson());
             return null;
         }
-        TableResult result = job.execute();
+        TableResult result;
+        if (parsed.compiledPlan()) {
+            JobPlan plan = JobPlan.of(job, parsed);
+            plan.warnings().forEach(w -> out.println("warning: " + w.message()));
+            result = StableIdentity.execute(job.tableEnv(), plan.json());
+            // Saved once submitted, so a plan that never ran is never the next version's base.
+            plan.saveIfAsked(parsed);
+        } else {
+            result = job.execute();
+        }
         result.getJobClient()
                 .ifPresent(
                         c -> out.println("submitted job '" + job.name() + "' as " + c.getJobID()));

@@ -66,6 +66,39 @@ class JobMainITCase {
         assertThat(total).isEqualTo(200);
     }
 
+    @Test
+    void jobRunsFromItsCompiledPlanAlignedToThePreviousVersionAndSavesIt() throws Exception {
+        Path tables = sinkOverride("discard", "user_id INT", "url STRING");
+        Path v1 = out.resolve("plans/v1.json");
+        Path v2 = out.resolve("plans/v2.json");
+        run(
+                "--job",
+                "src/test/resources/jobs/click-stats.yaml",
+                "--tables",
+                "src/test/resources/bounded-tables",
+                "--tables",
+                tables.toString(),
+                "--save-plan",
+                v1.toString());
+        assertThat(rows(out.resolve("discard"))).hasSize(200);
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        JobMain.run(
+                        new String[] {
+                            "--job", "src/test/resources/jobs/click-stats.yaml",
+                            "--tables", "src/test/resources/bounded-tables",
+                            "--tables", tables.toString(),
+                            "--previous-plan", v1.toString(),
+                            "--save-plan", v2.toString()
+                        },
+                        new PrintStream(printed, true, StandardCharsets.UTF_8))
+                .await();
+        assertThat(rows(out.resolve("discard"))).hasSize(400);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("warning:");
+        // The same job aligned to its own plan keeps every node's id: the same plan again.
+        assertThat(Files.readString(v2)).isEqualTo(Files.readString(v1));
+    }
+
     private static void run(String... args) throws Exception {
         JobMain.run(
                         args,

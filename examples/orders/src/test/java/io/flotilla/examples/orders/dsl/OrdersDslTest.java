@@ -84,7 +84,7 @@ class OrdersDslTest {
                           "writes" : [ {
                             "name" : "order_stats",
                             "connector" : "kafka",
-                            "location" : "order-stats",
+                            "location" : "order_stats",
                             "format" : "json",
                             "owner" : "analytics",
                             "declaredBy" : "io.flotilla.examples.orders.dsl.OrderStatsTable"

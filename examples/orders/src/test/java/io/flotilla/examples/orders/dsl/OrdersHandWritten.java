@@ -27,7 +27,7 @@ final class OrdersHandWritten {
                                         .column("id", "BIGINT")
                                         .column("name", "STRING")
                                         .column("cost", "DOUBLE")
-                                        .column("ts", "TIMESTAMP(3)")
+                                        .column("ts", "TIMESTAMP_LTZ(3)")
                                         .watermark("ts", "ts - INTERVAL '30' SECOND")
                                         .build())
                         .option("topic", "orders")
@@ -36,6 +36,7 @@ final class OrdersHandWritten {
                         .option("scan.startup.mode", "earliest-offset")
                         .option("format", "json")
                         .option("json.ignore-parse-errors", "true")
+                        .option("json.timestamp-format.standard", "ISO-8601")
                         .build());
         tEnv.createTemporaryTable(
                 "order_stats",
@@ -48,7 +49,7 @@ final class OrdersHandWritten {
                                         .column("orders", "BIGINT")
                                         .column("avg_cost", "DOUBLE")
                                         .build())
-                        .option("topic", "order-stats")
+                        .option("topic", "order_stats")
                         .option("properties.bootstrap.servers", "localhost:9092")
                         .option("format", "json")
                         .build());

@@ -1,0 +1,203 @@
+package io.flotilla.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flotilla.sidecar.flink.FlinkRest;
+import io.flotilla.sidecar.flink.JarRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A YAML DSL job upgraded on a real cluster from the runner jar: v1 counts clicks per user and
+ * saves its compiled plan to S3 ({@code --save-plan}), stops with a savepoint; v2 only adds a
+ * column after the count, runs aligned to v1's plan ({@code --previous-plan}) from the savepoint,
+ * and its counts go on.
+ */
+class DslSafeUpgradeITCase {
+
+    private static final Duration WAIT = Duration.ofSeconds(180);
+    private static final Pattern COUNT = Pattern.compile("^(v\\d)> [+][IU]\\[(\\d+), (\\d+)");
+
+    static LocalPlatform platform;
+    static FlinkRest rest;
+    static JobWaits waits;
+    static Path taskManagerOut;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = TestingPlatforms.start(TestingPlatforms.freshHome("dsl-safe-upgrade"), 1);
+        FlinkCluster cluster = platform.clusters().get(0);
+        rest = FlinkRest.connect(cluster.restUrl(), Duration.ofSeconds(30));
+        waits = new JobWaits(rest);
+        taskManagerOut = platform.home().resolve("logs/" + cluster.name() + "-taskmanager.out");
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (rest != null) {
+            rest.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void projectionOnlyChangeOfAYamlJobRestoresItsCountsFromTheSavepoint() throws Exception {
+        Path runnerJar = Path.of(System.getProperty(KafkaITCase.RUNNER_JAR_PROPERTY, "missing"));
+        assertThat(runnerJar).as("runner jar (mvn -pl flotilla-runner package)").isRegularFile();
+        FlinkCluster cluster = platform.clusters().get(0);
+        String jarId = rest.uploadJar(runnerJar);
+        String plans = cluster.stateUri() + "/plans/clicks-count";
+        Path v1Job = version("v1", "");
+        Path v2Job = version("v2", ", 'v2' AS label");
+
+        JobID v1 = run(jarId, v1Job, null, List.of("--save-plan", plans + "/v1.json"));
+        waits.running(v1, WAIT);
+        awaitCounts("v1", 10);
+        String savepoint =
+                waits.savepoint(
+                        v1,
+                        rest.stopWithSavepoint(v1, cluster.stateUri() + "/savepoints", false),
+                        WAIT);
+        assertThat(waits.terminal(v1, WAIT)).isEqualTo(JobStatus.FINISHED);
+        Map<Integer, Long> lastOfV1 = lastCounts("v1");
+
+        JobID v2 =
+                run(
+                        jarId,
+                        v2Job,
+                        savepoint,
+                        List.of(
+                                "--previous-plan", plans + "/v1.json",
+                                "--save-plan", plans + "/v2.json"));
+        waits.running(v2, WAIT);
+        var restored =
+                rest.checkpoints(v2).getLatestCheckpoints().getRestoredCheckpointStatistics();
+        assertThat(restored).isNotNull();
+        assertThat(restored.getExternalPath()).isEqualTo(savepoint);
+        Map<Integer, Long> firstOfV2 = awaitCounts("v2", 1);
+        for (var key : lastOfV1.keySet()) {
+            assertThat(firstOfV2.get(key))
+                    .as(
+                            "v2's first count of user %s continues v1's last, %s",
+                            key, lastOfV1.get(key))
+                    .isGreaterThan(lastOfV1.get(key));
+        }
+        rest.cancel(v2);
+        assertThat(waits.terminal(v2, WAIT)).isEqualTo(JobStatus.CANCELED);
+    }
+
+    /**
+     * Writes one version of the job: the YAML job and its tables (datagen clicks of users 1-3, a
+     * print sink named after the version), with {@code extra} added after the count.
+     */
+    private static Path version(String name, String extra) throws IOException {
+        Path dir = Files.createDirectories(platform.home().resolve("jobs/" + name));
+        Files.writeString(
+                dir.resolve("job.yaml"),
+                """
+                name: clicks-count
+                tables: [clicks, counts]
+                statements:
+                  - sql: INSERT INTO counts SELECT user_id, COUNT(*) AS clicks%s FROM clicks GROUP BY user_id
+                """
+                        .formatted(extra));
+        Path tables = Files.createDirectories(dir.resolve("tables"));
+        Files.writeString(
+                tables.resolve("tables.yaml"),
+                """
+                name: clicks
+                connector: datagen
+                owner: web
+                options:
+                  rows-per-second: "5"
+                  fields.user_id.min: "1"
+                  fields.user_id.max: "3"
+                columns:
+                  - {name: user_id, type: INT}
+                  - {name: url, type: STRING}
+                ---
+                name: counts
+                connector: print
+                owner: analytics
+                options:
+                  print-identifier: %s
+                columns:
+                  - {name: user_id, type: INT}
+                  - {name: clicks, type: BIGINT}
+                %s"""
+                        .formatted(
+                                name, extra.isEmpty() ? "" : "  - {name: label, type: STRING}\n"));
+        return dir;
+    }
+
+    private static JobID run(String jarId, Path version, String savepoint, List<String> planArgs) {
+        List<String> args = new ArrayList<>();
+        args.addAll(
+                List.of(
+                        "--job", version.resolve("job.yaml").toString(),
+                        "--tables", version.resolve("tables").toString()));
+        args.addAll(planArgs);
+        JobID id = JobID.generate();
+        rest.runJar(jarId, new JarRun("io.flotilla.runner.Runner", args, 1, id, savepoint, false));
+        return id;
+    }
+
+    /** Waits until each of the 3 users has {@code atLeast} counts from {@code version}; firsts. */
+    private static Map<Integer, Long> awaitCounts(String version, int atLeast)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<Integer, List<Long>> counts = counts(version);
+            if (counts.size() == 3 && counts.values().stream().allMatch(c -> c.size() >= atLeast)) {
+                Map<Integer, Long> first = new TreeMap<>();
+                counts.forEach((k, v) -> first.put(k, v.get(0)));
+                return first;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(
+                version + " printed no counts for 3 users in " + WAIT + ": " + counts(version));
+    }
+
+    private static Map<Integer, Long> lastCounts(String version) {
+        Map<Integer, Long> last = new TreeMap<>();
+        counts(version).forEach((k, v) -> last.put(k, v.get(v.size() - 1)));
+        return last;
+    }
+
+    /** Every count {@code version} printed, per user, in order. */
+    private static Map<Integer, List<Long>> counts(String version) {
+        Map<Integer, List<Long>> counts = new TreeMap<>();
+        try {
+            if (!Files.exists(taskManagerOut)) {
+                return counts;
+            }
+            for (String line : Files.readAllLines(taskManagerOut)) {
+                Matcher m = COUNT.matcher(line);
+                if (m.find() && m.group(1).equals(version)) {
+                    counts.computeIfAbsent(Integer.parseInt(m.group(2)), k -> new ArrayList<>())
+                            .add(Long.parseLong(m.group(3)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return counts;
+    }
+}
