@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The demo: the example orders job published to the artifact bucket and deployed through the
- * supervisor's API on the first cluster, running and checkpointing to S3.
+ * supervisor's API on the first cluster, running and checkpointing to S3; with Kafka, also the DSL
+ * form of the job from the runner jar on the last cluster ({@link KafkaDemo}).
  */
 final class Demo {
 
@@ -57,12 +58,14 @@ final class Demo {
                         + DEPLOYMENT
                         + "' created through the supervisor API on "
                         + cluster.name());
-        JsonNode d = until(api, "RUNNING", x -> x.path("phase").asText().equals("RUNNING"));
+        JsonNode d =
+                until(api, DEPLOYMENT, "RUNNING", x -> x.path("phase").asText().equals("RUNNING"));
         String jobId = d.path("status").path("jobId").asText();
         progress.step("job " + jobId + " is RUNNING on " + cluster.name());
         d =
                 until(
                         api,
+                        DEPLOYMENT,
                         "a completed checkpoint",
                         x ->
                                 !x.path("status").path("lastCheckpoint").isNull()
@@ -81,6 +84,14 @@ final class Demo {
         System.out.println(
                 "  deployment   curl " + auth + supervisor.uri() + "/v1/deployments/" + DEPLOYMENT);
         System.out.println("  audit log    curl " + auth + supervisor.uri() + "/v1/events");
+
+        Path runner = KafkaDemo.runnerJar();
+        if (platform.kafka().isPresent() && runner != null) {
+            System.out.println();
+            FlinkCluster last = platform.clusters().get(platform.clusters().size() - 1);
+            new KafkaDemo(platform, platform.kafka().get().bootstrap(), progress)
+                    .run(api, runner, last);
+        }
     }
 
     static Map<String, Object> deployment(Artifacts.Published artifact, String cluster) {
@@ -106,11 +117,12 @@ final class Demo {
     }
 
     /** Polls the deployment until {@code condition} holds, for at most two minutes. */
-    private static JsonNode until(SidecarClient api, String what, Predicate<JsonNode> condition) {
+    static JsonNode until(
+            SidecarClient api, String deployment, String what, Predicate<JsonNode> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
-            last = api.get("/v1/deployments/" + DEPLOYMENT).body();
+            last = api.get("/v1/deployments/" + deployment).body();
             if (condition.test(last)) {
                 return last;
             }
@@ -118,7 +130,7 @@ final class Demo {
         }
         throw new PlatformException(
                 "deployment '"
-                        + DEPLOYMENT
+                        + deployment
                         + "' did not reach "
                         + what
                         + " within 120 s: "

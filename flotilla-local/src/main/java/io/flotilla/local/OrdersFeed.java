@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -74,18 +75,29 @@ public final class OrdersFeed {
      * them once the broker has acknowledged every one.
      */
     public List<Order> send(String bootstrap, String topic, int count, int perSecond) {
+        List<Order> orders = new ArrayList<>(count);
+        produce(bootstrap, topic, count, perSecond, orders::add);
+        return orders;
+    }
+
+    /** Sends orders to {@code topic}, about {@code perSecond} a second, until interrupted. */
+    public void sendForever(String bootstrap, String topic, int perSecond) {
+        produce(bootstrap, topic, Long.MAX_VALUE, perSecond, order -> {});
+    }
+
+    private void produce(
+            String bootstrap, String topic, long count, int perSecond, Consumer<Order> sent) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        List<Order> orders = new ArrayList<>(count);
         long pause = perSecond <= 0 ? 0 : 1_000_000_000L / perSecond;
         long next = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            for (int i = 0; i < count; i++) {
+            for (long i = 0; i < count && !Thread.currentThread().isInterrupted(); i++) {
                 Order order = next();
-                orders.add(order);
+                sent.accept(order);
                 producer.send(new ProducerRecord<>(topic, order.name(), order.json()));
                 next += pause;
                 long wait = next - System.nanoTime();
@@ -95,7 +107,6 @@ public final class OrdersFeed {
             }
             producer.flush();
         }
-        return orders;
     }
 
     /** Sends one order, for a feed that only has to move event time on. */
