@@ -108,165 +108,135 @@ public record DeploymentSpec(
     }
 
     public DeploymentSpec withGeneration(long newGeneration) {
-        return new DeploymentSpec(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                cluster,
-                restoreFrom,
-                newGeneration,
-                retention,
-                restarts);
+        return toBuilder().generation(newGeneration).build();
     }
 
     public DeploymentSpec withDesiredState(DesiredState state) {
-        return new DeploymentSpec(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                state,
-                upgradeMode,
-                cluster,
-                restoreFrom,
-                generation,
-                retention,
-                restarts);
+        return toBuilder().desiredState(state).build();
     }
 
     public DeploymentSpec withUpgradeMode(UpgradeMode mode) {
-        return new DeploymentSpec(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                mode,
-                cluster,
-                restoreFrom,
-                generation,
-                retention,
-                restarts);
+        return toBuilder().upgradeMode(mode).build();
     }
 
     public DeploymentSpec withVersion(String newVersion, String uri, String sha256) {
-        return new DeploymentSpec(
-                name,
-                owner,
-                module,
-                newVersion,
-                uri,
-                sha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                cluster,
-                restoreFrom,
-                generation,
-                retention,
-                restarts);
+        return toBuilder().version(newVersion, uri, sha256).build();
     }
 
     /** The same spec placed on another cluster. */
     public DeploymentSpec withCluster(String newCluster) {
-        return new DeploymentSpec(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                newCluster,
-                restoreFrom,
-                generation,
-                retention,
-                restarts);
+        return toBuilder().cluster(newCluster).build();
     }
 
     public DeploymentSpec withRestoreFrom(String path) {
-        return new DeploymentSpec(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                cluster,
-                path,
-                generation,
-                retention,
-                restarts);
+        return toBuilder().restoreFrom(path).build();
     }
 
     public DeploymentSpec withRetention(RetentionPolicy policy) {
-        return new DeploymentSpec(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                cluster,
-                restoreFrom,
-                generation,
-                policy,
-                restarts);
+        return toBuilder().retention(policy).build();
     }
 
     /** The same spec asking for one more restart. */
     public DeploymentSpec withRestart() {
-        return new DeploymentSpec(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                cluster,
-                restoreFrom,
-                generation,
-                retention,
-                restarts + 1);
+        return toBuilder().restarts(restarts + 1).build();
+    }
+
+    private Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * The one copy path of the record: starts from a spec, changes some fields, and builds through
+     * the canonical constructor so every copy is validated the same way.
+     */
+    private static final class Builder {
+        private final DeploymentSpec from;
+        private String version;
+        private String artifactUri;
+        private String artifactSha256;
+        private DesiredState desiredState;
+        private UpgradeMode upgradeMode;
+        private String cluster;
+        private String restoreFrom;
+        private long generation;
+        private RetentionPolicy retention;
+        private long restarts;
+
+        private Builder(DeploymentSpec from) {
+            this.from = from;
+            this.version = from.version;
+            this.artifactUri = from.artifactUri;
+            this.artifactSha256 = from.artifactSha256;
+            this.desiredState = from.desiredState;
+            this.upgradeMode = from.upgradeMode;
+            this.cluster = from.cluster;
+            this.restoreFrom = from.restoreFrom;
+            this.generation = from.generation;
+            this.retention = from.retention;
+            this.restarts = from.restarts;
+        }
+
+        private Builder version(String newVersion, String uri, String sha256) {
+            this.version = newVersion;
+            this.artifactUri = uri;
+            this.artifactSha256 = sha256;
+            return this;
+        }
+
+        private Builder desiredState(DesiredState state) {
+            this.desiredState = state;
+            return this;
+        }
+
+        private Builder upgradeMode(UpgradeMode mode) {
+            this.upgradeMode = mode;
+            return this;
+        }
+
+        private Builder cluster(String newCluster) {
+            this.cluster = newCluster;
+            return this;
+        }
+
+        private Builder restoreFrom(String path) {
+            this.restoreFrom = path;
+            return this;
+        }
+
+        private Builder generation(long newGeneration) {
+            this.generation = newGeneration;
+            return this;
+        }
+
+        private Builder retention(RetentionPolicy policy) {
+            this.retention = policy;
+            return this;
+        }
+
+        private Builder restarts(long count) {
+            this.restarts = count;
+            return this;
+        }
+
+        private DeploymentSpec build() {
+            return new DeploymentSpec(
+                    from.name,
+                    from.owner,
+                    from.module,
+                    version,
+                    artifactUri,
+                    artifactSha256,
+                    from.entryClass,
+                    from.args,
+                    from.parallelism,
+                    desiredState,
+                    upgradeMode,
+                    cluster,
+                    restoreFrom,
+                    generation,
+                    retention,
+                    restarts);
+        }
     }
 
     private static void requireText(String value, String field) {
