@@ -145,66 +145,68 @@ public final class JdbcControlStore implements ControlStore {
 
     @Override
     public void replaceSpec(DeploymentSpec spec, long expectedGeneration, Event audit) {
-        tx(
-                c -> {
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "UPDATE deployments SET generation = ?, spec = ?::jsonb, updated_at = now()"
-                                            + " WHERE name = ? AND generation = ?")) {
-                        st.setLong(1, spec.generation());
-                        st.setString(2, write(spec));
-                        st.setString(3, spec.name());
-                        st.setLong(4, expectedGeneration);
-                        if (st.executeUpdate() != 1) {
-                            throw stale(spec.name(), expectedGeneration);
-                        }
-                    }
-                    JdbcDeploymentStore.insertEvent(c, audit);
-                    return null;
+        changeAtGeneration(
+                spec.name(),
+                expectedGeneration,
+                audit,
+                "UPDATE deployments SET generation = ?, spec = ?::jsonb, updated_at = now()"
+                        + " WHERE name = ? AND generation = ?",
+                st -> {
+                    st.setLong(1, spec.generation());
+                    st.setString(2, write(spec));
+                    st.setString(3, spec.name());
+                    st.setLong(4, expectedGeneration);
                 });
     }
 
     @Override
     public void replaceDeployment(Deployment d, long expectedGeneration, Event audit) {
-        tx(
-                c -> {
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "UPDATE deployments SET generation = ?, spec = ?::jsonb,"
-                                            + " last_reconciled_spec = ?::jsonb, status = ?::jsonb, updated_at = now()"
-                                            + " WHERE name = ? AND generation = ?")) {
-                        st.setLong(1, d.spec().generation());
-                        st.setString(2, write(d.spec()));
-                        st.setString(
-                                3,
-                                d.lastReconciledSpec() == null
-                                        ? null
-                                        : write(d.lastReconciledSpec()));
-                        st.setString(4, write(d.status()));
-                        st.setString(5, d.name());
-                        st.setLong(6, expectedGeneration);
-                        if (st.executeUpdate() != 1) {
-                            throw stale(d.name(), expectedGeneration);
-                        }
-                    }
-                    JdbcDeploymentStore.insertEvent(c, audit);
-                    return null;
+        changeAtGeneration(
+                d.name(),
+                expectedGeneration,
+                audit,
+                "UPDATE deployments SET generation = ?, spec = ?::jsonb,"
+                        + " last_reconciled_spec = ?::jsonb, status = ?::jsonb, updated_at = now()"
+                        + " WHERE name = ? AND generation = ?",
+                st -> {
+                    st.setLong(1, d.spec().generation());
+                    st.setString(2, write(d.spec()));
+                    st.setString(
+                            3,
+                            d.lastReconciledSpec() == null ? null : write(d.lastReconciledSpec()));
+                    st.setString(4, write(d.status()));
+                    st.setString(5, d.name());
+                    st.setLong(6, expectedGeneration);
                 });
     }
 
     @Override
     public void deleteDeployment(String name, long expectedGeneration, Instant at, Event audit) {
+        changeAtGeneration(
+                name,
+                expectedGeneration,
+                audit,
+                "WITH gone AS (DELETE FROM deployments WHERE name = ? AND generation = ?"
+                        + " RETURNING name, spec, last_reconciled_spec, status)"
+                        + " INSERT INTO deleted_deployments (name, deleted_at, spec, last_reconciled_spec, status)"
+                        + " SELECT name, ?, spec, last_reconciled_spec, status FROM gone",
+                st -> {
+                    st.setString(1, name);
+                    st.setLong(2, expectedGeneration);
+                    st.setTimestamp(3, Timestamp.from(at));
+                });
+    }
+
+    /**
+     * Runs one statement that must change exactly the deployment's row at the generation the caller
+     * read, and its audit event, in one transaction; no row changed means someone else did first.
+     */
+    private void changeAtGeneration(
+            String name, long expectedGeneration, Event audit, String sql, Parameters parameters) {
         tx(
                 c -> {
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "WITH gone AS (DELETE FROM deployments WHERE name = ? AND generation = ?"
-                                            + " RETURNING name, spec, last_reconciled_spec, status)"
-                                            + " INSERT INTO deleted_deployments (name, deleted_at, spec, last_reconciled_spec, status)"
-                                            + " SELECT name, ?, spec, last_reconciled_spec, status FROM gone")) {
-                        st.setString(1, name);
-                        st.setLong(2, expectedGeneration);
-                        st.setTimestamp(3, Timestamp.from(at));
+                    try (PreparedStatement st = c.prepareStatement(sql)) {
+                        parameters.set(st);
                         if (st.executeUpdate() != 1) {
                             throw stale(name, expectedGeneration);
                         }
@@ -212,6 +214,12 @@ public final class JdbcControlStore implements ControlStore {
                     JdbcDeploymentStore.insertEvent(c, audit);
                     return null;
                 });
+    }
+
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    private interface Parameters {
+        void set(PreparedStatement st) throws SQLException;
     }
 
     @Override
