@@ -27,27 +27,34 @@ import org.apache.flink.table.types.logical.RowType;
  */
 public abstract class RowFormatFactory
         implements DeserializationFormatFactory, SerializationFormatFactory {
+    /** Makes a format's row reader for one table; the row readers' constructors fit. */
+    @FunctionalInterface
+    protected interface Decoders {
+        DeserializationSchema<RowData> create(
+                RowType rowType,
+                TypeInformation<RowData> producedType,
+                boolean ignoreParseErrors,
+                boolean failOnMissingField);
+    }
+
     private final String identifier;
+    private final Decoders decoders;
     private final Set<ConfigOption<?>> optionalOptions;
 
     /**
      * @param identifier the format's name in a table's 'format' option
+     * @param decoders the format's row reader per table
      * @param ownOptions the options this format adds to the shared read options
      */
-    protected RowFormatFactory(String identifier, Set<ConfigOption<?>> ownOptions) {
+    protected RowFormatFactory(
+            String identifier, Decoders decoders, Set<ConfigOption<?>> ownOptions) {
         this.identifier = identifier;
+        this.decoders = decoders;
         Set<ConfigOption<?>> options = new HashSet<>(ownOptions);
         options.add(FormatOptions.IGNORE_PARSE_ERRORS);
         options.add(FormatOptions.FAIL_ON_MISSING_FIELD);
         this.optionalOptions = Set.copyOf(options);
     }
-
-    /** The format's row reader for one table. */
-    protected abstract DeserializationSchema<RowData> decoder(
-            RowType rowType,
-            TypeInformation<RowData> producedType,
-            boolean ignoreParseErrors,
-            boolean failOnMissingField);
 
     /** Reads the format's write options now and returns how to make its row writer per table. */
     protected abstract Function<RowType, SerializationSchema<RowData>> encoders(
@@ -63,7 +70,7 @@ public abstract class RowFormatFactory
             @Override
             public DeserializationSchema<RowData> createRuntimeDecoder(
                     DynamicTableSource.Context ctx, DataType physicalDataType) {
-                return decoder(
+                return decoders.create(
                         (RowType) physicalDataType.getLogicalType(),
                         ctx.createTypeInformation(physicalDataType),
                         ignoreParseErrors,

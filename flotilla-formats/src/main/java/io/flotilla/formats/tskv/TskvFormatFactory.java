@@ -3,9 +3,7 @@ package io.flotilla.formats.tskv;
 import io.flotilla.formats.RowFormatFactory;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.serialization.SerializationSchema;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.RowType;
@@ -15,17 +13,10 @@ public final class TskvFormatFactory extends RowFormatFactory {
     public static final String IDENTIFIER = "tskv";
 
     public TskvFormatFactory() {
-        super(IDENTIFIER, Set.of(TskvFormatOptions.WRITE_PREFIX));
-    }
-
-    @Override
-    protected DeserializationSchema<RowData> decoder(
-            RowType rowType,
-            TypeInformation<RowData> producedType,
-            boolean ignoreParseErrors,
-            boolean failOnMissingField) {
-        return new TskvRowDataDeserializationSchema(
-                rowType, producedType, ignoreParseErrors, failOnMissingField);
+        super(
+                IDENTIFIER,
+                TskvRowDataDeserializationSchema::new,
+                Set.of(TskvFormatOptions.WRITE_PREFIX));
     }
 
     @Override

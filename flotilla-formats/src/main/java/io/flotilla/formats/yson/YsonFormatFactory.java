@@ -3,9 +3,7 @@ package io.flotilla.formats.yson;
 import io.flotilla.formats.RowFormatFactory;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.serialization.SerializationSchema;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.RowType;
@@ -15,17 +13,10 @@ public final class YsonFormatFactory extends RowFormatFactory {
     public static final String IDENTIFIER = "yson";
 
     public YsonFormatFactory() {
-        super(IDENTIFIER, Set.of(YsonFormatOptions.ENCODING));
-    }
-
-    @Override
-    protected DeserializationSchema<RowData> decoder(
-            RowType rowType,
-            TypeInformation<RowData> producedType,
-            boolean ignoreParseErrors,
-            boolean failOnMissingField) {
-        return new YsonRowDataDeserializationSchema(
-                rowType, producedType, ignoreParseErrors, failOnMissingField);
+        super(
+                IDENTIFIER,
+                YsonRowDataDeserializationSchema::new,
+                Set.of(YsonFormatOptions.ENCODING));
     }
 
     @Override
