@@ -2,6 +2,7 @@ package io.flotilla.supervisor.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The desired state of one deployment as its owner declared it; {@code generation} grows on every
@@ -108,59 +109,59 @@ public record DeploymentSpec(
     }
 
     public DeploymentSpec withGeneration(long newGeneration) {
-        return toBuilder().generation(newGeneration).build();
+        return copy(b -> b.generation = newGeneration);
     }
 
     public DeploymentSpec withDesiredState(DesiredState state) {
-        return toBuilder().desiredState(state).build();
+        return copy(b -> b.desiredState = state);
     }
 
     public DeploymentSpec withUpgradeMode(UpgradeMode mode) {
-        return toBuilder().upgradeMode(mode).build();
+        return copy(b -> b.upgradeMode = mode);
     }
 
     public DeploymentSpec withVersion(String newVersion, String uri, String sha256) {
-        return toBuilder().version(newVersion, uri, sha256).build();
+        return copy(b -> b.version(newVersion, uri, sha256));
     }
 
     /** The same spec placed on another cluster. */
     public DeploymentSpec withCluster(String newCluster) {
-        return toBuilder().cluster(newCluster).build();
+        return copy(b -> b.cluster = newCluster);
     }
 
     public DeploymentSpec withRestoreFrom(String path) {
-        return toBuilder().restoreFrom(path).build();
+        return copy(b -> b.restoreFrom = path);
     }
 
     public DeploymentSpec withRetention(RetentionPolicy policy) {
-        return toBuilder().retention(policy).build();
+        return copy(b -> b.retention = policy);
     }
 
     /** The same spec asking for one more restart. */
     public DeploymentSpec withRestart() {
-        return toBuilder().restarts(restarts + 1).build();
+        return copy(b -> b.restarts++);
     }
 
-    private Builder toBuilder() {
-        return new Builder(this);
+    /** This spec with {@code change} applied, validated like any new spec. */
+    private DeploymentSpec copy(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
     }
 
-    /**
-     * The one copy path of the record: starts from a spec, changes some fields, and builds through
-     * the canonical constructor so every copy is validated the same way.
-     */
+    /** The changeable fields of a spec being copied; the others come from {@code from}. */
     private static final class Builder {
         private final DeploymentSpec from;
-        private String version;
-        private String artifactUri;
-        private String artifactSha256;
-        private DesiredState desiredState;
-        private UpgradeMode upgradeMode;
-        private String cluster;
-        private String restoreFrom;
-        private long generation;
-        private RetentionPolicy retention;
-        private long restarts;
+        String version;
+        String artifactUri;
+        String artifactSha256;
+        DesiredState desiredState;
+        UpgradeMode upgradeMode;
+        String cluster;
+        String restoreFrom;
+        long generation;
+        RetentionPolicy retention;
+        long restarts;
 
         private Builder(DeploymentSpec from) {
             this.from = from;
@@ -176,46 +177,10 @@ public record DeploymentSpec(
             this.restarts = from.restarts;
         }
 
-        private Builder version(String newVersion, String uri, String sha256) {
+        private void version(String newVersion, String uri, String sha256) {
             this.version = newVersion;
             this.artifactUri = uri;
             this.artifactSha256 = sha256;
-            return this;
-        }
-
-        private Builder desiredState(DesiredState state) {
-            this.desiredState = state;
-            return this;
-        }
-
-        private Builder upgradeMode(UpgradeMode mode) {
-            this.upgradeMode = mode;
-            return this;
-        }
-
-        private Builder cluster(String newCluster) {
-            this.cluster = newCluster;
-            return this;
-        }
-
-        private Builder restoreFrom(String path) {
-            this.restoreFrom = path;
-            return this;
-        }
-
-        private Builder generation(long newGeneration) {
-            this.generation = newGeneration;
-            return this;
-        }
-
-        private Builder retention(RetentionPolicy policy) {
-            this.retention = policy;
-            return this;
-        }
-
-        private Builder restarts(long count) {
-            this.restarts = count;
-            return this;
         }
 
         private DeploymentSpec build() {
