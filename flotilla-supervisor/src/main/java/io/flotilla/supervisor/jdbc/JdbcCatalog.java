@@ -22,6 +22,18 @@ final class JdbcCatalog {
         T run(Connection c) throws SQLException;
     }
 
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    interface Parameters {
+        void set(PreparedStatement st) throws SQLException;
+    }
+
+    /** Checks how many rows a change touched, before it commits; throws to roll it back. */
+    @FunctionalInterface
+    interface RowCountCheck {
+        void check(int rows);
+    }
+
     private final DataSource db;
 
     JdbcCatalog(DataSource db) {
@@ -72,42 +84,35 @@ final class JdbcCatalog {
     }
 
     void putCluster(Cluster cl, Event audit) {
-        tx(
-                c -> {
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "INSERT INTO clusters (name, sidecar_url, token_ref, slots, lost_at)"
-                                            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
-                                            + " sidecar_url = EXCLUDED.sidecar_url, token_ref = EXCLUDED.token_ref,"
-                                            + " slots = EXCLUDED.slots, lost_at = EXCLUDED.lost_at")) {
-                        st.setString(1, cl.name());
-                        st.setString(2, cl.sidecarUrl());
-                        st.setString(3, cl.tokenRef());
-                        st.setInt(4, cl.slots());
-                        st.setTimestamp(
-                                5, cl.lostAt() == null ? null : Timestamp.from(cl.lostAt()));
-                        st.executeUpdate();
-                    }
-                    JdbcDeploymentStore.insertEvent(c, audit);
-                    return null;
-                });
+        change(
+                db,
+                "INSERT INTO clusters (name, sidecar_url, token_ref, slots, lost_at)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+                        + " sidecar_url = EXCLUDED.sidecar_url, token_ref = EXCLUDED.token_ref,"
+                        + " slots = EXCLUDED.slots, lost_at = EXCLUDED.lost_at",
+                st -> {
+                    st.setString(1, cl.name());
+                    st.setString(2, cl.sidecarUrl());
+                    st.setString(3, cl.tokenRef());
+                    st.setInt(4, cl.slots());
+                    st.setTimestamp(5, cl.lostAt() == null ? null : Timestamp.from(cl.lostAt()));
+                },
+                audit,
+                rows -> {});
     }
 
     void putLineage(String deployment, String version, String json, Event audit) {
-        tx(
-                c -> {
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "INSERT INTO lineage (deployment, version, document) VALUES (?, ?, ?::jsonb)"
-                                            + " ON CONFLICT (deployment, version) DO UPDATE SET document = EXCLUDED.document")) {
-                        st.setString(1, deployment);
-                        st.setString(2, version);
-                        st.setString(3, json);
-                        st.executeUpdate();
-                    }
-                    JdbcDeploymentStore.insertEvent(c, audit);
-                    return null;
-                });
+        change(
+                db,
+                "INSERT INTO lineage (deployment, version, document) VALUES (?, ?, ?::jsonb)"
+                        + " ON CONFLICT (deployment, version) DO UPDATE SET document = EXCLUDED.document",
+                st -> {
+                    st.setString(1, deployment);
+                    st.setString(2, version);
+                    st.setString(3, json);
+                },
+                audit,
+                rows -> {});
     }
 
     Optional<String> lineage(String deployment, String version) {
@@ -167,6 +172,21 @@ final class JdbcCatalog {
 
     private <T> T tx(Work<T> work) {
         return tx(db, work);
+    }
+
+    /** Runs one parameterised change and its audit event in one transaction. */
+    static void change(
+            DataSource db, String sql, Parameters parameters, Event audit, RowCountCheck check) {
+        tx(
+                db,
+                c -> {
+                    try (PreparedStatement st = c.prepareStatement(sql)) {
+                        parameters.set(st);
+                        check.check(st.executeUpdate());
+                    }
+                    JdbcDeploymentStore.insertEvent(c, audit);
+                    return null;
+                });
     }
 
     /**

@@ -202,24 +202,21 @@ public final class JdbcControlStore implements ControlStore {
      * read, and its audit event, in one transaction; no row changed means someone else did first.
      */
     private void changeAtGeneration(
-            String name, long expectedGeneration, Event audit, String sql, Parameters parameters) {
-        tx(
-                c -> {
-                    try (PreparedStatement st = c.prepareStatement(sql)) {
-                        parameters.set(st);
-                        if (st.executeUpdate() != 1) {
-                            throw stale(name, expectedGeneration);
-                        }
+            String name,
+            long expectedGeneration,
+            Event audit,
+            String sql,
+            JdbcCatalog.Parameters parameters) {
+        JdbcCatalog.change(
+                db,
+                sql,
+                parameters,
+                audit,
+                rows -> {
+                    if (rows != 1) {
+                        throw stale(name, expectedGeneration);
                     }
-                    JdbcDeploymentStore.insertEvent(c, audit);
-                    return null;
                 });
-    }
-
-    /** Sets a statement's parameters. */
-    @FunctionalInterface
-    private interface Parameters {
-        void set(PreparedStatement st) throws SQLException;
     }
 
     @Override
@@ -242,19 +239,15 @@ public final class JdbcControlStore implements ControlStore {
 
     @Override
     public void markCleaned(String name, Instant deletedAt, Event audit) {
-        tx(
-                c -> {
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "UPDATE deleted_deployments SET cleaned_at = now()"
-                                            + " WHERE name = ? AND deleted_at = ?")) {
-                        st.setString(1, name);
-                        st.setTimestamp(2, Timestamp.from(deletedAt));
-                        st.executeUpdate();
-                    }
-                    JdbcDeploymentStore.insertEvent(c, audit);
-                    return null;
-                });
+        JdbcCatalog.change(
+                db,
+                "UPDATE deleted_deployments SET cleaned_at = now() WHERE name = ? AND deleted_at = ?",
+                st -> {
+                    st.setString(1, name);
+                    st.setTimestamp(2, Timestamp.from(deletedAt));
+                },
+                audit,
+                rows -> {});
     }
 
     static ConflictException reused(String name) {
