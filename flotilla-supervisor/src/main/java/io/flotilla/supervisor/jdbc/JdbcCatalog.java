@@ -28,6 +28,12 @@ final class JdbcCatalog {
         void set(PreparedStatement st) throws SQLException;
     }
 
+    /** Maps the current row of a result. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
     /** Checks how many rows a change touched, before it commits; throws to roll it back. */
     @FunctionalInterface
     interface RowCountCheck {
@@ -41,46 +47,31 @@ final class JdbcCatalog {
     }
 
     List<Cluster> clusters() {
-        return tx(
-                c ->
-                        clusters(
-                                c,
-                                "SELECT name, sidecar_url, token_ref, slots, lost_at FROM clusters ORDER BY name",
-                                null));
+        return query(
+                db,
+                "SELECT name, sidecar_url, token_ref, slots, lost_at FROM clusters ORDER BY name",
+                st -> {},
+                JdbcCatalog::cluster);
     }
 
     Optional<Cluster> cluster(String name) {
-        return tx(
-                c ->
-                        clusters(
-                                        c,
-                                        "SELECT name, sidecar_url, token_ref, slots, lost_at FROM clusters WHERE name = ?",
-                                        name)
-                                .stream()
-                                .findFirst());
+        return query(
+                        db,
+                        "SELECT name, sidecar_url, token_ref, slots, lost_at FROM clusters WHERE name = ?",
+                        st -> st.setString(1, name),
+                        JdbcCatalog::cluster)
+                .stream()
+                .findFirst();
     }
 
-    private static List<Cluster> clusters(Connection c, String sql, String name)
-            throws SQLException {
-        List<Cluster> out = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            if (name != null) {
-                st.setString(1, name);
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp lost = rs.getTimestamp(5);
-                    out.add(
-                            new Cluster(
-                                    rs.getString(1),
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getInt(4),
-                                    lost == null ? null : lost.toInstant()));
-                }
-            }
-        }
-        return out;
+    private static Cluster cluster(ResultSet rs) throws SQLException {
+        Timestamp lost = rs.getTimestamp(5);
+        return new Cluster(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getInt(4),
+                lost == null ? null : lost.toInstant());
     }
 
     void putCluster(Cluster cl, Event audit) {
@@ -116,18 +107,16 @@ final class JdbcCatalog {
     }
 
     Optional<String> lineage(String deployment, String version) {
-        return tx(
-                c -> {
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "SELECT document FROM lineage WHERE deployment = ? AND version = ?")) {
-                        st.setString(1, deployment);
-                        st.setString(2, version);
-                        try (ResultSet rs = st.executeQuery()) {
-                            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                        }
-                    }
-                });
+        return query(
+                        db,
+                        "SELECT document FROM lineage WHERE deployment = ? AND version = ?",
+                        st -> {
+                            st.setString(1, deployment);
+                            st.setString(2, version);
+                        },
+                        rs -> rs.getString(1))
+                .stream()
+                .findFirst();
     }
 
     void appendAudit(Event event) {
@@ -139,39 +128,49 @@ final class JdbcCatalog {
     }
 
     List<AuditEntry> events(String deployment, long afterId, int limit) {
+        return query(
+                db,
+                "SELECT id, deployment, at, type, message, fencing_token, who FROM events"
+                        + " WHERE id > ? AND (?::text IS NULL OR deployment = ?)"
+                        + " ORDER BY id LIMIT ?",
+                st -> {
+                    st.setLong(1, afterId);
+                    st.setString(2, deployment);
+                    st.setString(3, deployment);
+                    st.setInt(4, limit);
+                },
+                rs ->
+                        new AuditEntry(
+                                rs.getLong(1),
+                                new Event(
+                                        rs.getString(2),
+                                        rs.getTimestamp(3).toInstant(),
+                                        rs.getString(4),
+                                        rs.getString(5),
+                                        rs.getLong(6),
+                                        rs.getString(7))));
+    }
+
+    private <T> T tx(Work<T> work) {
+        return tx(db, work);
+    }
+
+    /** The rows one parameterised query selects, mapped, read in one transaction. */
+    static <T> List<T> query(DataSource db, String sql, Parameters parameters, RowMapper<T> row) {
         return tx(
+                db,
                 c -> {
-                    List<AuditEntry> out = new ArrayList<>();
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "SELECT id, deployment, at, type, message, fencing_token, who FROM events"
-                                            + " WHERE id > ? AND (?::text IS NULL OR deployment = ?)"
-                                            + " ORDER BY id LIMIT ?")) {
-                        st.setLong(1, afterId);
-                        st.setString(2, deployment);
-                        st.setString(3, deployment);
-                        st.setInt(4, limit);
+                    List<T> out = new ArrayList<>();
+                    try (PreparedStatement st = c.prepareStatement(sql)) {
+                        parameters.set(st);
                         try (ResultSet rs = st.executeQuery()) {
                             while (rs.next()) {
-                                out.add(
-                                        new AuditEntry(
-                                                rs.getLong(1),
-                                                new Event(
-                                                        rs.getString(2),
-                                                        rs.getTimestamp(3).toInstant(),
-                                                        rs.getString(4),
-                                                        rs.getString(5),
-                                                        rs.getLong(6),
-                                                        rs.getString(7))));
+                                out.add(row.map(rs));
                             }
                         }
                     }
                     return out;
                 });
-    }
-
-    private <T> T tx(Work<T> work) {
-        return tx(db, work);
     }
 
     /** Runs one parameterised change and its audit event in one transaction. */

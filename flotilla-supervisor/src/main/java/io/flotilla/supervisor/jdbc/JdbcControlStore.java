@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -73,34 +72,22 @@ public final class JdbcControlStore implements ControlStore {
 
     @Override
     public List<Deployment> deployments() {
-        return tx(
-                c -> {
-                    List<Deployment> out = new ArrayList<>();
-                    try (PreparedStatement st =
-                                    c.prepareStatement(
-                                            "SELECT spec, last_reconciled_spec, status FROM deployments ORDER BY name");
-                            ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(deployment(rs));
-                        }
-                    }
-                    return out;
-                });
+        return JdbcCatalog.query(
+                db,
+                "SELECT spec, last_reconciled_spec, status FROM deployments ORDER BY name",
+                st -> {},
+                JdbcControlStore::deployment);
     }
 
     @Override
     public Optional<Deployment> deployment(String name) {
-        return tx(
-                c -> {
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "SELECT spec, last_reconciled_spec, status FROM deployments WHERE name = ?")) {
-                        st.setString(1, name);
-                        try (ResultSet rs = st.executeQuery()) {
-                            return rs.next() ? Optional.of(deployment(rs)) : Optional.empty();
-                        }
-                    }
-                });
+        return JdbcCatalog.query(
+                        db,
+                        "SELECT spec, last_reconciled_spec, status FROM deployments WHERE name = ?",
+                        st -> st.setString(1, name),
+                        JdbcControlStore::deployment)
+                .stream()
+                .findFirst();
     }
 
     private static Deployment deployment(ResultSet rs) throws SQLException {
@@ -221,20 +208,12 @@ public final class JdbcControlStore implements ControlStore {
 
     @Override
     public List<Deleted> deleted() {
-        return tx(
-                c -> {
-                    List<Deleted> out = new ArrayList<>();
-                    try (PreparedStatement st =
-                                    c.prepareStatement(
-                                            "SELECT spec, last_reconciled_spec, status, deleted_at FROM deleted_deployments"
-                                                    + " WHERE cleaned_at IS NULL ORDER BY deleted_at");
-                            ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new Deleted(deployment(rs), rs.getTimestamp(4).toInstant()));
-                        }
-                    }
-                    return out;
-                });
+        return JdbcCatalog.query(
+                db,
+                "SELECT spec, last_reconciled_spec, status, deleted_at FROM deleted_deployments"
+                        + " WHERE cleaned_at IS NULL ORDER BY deleted_at",
+                st -> {},
+                rs -> new Deleted(deployment(rs), rs.getTimestamp(4).toInstant()));
     }
 
     @Override
