@@ -63,7 +63,7 @@ class SupervisorServerITCase {
                                     api,
                                     "POST",
                                     "/v1/deployments",
-                                    SupervisorApiTest.orders("orders")
+                                    SupervisorApiFixture.orders("orders")
                                             .replace("cluster-1", "gone")))
                     .isEqualTo(201);
             await(

@@ -1,55 +1,36 @@
 package io.flotilla.formats.tskv;
 
+import io.flotilla.formats.FieldLookup;
 import io.flotilla.formats.MalformedRecordException;
-import io.flotilla.formats.SkippedRecords;
-import java.io.IOException;
+import io.flotilla.formats.RowDeserializationSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Objects;
-import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.RowType;
 
 /** Reads one TSKV line per message into a row, scanning bytes: no regex, no String per key. */
-public final class TskvRowDataDeserializationSchema implements DeserializationSchema<RowData> {
+public final class TskvRowDataDeserializationSchema extends RowDeserializationSchema {
     private static final long serialVersionUID = 1L;
     private static final byte[] PREFIX = "tskv".getBytes(StandardCharsets.US_ASCII);
-
-    private final RowType rowType;
-    private final TypeInformation<RowData> producedType;
-    private final boolean ignoreParseErrors;
-    private final boolean failOnMissingField;
 
     private transient byte[][] names;
     private transient TskvValues.Decoder[] decoders;
     private transient TskvEscapes.Out keyScratch;
     private transient TskvEscapes.Out valueScratch;
-    private transient SkippedRecords skipped;
 
     public TskvRowDataDeserializationSchema(
             RowType rowType,
             TypeInformation<RowData> producedType,
             boolean ignoreParseErrors,
             boolean failOnMissingField) {
-        this.rowType = rowType;
-        this.producedType = producedType;
-        this.ignoreParseErrors = ignoreParseErrors;
-        this.failOnMissingField = failOnMissingField;
+        super(rowType, producedType, ignoreParseErrors, failOnMissingField);
         init(); // fails at planning time for unsupported column types
     }
 
     @Override
-    public void open(InitializationContext context) {
-        init();
-        skipped.register(context.getMetricGroup());
-    }
-
-    private void init() {
-        if (decoders != null) {
-            return;
-        }
+    protected void prepare() {
         int n = rowType.getFieldCount();
         byte[][] fieldNames = new byte[n][];
         TskvValues.Decoder[] fieldDecoders = new TskvValues.Decoder[n];
@@ -61,28 +42,11 @@ public final class TskvRowDataDeserializationSchema implements DeserializationSc
         names = fieldNames;
         keyScratch = new TskvEscapes.Out();
         valueScratch = new TskvEscapes.Out();
-        skipped = new SkippedRecords();
         decoders = fieldDecoders;
     }
 
     @Override
-    public RowData deserialize(byte[] message) throws IOException {
-        if (message == null) {
-            return null;
-        }
-        init();
-        try {
-            return parse(message);
-        } catch (MalformedRecordException e) {
-            if (ignoreParseErrors) {
-                skipped.inc();
-                return null;
-            }
-            throw e;
-        }
-    }
-
-    private RowData parse(byte[] m) throws MalformedRecordException {
+    protected RowData parse(byte[] m) throws MalformedRecordException {
         int end = m.length;
         // A raw CR or LF cannot be data (they are escaped), so they are line-ending leftovers.
         while (end > 0 && (m[end - 1] == '\n' || m[end - 1] == '\r')) {
@@ -135,9 +99,9 @@ public final class TskvRowDataDeserializationSchema implements DeserializationSc
             int i;
             if (keyEscaped) {
                 int len = TskvEscapes.unescape(m, start, keyEnd - start, keyScratch);
-                i = find(keyScratch.buf, 0, len, next);
+                i = FieldLookup.find(names, keyScratch.buf, 0, len, next);
             } else {
-                i = find(m, start, keyEnd - start, next);
+                i = FieldLookup.find(names, m, start, keyEnd - start, next);
             }
             if (i >= 0) {
                 Object value;
@@ -171,48 +135,5 @@ public final class TskvRowDataDeserializationSchema implements DeserializationSc
             }
         }
         return row;
-    }
-
-    /** Index of the column named by the key, trying the next column first: writers keep order. */
-    private int find(byte[] b, int off, int len, int hint) {
-        byte[][] fieldNames = names;
-        int n = fieldNames.length;
-        for (int j = 0; j < n; j++) {
-            int i = hint + j < n ? hint + j : hint + j - n;
-            byte[] name = fieldNames[i];
-            if (name.length == len && Arrays.equals(name, 0, len, b, off, off + len)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Records skipped so far under ignore-parse-errors (also the 'skippedRecords' metric). */
-    public long skippedRecords() {
-        init();
-        return skipped.count();
-    }
-
-    @Override
-    public boolean isEndOfStream(RowData nextElement) {
-        return false;
-    }
-
-    @Override
-    public TypeInformation<RowData> getProducedType() {
-        return producedType;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TskvRowDataDeserializationSchema that
-                && rowType.equals(that.rowType)
-                && ignoreParseErrors == that.ignoreParseErrors
-                && failOnMissingField == that.failOnMissingField;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(rowType, ignoreParseErrors, failOnMissingField);
     }
 }

@@ -1,18 +1,16 @@
 package io.flotilla.formats.tskv;
 
+import io.flotilla.formats.RowSerializationSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Objects;
-import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.RowType;
 
 /** Writes each row as one TSKV line (no line terminator: line-based connectors add it). */
-public final class TskvRowDataSerializationSchema implements SerializationSchema<RowData> {
+public final class TskvRowDataSerializationSchema extends RowSerializationSchema {
     private static final long serialVersionUID = 1L;
     private static final byte[] PREFIX = "tskv".getBytes(StandardCharsets.US_ASCII);
 
-    private final RowType rowType;
     private final boolean writePrefix;
 
     private transient byte[][] keys;
@@ -21,20 +19,18 @@ public final class TskvRowDataSerializationSchema implements SerializationSchema
     private transient TskvEscapes.Out out;
 
     public TskvRowDataSerializationSchema(RowType rowType, boolean writePrefix) {
-        this.rowType = rowType;
+        super(rowType);
         this.writePrefix = writePrefix;
         init();
     }
 
     @Override
-    public void open(InitializationContext context) {
-        init();
+    protected Object writeOption() {
+        return writePrefix;
     }
 
-    private void init() {
-        if (encoders != null) {
-            return;
-        }
+    @Override
+    protected void prepare() {
         int n = rowType.getFieldCount();
         keys = new byte[n][];
         getters = new RowData.FieldGetter[n];
@@ -54,8 +50,7 @@ public final class TskvRowDataSerializationSchema implements SerializationSchema
     }
 
     @Override
-    public byte[] serialize(RowData row) {
-        init();
+    protected byte[] write(RowData row) {
         TskvEscapes.Out o = out;
         o.len = 0;
         boolean separate = false;
@@ -78,17 +73,5 @@ public final class TskvRowDataSerializationSchema implements SerializationSchema
             TskvEscapes.escape(bytes, 0, bytes.length, false, o);
         }
         return Arrays.copyOf(o.buf, o.len);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TskvRowDataSerializationSchema that
-                && rowType.equals(that.rowType)
-                && writePrefix == that.writePrefix;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(rowType, writePrefix);
     }
 }

@@ -5,9 +5,9 @@ import static io.flotilla.formats.yson.YsonParser.END_MAP;
 import static io.flotilla.formats.yson.YsonParser.KV_SEP;
 import static io.flotilla.formats.yson.YsonParser.STRING;
 
+import io.flotilla.formats.FieldLookup;
 import io.flotilla.formats.MalformedRecordException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.types.logical.RowType;
 
@@ -50,7 +50,7 @@ final class YsonRowReader extends YsonReaders.Reader {
                 throw p.error("expected a key or '}', got " + YsonParser.name(k));
             }
             p.readString();
-            int i = find(p.sliceBuf, p.sliceOff, p.sliceLen, next);
+            int i = FieldLookup.find(names, p.sliceBuf, p.sliceOff, p.sliceLen, next);
             p.expect(KV_SEP);
             if (i < 0) {
                 p.skipValue();
@@ -75,18 +75,5 @@ final class YsonRowReader extends YsonReaders.Reader {
             }
         }
         return row;
-    }
-
-    /** Index of the field named by the key, trying the next field first: writers keep order. */
-    private int find(byte[] b, int off, int len, int hint) {
-        int n = names.length;
-        for (int j = 0; j < n; j++) {
-            int i = hint + j < n ? hint + j : hint + j - n;
-            byte[] name = names[i];
-            if (name.length == len && Arrays.equals(name, 0, len, b, off, off + len)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /** Checks of the API's input; each failure is a 400 naming the field, the rule and the fix. */
@@ -18,37 +19,44 @@ final class Validation {
     private Validation() {}
 
     static String name(String field, String value) {
-        required(field, value);
-        if (!NAME.matcher(value).matches()) {
-            throw invalid(
-                    field,
-                    "'"
-                            + value
-                            + "' is not a valid name: use 1-63 lower-case letters, digits and '-', starting with a letter or digit");
-        }
-        return value;
+        return matching(
+                field,
+                value,
+                NAME,
+                v ->
+                        "'"
+                                + v
+                                + "' is not a valid name: use 1-63 lower-case letters, digits and '-', starting with a letter or digit");
     }
 
     static String sha256(String field, String value) {
-        required(field, value);
-        if (!SHA256.matcher(value).matches()) {
-            throw invalid(
-                    field,
-                    "must be 64 lower-case hex digits (the artifact's SHA-256, e.g. from 'sha256sum job.jar'), got "
-                            + value.length()
-                            + " characters");
-        }
-        return value;
+        return matching(
+                field,
+                value,
+                SHA256,
+                v ->
+                        "must be 64 lower-case hex digits (the artifact's SHA-256, e.g. from 'sha256sum job.jar'), got "
+                                + v.length()
+                                + " characters");
     }
 
     static String version(String field, String value) {
+        return matching(
+                field,
+                value,
+                VERSION,
+                v ->
+                        "'"
+                                + v
+                                + "' is not a valid version: use up to 64 letters, digits, '.', '_', '+' and '-'");
+    }
+
+    /** A required value that must match {@code pattern}; {@code rule} words the failure. */
+    private static String matching(
+            String field, String value, Pattern pattern, UnaryOperator<String> rule) {
         required(field, value);
-        if (!VERSION.matcher(value).matches()) {
-            throw invalid(
-                    field,
-                    "'"
-                            + value
-                            + "' is not a valid version: use up to 64 letters, digits, '.', '_', '+' and '-'");
+        if (!pattern.matcher(value).matches()) {
+            throw invalid(field, rule.apply(value));
         }
         return value;
     }

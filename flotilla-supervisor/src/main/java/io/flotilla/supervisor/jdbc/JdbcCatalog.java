@@ -22,6 +22,24 @@ final class JdbcCatalog {
         T run(Connection c) throws SQLException;
     }
 
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    interface Parameters {
+        void set(PreparedStatement st) throws SQLException;
+    }
+
+    /** Maps the current row of a result. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Checks how many rows a change touched, before it commits; throws to roll it back. */
+    @FunctionalInterface
+    interface RowCountCheck {
+        void check(int rows);
+    }
+
     private final DataSource db;
 
     JdbcCatalog(DataSource db) {
@@ -29,100 +47,76 @@ final class JdbcCatalog {
     }
 
     List<Cluster> clusters() {
-        return tx(
-                c ->
-                        clusters(
-                                c,
-                                "SELECT name, sidecar_url, token_ref, slots, lost_at FROM clusters ORDER BY name",
-                                null));
+        return query(
+                db,
+                "SELECT name, sidecar_url, token_ref, slots, lost_at FROM clusters ORDER BY name",
+                st -> {},
+                JdbcCatalog::cluster);
     }
 
     Optional<Cluster> cluster(String name) {
-        return tx(
-                c ->
-                        clusters(
-                                        c,
-                                        "SELECT name, sidecar_url, token_ref, slots, lost_at FROM clusters WHERE name = ?",
-                                        name)
-                                .stream()
-                                .findFirst());
+        return query(
+                        db,
+                        "SELECT name, sidecar_url, token_ref, slots, lost_at FROM clusters WHERE name = ?",
+                        st -> st.setString(1, name),
+                        JdbcCatalog::cluster)
+                .stream()
+                .findFirst();
     }
 
-    private static List<Cluster> clusters(Connection c, String sql, String name)
-            throws SQLException {
-        List<Cluster> out = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            if (name != null) {
-                st.setString(1, name);
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp lost = rs.getTimestamp(5);
-                    out.add(
-                            new Cluster(
-                                    rs.getString(1),
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getInt(4),
-                                    lost == null ? null : lost.toInstant()));
-                }
-            }
-        }
-        return out;
+    private static Cluster cluster(ResultSet rs) throws SQLException {
+        Timestamp lost = rs.getTimestamp(5);
+        return new Cluster(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getInt(4),
+                lost == null ? null : lost.toInstant());
     }
 
     void putCluster(Cluster cl, Event audit) {
-        tx(
-                c -> {
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "INSERT INTO clusters (name, sidecar_url, token_ref, slots, lost_at)"
-                                            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
-                                            + " sidecar_url = EXCLUDED.sidecar_url, token_ref = EXCLUDED.token_ref,"
-                                            + " slots = EXCLUDED.slots, lost_at = EXCLUDED.lost_at")) {
-                        st.setString(1, cl.name());
-                        st.setString(2, cl.sidecarUrl());
-                        st.setString(3, cl.tokenRef());
-                        st.setInt(4, cl.slots());
-                        st.setTimestamp(
-                                5, cl.lostAt() == null ? null : Timestamp.from(cl.lostAt()));
-                        st.executeUpdate();
-                    }
-                    JdbcDeploymentStore.insertEvent(c, audit);
-                    return null;
-                });
+        change(
+                db,
+                "INSERT INTO clusters (name, sidecar_url, token_ref, slots, lost_at)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+                        + " sidecar_url = EXCLUDED.sidecar_url, token_ref = EXCLUDED.token_ref,"
+                        + " slots = EXCLUDED.slots, lost_at = EXCLUDED.lost_at",
+                st -> {
+                    st.setString(1, cl.name());
+                    st.setString(2, cl.sidecarUrl());
+                    st.setString(3, cl.tokenRef());
+                    st.setInt(4, cl.slots());
+                    st.setTimestamp(5, cl.lostAt() == null ? null : Timestamp.from(cl.lostAt()));
+                },
+                audit,
+                rows -> {});
     }
 
     void putLineage(String deployment, String version, String json, Event audit) {
-        tx(
-                c -> {
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "INSERT INTO lineage (deployment, version, document) VALUES (?, ?, ?::jsonb)"
-                                            + " ON CONFLICT (deployment, version) DO UPDATE SET document = EXCLUDED.document")) {
-                        st.setString(1, deployment);
-                        st.setString(2, version);
-                        st.setString(3, json);
-                        st.executeUpdate();
-                    }
-                    JdbcDeploymentStore.insertEvent(c, audit);
-                    return null;
-                });
+        change(
+                db,
+                "INSERT INTO lineage (deployment, version, document) VALUES (?, ?, ?::jsonb)"
+                        + " ON CONFLICT (deployment, version) DO UPDATE SET document = EXCLUDED.document",
+                st -> {
+                    st.setString(1, deployment);
+                    st.setString(2, version);
+                    st.setString(3, json);
+                },
+                audit,
+                rows -> {});
     }
 
     Optional<String> lineage(String deployment, String version) {
-        return tx(
-                c -> {
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "SELECT document FROM lineage WHERE deployment = ? AND version = ?")) {
-                        st.setString(1, deployment);
-                        st.setString(2, version);
-                        try (ResultSet rs = st.executeQuery()) {
-                            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                        }
-                    }
-                });
+        return query(
+                        db,
+                        "SELECT document FROM lineage WHERE deployment = ? AND version = ?",
+                        st -> {
+                            st.setString(1, deployment);
+                            st.setString(2, version);
+                        },
+                        rs -> rs.getString(1))
+                .stream()
+                .findFirst();
     }
 
     void appendAudit(Event event) {
@@ -134,30 +128,44 @@ final class JdbcCatalog {
     }
 
     List<AuditEntry> events(String deployment, long afterId, int limit) {
+        return query(
+                db,
+                "SELECT id, deployment, at, type, message, fencing_token, who FROM events"
+                        + " WHERE id > ? AND (?::text IS NULL OR deployment = ?)"
+                        + " ORDER BY id LIMIT ?",
+                st -> {
+                    st.setLong(1, afterId);
+                    st.setString(2, deployment);
+                    st.setString(3, deployment);
+                    st.setInt(4, limit);
+                },
+                rs ->
+                        new AuditEntry(
+                                rs.getLong(1),
+                                new Event(
+                                        rs.getString(2),
+                                        rs.getTimestamp(3).toInstant(),
+                                        rs.getString(4),
+                                        rs.getString(5),
+                                        rs.getLong(6),
+                                        rs.getString(7))));
+    }
+
+    private <T> T tx(Work<T> work) {
+        return tx(db, work);
+    }
+
+    /** The rows one parameterised query selects, mapped, read in one transaction. */
+    static <T> List<T> query(DataSource db, String sql, Parameters parameters, RowMapper<T> row) {
         return tx(
+                db,
                 c -> {
-                    List<AuditEntry> out = new ArrayList<>();
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "SELECT id, deployment, at, type, message, fencing_token, who FROM events"
-                                            + " WHERE id > ? AND (?::text IS NULL OR deployment = ?)"
-                                            + " ORDER BY id LIMIT ?")) {
-                        st.setLong(1, afterId);
-                        st.setString(2, deployment);
-                        st.setString(3, deployment);
-                        st.setInt(4, limit);
+                    List<T> out = new ArrayList<>();
+                    try (PreparedStatement st = c.prepareStatement(sql)) {
+                        parameters.set(st);
                         try (ResultSet rs = st.executeQuery()) {
                             while (rs.next()) {
-                                out.add(
-                                        new AuditEntry(
-                                                rs.getLong(1),
-                                                new Event(
-                                                        rs.getString(2),
-                                                        rs.getTimestamp(3).toInstant(),
-                                                        rs.getString(4),
-                                                        rs.getString(5),
-                                                        rs.getLong(6),
-                                                        rs.getString(7))));
+                                out.add(row.map(rs));
                             }
                         }
                     }
@@ -165,8 +173,19 @@ final class JdbcCatalog {
                 });
     }
 
-    private <T> T tx(Work<T> work) {
-        return tx(db, work);
+    /** Runs one parameterised change and its audit event in one transaction. */
+    static void change(
+            DataSource db, String sql, Parameters parameters, Event audit, RowCountCheck check) {
+        tx(
+                db,
+                c -> {
+                    try (PreparedStatement st = c.prepareStatement(sql)) {
+                        parameters.set(st);
+                        check.check(st.executeUpdate());
+                    }
+                    JdbcDeploymentStore.insertEvent(c, audit);
+                    return null;
+                });
     }
 
     /**

@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -73,34 +72,22 @@ public final class JdbcControlStore implements ControlStore {
 
     @Override
     public List<Deployment> deployments() {
-        return tx(
-                c -> {
-                    List<Deployment> out = new ArrayList<>();
-                    try (PreparedStatement st =
-                                    c.prepareStatement(
-                                            "SELECT spec, last_reconciled_spec, status FROM deployments ORDER BY name");
-                            ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(deployment(rs));
-                        }
-                    }
-                    return out;
-                });
+        return JdbcCatalog.query(
+                db,
+                "SELECT spec, last_reconciled_spec, status FROM deployments ORDER BY name",
+                st -> {},
+                JdbcControlStore::deployment);
     }
 
     @Override
     public Optional<Deployment> deployment(String name) {
-        return tx(
-                c -> {
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "SELECT spec, last_reconciled_spec, status FROM deployments WHERE name = ?")) {
-                        st.setString(1, name);
-                        try (ResultSet rs = st.executeQuery()) {
-                            return rs.next() ? Optional.of(deployment(rs)) : Optional.empty();
-                        }
-                    }
-                });
+        return JdbcCatalog.query(
+                        db,
+                        "SELECT spec, last_reconciled_spec, status FROM deployments WHERE name = ?",
+                        st -> st.setString(1, name),
+                        JdbcControlStore::deployment)
+                .stream()
+                .findFirst();
     }
 
     private static Deployment deployment(ResultSet rs) throws SQLException {
@@ -145,108 +132,101 @@ public final class JdbcControlStore implements ControlStore {
 
     @Override
     public void replaceSpec(DeploymentSpec spec, long expectedGeneration, Event audit) {
-        tx(
-                c -> {
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "UPDATE deployments SET generation = ?, spec = ?::jsonb, updated_at = now()"
-                                            + " WHERE name = ? AND generation = ?")) {
-                        st.setLong(1, spec.generation());
-                        st.setString(2, write(spec));
-                        st.setString(3, spec.name());
-                        st.setLong(4, expectedGeneration);
-                        if (st.executeUpdate() != 1) {
-                            throw stale(spec.name(), expectedGeneration);
-                        }
-                    }
-                    JdbcDeploymentStore.insertEvent(c, audit);
-                    return null;
+        changeAtGeneration(
+                spec.name(),
+                expectedGeneration,
+                audit,
+                "UPDATE deployments SET generation = ?, spec = ?::jsonb, updated_at = now()"
+                        + " WHERE name = ? AND generation = ?",
+                st -> {
+                    st.setLong(1, spec.generation());
+                    st.setString(2, write(spec));
+                    st.setString(3, spec.name());
+                    st.setLong(4, expectedGeneration);
                 });
     }
 
     @Override
     public void replaceDeployment(Deployment d, long expectedGeneration, Event audit) {
-        tx(
-                c -> {
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "UPDATE deployments SET generation = ?, spec = ?::jsonb,"
-                                            + " last_reconciled_spec = ?::jsonb, status = ?::jsonb, updated_at = now()"
-                                            + " WHERE name = ? AND generation = ?")) {
-                        st.setLong(1, d.spec().generation());
-                        st.setString(2, write(d.spec()));
-                        st.setString(
-                                3,
-                                d.lastReconciledSpec() == null
-                                        ? null
-                                        : write(d.lastReconciledSpec()));
-                        st.setString(4, write(d.status()));
-                        st.setString(5, d.name());
-                        st.setLong(6, expectedGeneration);
-                        if (st.executeUpdate() != 1) {
-                            throw stale(d.name(), expectedGeneration);
-                        }
-                    }
-                    JdbcDeploymentStore.insertEvent(c, audit);
-                    return null;
+        changeAtGeneration(
+                d.name(),
+                expectedGeneration,
+                audit,
+                "UPDATE deployments SET generation = ?, spec = ?::jsonb,"
+                        + " last_reconciled_spec = ?::jsonb, status = ?::jsonb, updated_at = now()"
+                        + " WHERE name = ? AND generation = ?",
+                st -> {
+                    st.setLong(1, d.spec().generation());
+                    st.setString(2, write(d.spec()));
+                    st.setString(
+                            3,
+                            d.lastReconciledSpec() == null ? null : write(d.lastReconciledSpec()));
+                    st.setString(4, write(d.status()));
+                    st.setString(5, d.name());
+                    st.setLong(6, expectedGeneration);
                 });
     }
 
     @Override
     public void deleteDeployment(String name, long expectedGeneration, Instant at, Event audit) {
-        tx(
-                c -> {
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "WITH gone AS (DELETE FROM deployments WHERE name = ? AND generation = ?"
-                                            + " RETURNING name, spec, last_reconciled_spec, status)"
-                                            + " INSERT INTO deleted_deployments (name, deleted_at, spec, last_reconciled_spec, status)"
-                                            + " SELECT name, ?, spec, last_reconciled_spec, status FROM gone")) {
-                        st.setString(1, name);
-                        st.setLong(2, expectedGeneration);
-                        st.setTimestamp(3, Timestamp.from(at));
-                        if (st.executeUpdate() != 1) {
-                            throw stale(name, expectedGeneration);
-                        }
+        changeAtGeneration(
+                name,
+                expectedGeneration,
+                audit,
+                "WITH gone AS (DELETE FROM deployments WHERE name = ? AND generation = ?"
+                        + " RETURNING name, spec, last_reconciled_spec, status)"
+                        + " INSERT INTO deleted_deployments (name, deleted_at, spec, last_reconciled_spec, status)"
+                        + " SELECT name, ?, spec, last_reconciled_spec, status FROM gone",
+                st -> {
+                    st.setString(1, name);
+                    st.setLong(2, expectedGeneration);
+                    st.setTimestamp(3, Timestamp.from(at));
+                });
+    }
+
+    /**
+     * Runs one statement that must change exactly the deployment's row at the generation the caller
+     * read, and its audit event, in one transaction; no row changed means someone else did first.
+     */
+    private void changeAtGeneration(
+            String name,
+            long expectedGeneration,
+            Event audit,
+            String sql,
+            JdbcCatalog.Parameters parameters) {
+        JdbcCatalog.change(
+                db,
+                sql,
+                parameters,
+                audit,
+                rows -> {
+                    if (rows != 1) {
+                        throw stale(name, expectedGeneration);
                     }
-                    JdbcDeploymentStore.insertEvent(c, audit);
-                    return null;
                 });
     }
 
     @Override
     public List<Deleted> deleted() {
-        return tx(
-                c -> {
-                    List<Deleted> out = new ArrayList<>();
-                    try (PreparedStatement st =
-                                    c.prepareStatement(
-                                            "SELECT spec, last_reconciled_spec, status, deleted_at FROM deleted_deployments"
-                                                    + " WHERE cleaned_at IS NULL ORDER BY deleted_at");
-                            ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new Deleted(deployment(rs), rs.getTimestamp(4).toInstant()));
-                        }
-                    }
-                    return out;
-                });
+        return JdbcCatalog.query(
+                db,
+                "SELECT spec, last_reconciled_spec, status, deleted_at FROM deleted_deployments"
+                        + " WHERE cleaned_at IS NULL ORDER BY deleted_at",
+                st -> {},
+                rs -> new Deleted(deployment(rs), rs.getTimestamp(4).toInstant()));
     }
 
     @Override
     public void markCleaned(String name, Instant deletedAt, Event audit) {
-        tx(
-                c -> {
-                    try (PreparedStatement st =
-                            c.prepareStatement(
-                                    "UPDATE deleted_deployments SET cleaned_at = now()"
-                                            + " WHERE name = ? AND deleted_at = ?")) {
-                        st.setString(1, name);
-                        st.setTimestamp(2, Timestamp.from(deletedAt));
-                        st.executeUpdate();
-                    }
-                    JdbcDeploymentStore.insertEvent(c, audit);
-                    return null;
-                });
+        JdbcCatalog.change(
+                db,
+                "UPDATE deleted_deployments SET cleaned_at = now() WHERE name = ? AND deleted_at = ?",
+                st -> {
+                    st.setString(1, name);
+                    st.setTimestamp(2, Timestamp.from(deletedAt));
+                },
+                audit,
+                rows -> {});
     }
 
     static ConflictException reused(String name) {

@@ -2,6 +2,7 @@ package io.flotilla.supervisor.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The desired state of one deployment as its owner declared it; {@code generation} grows on every
@@ -108,165 +109,99 @@ public record DeploymentSpec(
     }
 
     public DeploymentSpec withGeneration(long newGeneration) {
-        return new DeploymentSpec(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                cluster,
-                restoreFrom,
-                newGeneration,
-                retention,
-                restarts);
+        return copy(b -> b.generation = newGeneration);
     }
 
     public DeploymentSpec withDesiredState(DesiredState state) {
-        return new DeploymentSpec(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                state,
-                upgradeMode,
-                cluster,
-                restoreFrom,
-                generation,
-                retention,
-                restarts);
+        return copy(b -> b.desiredState = state);
     }
 
     public DeploymentSpec withUpgradeMode(UpgradeMode mode) {
-        return new DeploymentSpec(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                mode,
-                cluster,
-                restoreFrom,
-                generation,
-                retention,
-                restarts);
+        return copy(b -> b.upgradeMode = mode);
     }
 
     public DeploymentSpec withVersion(String newVersion, String uri, String sha256) {
-        return new DeploymentSpec(
-                name,
-                owner,
-                module,
-                newVersion,
-                uri,
-                sha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                cluster,
-                restoreFrom,
-                generation,
-                retention,
-                restarts);
+        return copy(b -> b.version(newVersion, uri, sha256));
     }
 
     /** The same spec placed on another cluster. */
     public DeploymentSpec withCluster(String newCluster) {
-        return new DeploymentSpec(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                newCluster,
-                restoreFrom,
-                generation,
-                retention,
-                restarts);
+        return copy(b -> b.cluster = newCluster);
     }
 
     public DeploymentSpec withRestoreFrom(String path) {
-        return new DeploymentSpec(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                cluster,
-                path,
-                generation,
-                retention,
-                restarts);
+        return copy(b -> b.restoreFrom = path);
     }
 
     public DeploymentSpec withRetention(RetentionPolicy policy) {
-        return new DeploymentSpec(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                cluster,
-                restoreFrom,
-                generation,
-                policy,
-                restarts);
+        return copy(b -> b.retention = policy);
     }
 
     /** The same spec asking for one more restart. */
     public DeploymentSpec withRestart() {
-        return new DeploymentSpec(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                cluster,
-                restoreFrom,
-                generation,
-                retention,
-                restarts + 1);
+        return copy(b -> b.restarts++);
+    }
+
+    /** This spec with {@code change} applied, validated like any new spec. */
+    private DeploymentSpec copy(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** The changeable fields of a spec being copied; the others come from {@code from}. */
+    private static final class Builder {
+        private final DeploymentSpec from;
+        String version;
+        String artifactUri;
+        String artifactSha256;
+        DesiredState desiredState;
+        UpgradeMode upgradeMode;
+        String cluster;
+        String restoreFrom;
+        long generation;
+        RetentionPolicy retention;
+        long restarts;
+
+        private Builder(DeploymentSpec from) {
+            this.from = from;
+            this.version = from.version;
+            this.artifactUri = from.artifactUri;
+            this.artifactSha256 = from.artifactSha256;
+            this.desiredState = from.desiredState;
+            this.upgradeMode = from.upgradeMode;
+            this.cluster = from.cluster;
+            this.restoreFrom = from.restoreFrom;
+            this.generation = from.generation;
+            this.retention = from.retention;
+            this.restarts = from.restarts;
+        }
+
+        private void version(String newVersion, String uri, String sha256) {
+            this.version = newVersion;
+            this.artifactUri = uri;
+            this.artifactSha256 = sha256;
+        }
+
+        private DeploymentSpec build() {
+            return new DeploymentSpec(
+                    from.name,
+                    from.owner,
+                    from.module,
+                    version,
+                    artifactUri,
+                    artifactSha256,
+                    from.entryClass,
+                    from.args,
+                    from.parallelism,
+                    desiredState,
+                    upgradeMode,
+                    cluster,
+                    restoreFrom,
+                    generation,
+                    retention,
+                    restarts);
+        }
     }
 
     private static void requireText(String value, String field) {
