@@ -36,8 +36,12 @@ public final class ParentWatchdog {
         }
     }
 
+    private static long parentPid() {
+        return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+    }
+
     public static void main(String[] args) throws Exception {
-        ProcessHandle launcher = ProcessHandle.current().parent().orElse(null);
+        long launcher = parentPid();
         Thread watchdog =
                 new Thread(
                         () -> {
@@ -48,9 +52,11 @@ public final class ParentWatchdog {
                             } catch (IOException ignored) {
                                 // a broken pipe means the same as end of stream
                             }
-                            // A launcher that is still alive closed the pipe on purpose (it stops
-                            // this one JVM); only a launcher that died leaves PostgreSQL to reap.
-                            if (launcher != null && launcher.isAlive()) {
+                            // A launcher that is still our parent closed the pipe on purpose (it
+                            // stops this one JVM); only a launcher that died leaves PostgreSQL to
+                            // reap. A dead parent hands us to init at once, while its zombie may
+                            // still look alive, hence the parent pid rather than isAlive().
+                            if (launcher > 0 && parentPid() == launcher) {
                                 System.err.println("flotilla: stopped by the launcher");
                             } else {
                                 System.err.println("flotilla: launcher is gone, stopping this JVM");

@@ -79,10 +79,10 @@ class SupervisorApiBadInputTest extends SupervisorApiFixture {
                         OPERATOR,
                         "PUT",
                         "/v1/deployments/orders/lineage/1",
-                        "{\"reads\": [\"orders\"], \"writes\": [\"\"]}"),
+                        "{\"reads\": [{\"name\": \"orders\"}], \"writes\": [{\"name\": \"\"}]}"),
                 400,
                 "invalid_field",
-                "writes[0]");
+                "writes[0].name");
         assertBad(
                 call(ADMIN, "DELETE", "/v1/deployments/orders", null), 409, "not_stopped", "name");
 

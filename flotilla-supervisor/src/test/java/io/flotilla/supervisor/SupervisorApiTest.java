@@ -116,12 +116,13 @@ class SupervisorApiTest extends SupervisorApiFixture {
                                         OPERATOR,
                                         "PUT",
                                         "/v1/deployments/orders/lineage/1",
-                                        "{\"reads\": [\"kafka.orders\"], \"writes\": [\"iceberg.daily\"]}")
+                                        "{\"job\": \"orders\", \"reads\": [{\"name\": \"orders\", \"connector\": \"kafka\", \"location\": \"orders\", \"format\": \"json\", \"owner\": \"team-orders\", \"declaredBy\": \"io.flotilla.examples.orders.dsl.OrdersTable\"}], \"writes\": [{\"name\": \"order_stats\"}]}")
                                 .status())
                 .isEqualTo(200);
 
         Answer got = call(VIEWER, "GET", "/v1/deployments/orders/lineage/1", null);
-        assertThat(got.body().get("reads").get(0).asText()).isEqualTo("kafka.orders");
+        assertThat(got.body().at("/reads/0/connector").asText()).isEqualTo("kafka");
+        assertThat(got.body().at("/writes/0/name").asText()).isEqualTo("order_stats");
         assertThat(call(VIEWER, "GET", "/v1/deployments/orders/lineage/2", null).status())
                 .isEqualTo(404);
     }

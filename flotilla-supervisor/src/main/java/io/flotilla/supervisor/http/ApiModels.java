@@ -54,8 +54,21 @@ final class ApiModels {
             String upgradeMode,
             Long expectedGeneration) {}
 
-    /** {@code PUT /v1/deployments/{name}/lineage/{version}}. */
-    record LineageBody(List<String> reads, List<String> writes) {}
+    /**
+     * {@code PUT /v1/deployments/{name}/lineage/{version}}: the document the DSL derives from the
+     * job's plan ({@code bin/flotilla validate} prints it).
+     */
+    record LineageBody(
+            String job, String declaredBy, List<LineageTable> reads, List<LineageTable> writes) {}
+
+    /** One table a job reads or writes: where it lives, its format, who owns and declares it. */
+    record LineageTable(
+            String name,
+            String connector,
+            String location,
+            String format,
+            String owner,
+            String declaredBy) {}
 
     /** A deployment as the API shows it. */
     record DeploymentView(

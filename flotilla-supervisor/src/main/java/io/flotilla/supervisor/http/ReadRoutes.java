@@ -205,8 +205,10 @@ final class ReadRoutes {
         LineageBody b = r.json(LineageBody.class);
         LineageBody clean =
                 new LineageBody(
-                        Validation.texts("reads", b.reads()),
-                        Validation.texts("writes", b.writes()));
+                        b.job(),
+                        b.declaredBy(),
+                        Validation.tables("reads", b.reads()),
+                        Validation.tables("writes", b.writes()));
         String json = new String(Json.write(clean), java.nio.charset.StandardCharsets.UTF_8);
         store.putLineage(
                 d.name(),

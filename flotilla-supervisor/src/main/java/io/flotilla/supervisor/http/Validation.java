@@ -119,13 +119,15 @@ final class Validation {
         }
     }
 
-    static List<String> texts(String field, List<String> values) {
+    static List<ApiModels.LineageTable> tables(String field, List<ApiModels.LineageTable> values) {
         if (values == null) {
             throw missing(field);
         }
         for (int i = 0; i < values.size(); i++) {
-            if (values.get(i) == null || values.get(i).isBlank()) {
-                throw invalid(field + "[" + i + "]", "must be a non-empty table name");
+            if (values.get(i) == null
+                    || values.get(i).name() == null
+                    || values.get(i).name().isBlank()) {
+                throw invalid(field + "[" + i + "].name", "must be a non-empty table name");
             }
         }
         return values;
