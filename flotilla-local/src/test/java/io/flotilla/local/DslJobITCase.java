@@ -49,7 +49,7 @@ class DslJobITCase {
 
     @Test
     void javaDslOrdersJobRunsAndWritesAveragesPerNameAndWindow() throws Exception {
-        Path jar = Path.of(System.getProperty(KafkaITCase.RUNNER_JAR_PROPERTY, "missing"));
+        Path jar = TestingPlatforms.runnerJar();
         assertThat(jar).as("runner jar (mvn -pl flotilla-runner package)").isRegularFile();
         Path localTables =
                 Path.of("../examples/orders/src/test/resources/local-tables")

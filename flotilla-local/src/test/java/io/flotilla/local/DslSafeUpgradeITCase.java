@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.flink.JarRun;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -30,12 +26,11 @@ import org.junit.jupiter.api.Test;
 class DslSafeUpgradeITCase {
 
     private static final Duration WAIT = Duration.ofSeconds(180);
-    private static final Pattern COUNT = Pattern.compile("^(v\\d)> [+][IU]\\[(\\d+), (\\d+)");
 
     static LocalPlatform platform;
     static FlinkRest rest;
     static JobWaits waits;
-    static Path taskManagerOut;
+    static PrintedCounts counts;
 
     @BeforeAll
     static void startPlatform() {
@@ -43,7 +38,7 @@ class DslSafeUpgradeITCase {
         FlinkCluster cluster = platform.clusters().get(0);
         rest = FlinkRest.connect(cluster.restUrl(), Duration.ofSeconds(30));
         waits = new JobWaits(rest);
-        taskManagerOut = platform.home().resolve("logs/" + cluster.name() + "-taskmanager.out");
+        counts = new PrintedCounts(platform, WAIT);
     }
 
     @AfterAll
@@ -58,7 +53,7 @@ class DslSafeUpgradeITCase {
 
     @Test
     void projectionOnlyChangeOfAYamlJobRestoresItsCountsFromTheSavepoint() throws Exception {
-        Path runnerJar = Path.of(System.getProperty(KafkaITCase.RUNNER_JAR_PROPERTY, "missing"));
+        Path runnerJar = TestingPlatforms.runnerJar();
         assertThat(runnerJar).as("runner jar (mvn -pl flotilla-runner package)").isRegularFile();
         FlinkCluster cluster = platform.clusters().get(0);
         String jarId = rest.uploadJar(runnerJar);
@@ -68,14 +63,14 @@ class DslSafeUpgradeITCase {
 
         JobID v1 = run(jarId, v1Job, null, List.of("--save-plan", plans + "/v1.json"));
         waits.running(v1, WAIT);
-        awaitCounts("v1", 10);
+        counts.awaitFirst("v1", 10);
         String savepoint =
                 waits.savepoint(
                         v1,
                         rest.stopWithSavepoint(v1, cluster.stateUri() + "/savepoints", false),
                         WAIT);
         assertThat(waits.terminal(v1, WAIT)).isEqualTo(JobStatus.FINISHED);
-        Map<Integer, Long> lastOfV1 = lastCounts("v1");
+        Map<Integer, Long> lastOfV1 = counts.last("v1");
 
         JobID v2 =
                 run(
@@ -90,7 +85,7 @@ class DslSafeUpgradeITCase {
                 rest.checkpoints(v2).getLatestCheckpoints().getRestoredCheckpointStatistics();
         assertThat(restored).isNotNull();
         assertThat(restored.getExternalPath()).isEqualTo(savepoint);
-        Map<Integer, Long> firstOfV2 = awaitCounts("v2", 1);
+        Map<Integer, Long> firstOfV2 = counts.awaitFirst("v2", 1);
         for (var key : lastOfV1.keySet()) {
             assertThat(firstOfV2.get(key))
                     .as(
@@ -156,48 +151,5 @@ class DslSafeUpgradeITCase {
         JobID id = JobID.generate();
         rest.runJar(jarId, new JarRun("io.flotilla.runner.Runner", args, 1, id, savepoint, false));
         return id;
-    }
-
-    /** Waits until each of the 3 users has {@code atLeast} counts from {@code version}; firsts. */
-    private static Map<Integer, Long> awaitCounts(String version, int atLeast)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Map<Integer, List<Long>> counts = counts(version);
-            if (counts.size() == 3 && counts.values().stream().allMatch(c -> c.size() >= atLeast)) {
-                Map<Integer, Long> first = new TreeMap<>();
-                counts.forEach((k, v) -> first.put(k, v.get(0)));
-                return first;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(
-                version + " printed no counts for 3 users in " + WAIT + ": " + counts(version));
-    }
-
-    private static Map<Integer, Long> lastCounts(String version) {
-        Map<Integer, Long> last = new TreeMap<>();
-        counts(version).forEach((k, v) -> last.put(k, v.get(v.size() - 1)));
-        return last;
-    }
-
-    /** Every count {@code version} printed, per user, in order. */
-    private static Map<Integer, List<Long>> counts(String version) {
-        Map<Integer, List<Long>> counts = new TreeMap<>();
-        try {
-            if (!Files.exists(taskManagerOut)) {
-                return counts;
-            }
-            for (String line : Files.readAllLines(taskManagerOut)) {
-                Matcher m = COUNT.matcher(line);
-                if (m.find() && m.group(1).equals(version)) {
-                    counts.computeIfAbsent(Integer.parseInt(m.group(2)), k -> new ArrayList<>())
-                            .add(Long.parseLong(m.group(3)));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return counts;
     }
 }

@@ -44,7 +44,7 @@ class KafkaDslITCase {
 
     @BeforeAll
     static void startPlatformAndFeedOrders() {
-        Path runnerJar = Path.of(System.getProperty(KafkaITCase.RUNNER_JAR_PROPERTY, "missing"));
+        Path runnerJar = TestingPlatforms.runnerJar();
         assertThat(runnerJar).as("runner jar (mvn -pl flotilla-runner package)").isRegularFile();
         platform =
                 TestingPlatforms.start(

@@ -31,7 +31,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class KafkaITCase {
 
-    static final String RUNNER_JAR_PROPERTY = "flotilla.runner.jar";
     static final Duration WAIT = Duration.ofSeconds(180);
     static final long WINDOW_MILLIS = 10_000;
     static final DateTimeFormatter WINDOW =
@@ -52,7 +51,7 @@ class KafkaITCase {
 
     @Test
     void ordersFromKafkaAreAveragedPerLowerCasedNameAndWindowIntoOrderStats() throws Exception {
-        Path runnerJar = Path.of(System.getProperty(RUNNER_JAR_PROPERTY, "missing"));
+        Path runnerJar = TestingPlatforms.runnerJar();
         assertThat(runnerJar).as("runner jar (mvn -pl flotilla-runner package)").isRegularFile();
         try (LocalPlatform platform =
                 TestingPlatforms.start(TestingPlatforms.freshHome("kafka"), 1, "--kafka", "true")) {

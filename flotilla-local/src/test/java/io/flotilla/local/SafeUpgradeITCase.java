@@ -8,15 +8,11 @@ import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.flink.FlinkRestException;
 import io.flotilla.sidecar.flink.JarRun;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -31,13 +27,12 @@ import org.junit.jupiter.api.Test;
 class SafeUpgradeITCase {
 
     private static final Duration WAIT = Duration.ofSeconds(180);
-    private static final Pattern COUNT = Pattern.compile("^(v\\d)> [+][IU]\\[(\\d+), (\\d+)");
 
     static LocalPlatform platform;
     static FlinkRest rest;
     static JobWaits waits;
     static Path plans;
-    static Path taskManagerOut;
+    static PrintedCounts counts;
 
     @BeforeAll
     static void startPlatform() {
@@ -47,7 +42,7 @@ class SafeUpgradeITCase {
         rest = FlinkRest.connect(cluster.restUrl(), Duration.ofSeconds(30));
         waits = new JobWaits(rest);
         plans = home.resolve("plans");
-        taskManagerOut = platform.home().resolve("logs/" + cluster.name() + "-taskmanager.out");
+        counts = new PrintedCounts(platform, WAIT);
     }
 
     @AfterAll
@@ -68,10 +63,10 @@ class SafeUpgradeITCase {
 
         JobID v1 = run(jarId, List.of("v1", plans.toString()), null, false);
         waits.running(v1, WAIT);
-        awaitCounts("v1", 10);
+        counts.awaitFirst("v1", 10);
         String savepoint = waits.savepoint(v1, rest.stopWithSavepoint(v1, savepoints, false), WAIT);
         assertThat(waits.terminal(v1, WAIT)).isEqualTo(JobStatus.FINISHED);
-        Map<Integer, Long> lastOfV1 = lastCounts("v1");
+        Map<Integer, Long> lastOfV1 = counts.last("v1");
 
         // What validate would say before anything is submitted.
         String v1Plan = Files.readString(plans.resolve("v1.json"));
@@ -96,7 +91,7 @@ class SafeUpgradeITCase {
                 rest.checkpoints(v2).getLatestCheckpoints().getRestoredCheckpointStatistics();
         assertThat(restored).isNotNull();
         assertThat(restored.getExternalPath()).isEqualTo(savepoint);
-        Map<Integer, Long> firstOfV2 = awaitCounts("v2", 1);
+        Map<Integer, Long> firstOfV2 = counts.awaitFirst("v2", 1);
         for (var key : lastOfV1.keySet()) {
             assertThat(firstOfV2.get(key))
                     .as(
@@ -114,7 +109,7 @@ class SafeUpgradeITCase {
         // Forcing it drops the counts: v3 starts again from 1.
         JobID forced = run(jarId, List.of("v3", plans.toString(), "v1"), savepoint, true);
         waits.running(forced, WAIT);
-        assertThat(awaitCounts("v3", 1).values()).containsOnly(1L);
+        assertThat(counts.awaitFirst("v3", 1).values()).containsOnly(1L);
         rest.cancel(forced);
         waits.terminal(forced, WAIT);
     }
@@ -146,52 +141,5 @@ class SafeUpgradeITCase {
         FlinkCluster cluster = platform.clusters().get(0);
         return Files.readString(
                 platform.home().resolve("logs/" + cluster.name() + "-jobmanager.log"));
-    }
-
-    /**
-     * Waits until each of the 3 users has at least {@code atLeast} counts printed by {@code
-     * version}; their first counts.
-     */
-    private static Map<Integer, Long> awaitCounts(String version, int atLeast)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Map<Integer, List<Long>> counts = counts(version);
-            if (counts.size() == 3 && counts.values().stream().allMatch(c -> c.size() >= atLeast)) {
-                Map<Integer, Long> first = new TreeMap<>();
-                counts.forEach((k, v) -> first.put(k, v.get(0)));
-                return first;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(
-                version + " printed no counts for 3 users in " + WAIT + ": " + counts(version));
-    }
-
-    private static Map<Integer, Long> lastCounts(String version) {
-        Map<Integer, Long> last = new TreeMap<>();
-        counts(version).forEach((k, v) -> last.put(k, v.get(v.size() - 1)));
-        return last;
-    }
-
-    /** Every count {@code version} printed, per user, in order. */
-    private static Map<Integer, List<Long>> counts(String version) {
-        Map<Integer, List<Long>> counts = new TreeMap<>();
-        try {
-            if (!Files.exists(taskManagerOut)) {
-                return counts;
-            }
-            for (String line : Files.readAllLines(taskManagerOut)) {
-                Matcher m = COUNT.matcher(line);
-                if (m.find() && m.group(1).equals(version)) {
-                    counts.computeIfAbsent(
-                                    Integer.parseInt(m.group(2)), k -> new java.util.ArrayList<>())
-                            .add(Long.parseLong(m.group(3)));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return counts;
     }
 }

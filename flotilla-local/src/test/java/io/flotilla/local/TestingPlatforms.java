@@ -59,6 +59,11 @@ final class TestingPlatforms {
         }
     }
 
+    /** The runner jar, built by the reactor before this module's tests run. */
+    static Path runnerJar() {
+        return Path.of(System.getProperty(KafkaDemo.RUNNER_JAR_PROPERTY, "missing"));
+    }
+
     /** The example orders job jar, built by the reactor before this module's tests run. */
     static Path exampleJar() {
         Path jar = Path.of(System.getProperty(Demo.EXAMPLE_JAR_PROPERTY, "missing"));
