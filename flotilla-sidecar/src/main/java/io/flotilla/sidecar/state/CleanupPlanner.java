@@ -232,11 +232,12 @@ public final class CleanupPlanner {
         Set<String> jobs = new HashSet<>();
         entries.stream().map(StateEntry::jobId).filter(j -> j != null).forEach(jobs::add);
         live.forEach(j -> jobs.add(j.jobId()));
-        // a job known only from Flink's default savepoint names: its prefix stands for its id
+        // A job known only from Flink's default savepoint names: its prefix stands for its id.
+        // Even when a known job has the same prefix: the prefix may be another, unknown job's,
+        // whose newest savepoint must not be taken for the known job's.
         for (StateEntry e : entries) {
-            String prefix = e.jobIdPrefix();
-            if (prefix != null && jobs.stream().noneMatch(j -> j.startsWith(prefix))) {
-                jobs.add(prefix);
+            if (e.jobId() == null && e.jobIdPrefix() != null) {
+                jobs.add(e.jobIdPrefix());
             }
         }
         Map<String, StateEntry> newest = new HashMap<>();
