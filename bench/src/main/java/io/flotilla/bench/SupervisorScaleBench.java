@@ -163,7 +163,9 @@ public final class SupervisorScaleBench {
                 UpgradeMode.SAVEPOINT,
                 cluster,
                 null,
-                1);
+                1,
+                null,
+                0);
     }
 
     private static double secs(long start) {

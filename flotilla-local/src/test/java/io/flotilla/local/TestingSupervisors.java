@@ -74,7 +74,9 @@ final class TestingSupervisors {
                 UpgradeMode.SAVEPOINT,
                 cluster,
                 null,
-                1);
+                1,
+                null,
+                0);
     }
 
     static Deployment deployment(JdbcDeploymentStore store, String name) {

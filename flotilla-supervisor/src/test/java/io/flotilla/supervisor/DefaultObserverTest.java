@@ -76,7 +76,9 @@ class DefaultObserverTest {
                         onC1.upgradeMode(),
                         "c2",
                         null,
-                        2);
+                        2,
+                        null,
+                        0);
         Deployment moving = new Deployment(onC2, onC1, withJob(onC1, "j1").status());
         Map<String, ClusterObservation> clusters =
                 Map.of(

@@ -91,7 +91,9 @@ class DeployTest {
                                 s.upgradeMode(),
                                 s.cluster(),
                                 s.restoreFrom(),
-                                s.generation()));
+                                s.generation(),
+                                s.retention(),
+                                s.restarts()));
         platform.ticks(3);
 
         assertThat(platform.cluster("c1").submitCalls).isEqualTo(1);

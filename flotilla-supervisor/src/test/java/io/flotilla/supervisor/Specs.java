@@ -25,7 +25,9 @@ final class Specs {
                 UpgradeMode.SAVEPOINT,
                 cluster,
                 null,
-                1);
+                1,
+                null,
+                0);
     }
 
     static DeploymentSpec version(DeploymentSpec spec, String version) {

@@ -31,41 +31,6 @@ public record DeploymentSpec(
         RetentionPolicy retention,
         long restarts) {
 
-    /** A spec with the platform's default retention. */
-    public DeploymentSpec(
-            String name,
-            String owner,
-            String module,
-            String version,
-            String artifactUri,
-            String artifactSha256,
-            String entryClass,
-            List<String> args,
-            int parallelism,
-            DesiredState desiredState,
-            UpgradeMode upgradeMode,
-            String cluster,
-            String restoreFrom,
-            long generation) {
-        this(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                cluster,
-                restoreFrom,
-                generation,
-                null,
-                0);
-    }
-
     public DeploymentSpec {
         requireText(name, "name");
         requireText(artifactUri, "artifactUri");
