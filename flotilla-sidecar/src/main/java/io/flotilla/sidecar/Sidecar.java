@@ -1,12 +1,12 @@
 package io.flotilla.sidecar;
 
+import io.flotilla.http.ApiException;
+import io.flotilla.http.HttpApi;
+import io.flotilla.http.TokenAuth;
 import io.flotilla.sidecar.artifacts.ArtifactPolicy;
 import io.flotilla.sidecar.artifacts.ArtifactService;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.flink.FlinkRestException;
-import io.flotilla.sidecar.http.ApiException;
-import io.flotilla.sidecar.http.HttpApi;
-import io.flotilla.sidecar.http.TokenAuth;
 import io.flotilla.sidecar.jobs.JobService;
 import io.flotilla.sidecar.jobs.Operations;
 import io.flotilla.sidecar.state.S3StateStore;

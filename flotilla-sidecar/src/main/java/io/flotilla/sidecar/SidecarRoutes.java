@@ -1,12 +1,12 @@
 package io.flotilla.sidecar;
 
 import io.flotilla.common.Setting;
+import io.flotilla.http.ApiException;
+import io.flotilla.http.HttpApi;
+import io.flotilla.http.Request;
+import io.flotilla.http.Response;
 import io.flotilla.sidecar.artifacts.ArtifactService;
 import io.flotilla.sidecar.flink.FlinkRest;
-import io.flotilla.sidecar.http.ApiException;
-import io.flotilla.sidecar.http.HttpApi;
-import io.flotilla.sidecar.http.Request;
-import io.flotilla.sidecar.http.Response;
 import io.flotilla.sidecar.jobs.JobApi;
 import io.flotilla.sidecar.jobs.JobService;
 import io.flotilla.sidecar.jobs.Operations;

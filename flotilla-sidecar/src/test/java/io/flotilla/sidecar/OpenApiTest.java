@@ -3,7 +3,7 @@ package io.flotilla.sidecar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flotilla.sidecar.http.Json;
+import io.flotilla.http.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,9 +3,9 @@ package io.flotilla.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flotilla.sidecar.http.Json;
-import io.flotilla.sidecar.http.Role;
-import io.flotilla.sidecar.http.TokenAuth;
+import io.flotilla.http.Json;
+import io.flotilla.http.Role;
+import io.flotilla.http.TokenAuth;
 import io.flotilla.supervisor.http.SupervisorApi;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -2,9 +2,9 @@ package io.flotilla.bench.sim;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.flotilla.sidecar.http.ApiException;
-import io.flotilla.sidecar.http.FencingGuard;
-import io.flotilla.sidecar.http.Json;
+import io.flotilla.http.ApiException;
+import io.flotilla.http.FencingGuard;
+import io.flotilla.http.Json;
 import io.flotilla.sidecar.jobs.JobApi;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package io.flotilla.sidecar.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flotilla.sidecar.http.FencingGuard;
-import io.flotilla.sidecar.http.Json;
+import io.flotilla.http.FencingGuard;
+import io.flotilla.http.Json;
 import io.flotilla.sidecar.jobs.JobApi;
 import java.io.IOException;
 import java.net.URI;

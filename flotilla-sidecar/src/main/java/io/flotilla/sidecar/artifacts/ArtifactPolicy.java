@@ -1,6 +1,6 @@
 package io.flotilla.sidecar.artifacts;
 
-import io.flotilla.sidecar.http.ApiException;
+import io.flotilla.http.ApiException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.flotilla.sidecar.artifacts;
 
+import io.flotilla.http.ApiException;
 import io.flotilla.sidecar.flink.FlinkRest;
-import io.flotilla.sidecar.http.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,10 @@
 package io.flotilla.sidecar.jobs;
 
+import io.flotilla.http.ApiException;
 import io.flotilla.sidecar.artifacts.ArtifactService;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.flink.FlinkRestException;
 import io.flotilla.sidecar.flink.JarRun;
-import io.flotilla.sidecar.http.ApiException;
 import io.flotilla.sidecar.jobs.JobApi.ExceptionEntry;
 import io.flotilla.sidecar.jobs.JobApi.JobDetail;
 import io.flotilla.sidecar.jobs.JobApi.JobView;

@@ -1,8 +1,8 @@
 package io.flotilla.sidecar.jobs;
 
+import io.flotilla.http.ApiException;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.flink.FlinkRestException;
-import io.flotilla.sidecar.http.ApiException;
 import io.flotilla.sidecar.jobs.JobApi.Operation;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.flotilla.sidecar.state;
 
-import io.flotilla.sidecar.http.ApiException;
+import io.flotilla.http.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

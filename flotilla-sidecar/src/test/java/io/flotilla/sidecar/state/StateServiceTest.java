@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.flotilla.sidecar.http.ApiException;
+import io.flotilla.http.ApiException;
 import io.flotilla.sidecar.state.StateService.EntryView;
 import io.flotilla.sidecar.state.StateService.Outcome;
 import io.flotilla.sidecar.state.StateService.PathResult;

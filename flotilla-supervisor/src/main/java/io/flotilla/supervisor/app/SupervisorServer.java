@@ -1,7 +1,7 @@
 package io.flotilla.supervisor.app;
 
+import io.flotilla.http.TokenAuth;
 import io.flotilla.sidecar.client.SidecarClient;
-import io.flotilla.sidecar.http.TokenAuth;
 import io.flotilla.supervisor.Backoff;
 import io.flotilla.supervisor.DeletedStateCleanup;
 import io.flotilla.supervisor.LeaderLoop;

@@ -1,7 +1,7 @@
 package io.flotilla.supervisor.app;
 
-import io.flotilla.sidecar.http.Role;
-import io.flotilla.sidecar.http.TokenAuth;
+import io.flotilla.http.Role;
+import io.flotilla.http.TokenAuth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.flotilla.supervisor.http;
 
-import io.flotilla.sidecar.http.ApiException;
-import io.flotilla.sidecar.http.HttpApi;
-import io.flotilla.sidecar.http.Request;
-import io.flotilla.sidecar.http.Response;
-import io.flotilla.sidecar.http.Role;
+import io.flotilla.http.ApiException;
+import io.flotilla.http.HttpApi;
+import io.flotilla.http.Request;
+import io.flotilla.http.Response;
+import io.flotilla.http.Role;
 import io.flotilla.supervisor.ClusterLoss;
 import io.flotilla.supervisor.http.ApiModels.RegisterCluster;
 import io.flotilla.supervisor.model.Cluster;

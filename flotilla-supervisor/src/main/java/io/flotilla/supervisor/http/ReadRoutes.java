@@ -1,11 +1,11 @@
 package io.flotilla.supervisor.http;
 
-import io.flotilla.sidecar.http.ApiException;
-import io.flotilla.sidecar.http.HttpApi;
-import io.flotilla.sidecar.http.Json;
-import io.flotilla.sidecar.http.Request;
-import io.flotilla.sidecar.http.Response;
-import io.flotilla.sidecar.http.Role;
+import io.flotilla.http.ApiException;
+import io.flotilla.http.HttpApi;
+import io.flotilla.http.Json;
+import io.flotilla.http.Request;
+import io.flotilla.http.Response;
+import io.flotilla.http.Role;
 import io.flotilla.supervisor.StateControl;
 import io.flotilla.supervisor.http.ApiModels.EventView;
 import io.flotilla.supervisor.http.ApiModels.LineageBody;

@@ -1,6 +1,6 @@
 package io.flotilla.supervisor.http;
 
-import io.flotilla.sidecar.http.ApiException;
+import io.flotilla.http.ApiException;
 import io.flotilla.supervisor.http.ApiModels.SpecBody;
 import io.flotilla.supervisor.model.Cluster;
 import io.flotilla.supervisor.model.DeploymentSpec;

@@ -1,9 +1,9 @@
 package io.flotilla.supervisor.http;
 
-import io.flotilla.sidecar.http.ApiException;
-import io.flotilla.sidecar.http.HttpApi;
-import io.flotilla.sidecar.http.Response;
-import io.flotilla.sidecar.http.TokenAuth;
+import io.flotilla.http.ApiException;
+import io.flotilla.http.HttpApi;
+import io.flotilla.http.Response;
+import io.flotilla.http.TokenAuth;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ConflictException;
 import io.flotilla.supervisor.port.ControlStore;
@@ -66,7 +66,7 @@ public final class SupervisorApi implements AutoCloseable {
     }
 
     /** The role each route needs. */
-    public Map<String, io.flotilla.sidecar.http.Role> roles() {
+    public Map<String, io.flotilla.http.Role> roles() {
         return api.roles();
     }
 

@@ -1,7 +1,7 @@
 package io.flotilla.supervisor.http;
 
 import io.flotilla.common.Setting;
-import io.flotilla.sidecar.http.ApiException;
+import io.flotilla.http.ApiException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

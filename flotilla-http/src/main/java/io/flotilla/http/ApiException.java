@@ -1,4 +1,4 @@
-package io.flotilla.sidecar.http;
+package io.flotilla.http;
 
 /**
  * A request the sidecar refuses or cannot serve: an HTTP status, a stable machine-readable code, a

@@ -1,4 +1,4 @@
-package io.flotilla.sidecar.http;
+package io.flotilla.http;
 
 import java.util.Map;
 

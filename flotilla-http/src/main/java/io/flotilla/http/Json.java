@@ -1,4 +1,4 @@
-package io.flotilla.sidecar.http;
+package io.flotilla.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

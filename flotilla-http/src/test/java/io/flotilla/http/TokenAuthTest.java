@@ -1,4 +1,4 @@
-package io.flotilla.sidecar.http;
+package io.flotilla.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.flotilla.sidecar.http;
+package io.flotilla.http;
 
 /** What a handler answers: a status and a JSON body, or raw text with its content type. */
 public record Response(int status, Object body, String contentType) {
