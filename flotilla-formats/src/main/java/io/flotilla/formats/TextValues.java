@@ -113,7 +113,7 @@ public final class TextValues {
                         return fast;
                     }
                     DecimalData d =
-                            DecimalData.fromBigDecimal(
+                            Decimals.fit(
                                     new BigDecimal(ascii(b, off, len)),
                                     dt.getPrecision(),
                                     dt.getScale());

@@ -15,6 +15,7 @@ import org.apache.flink.table.types.logical.RowType;
 final class YsonRowReader extends YsonReaders.Reader {
     private final byte[][] names;
     private final String[] paths;
+    private final String[] keys;
     private final YsonReaders.Reader[] fields;
     private final boolean failOnMissingField;
 
@@ -23,11 +24,13 @@ final class YsonRowReader extends YsonReaders.Reader {
         int n = type.getFieldCount();
         names = new byte[n][];
         paths = new String[n];
+        keys = new String[n];
         fields = new YsonReaders.Reader[n];
         this.failOnMissingField = failOnMissingField;
         for (int i = 0; i < n; i++) {
             String name = type.getFieldNames().get(i);
             names[i] = name.getBytes(StandardCharsets.UTF_8);
+            keys[i] = name;
             paths[i] = path.isEmpty() ? name : path + "." + name;
             fields[i] = readers.create(type.getTypeAt(i), paths[i]);
         }
@@ -36,35 +39,47 @@ final class YsonRowReader extends YsonReaders.Reader {
     @Override
     Object readValue(YsonParser p) throws MalformedRecordException {
         p.expect(BEGIN_MAP);
+        p.enter();
         int n = fields.length;
         GenericRowData row = new GenericRowData(n);
-        boolean[] seen = failOnMissingField ? new boolean[n] : null;
+        boolean[] seen = new boolean[n];
+        YsonKeys unknown = null;
         int next = 0;
         while (true) {
             int k = p.peek();
             if (k == END_MAP) {
                 p.consume();
+                p.leave();
                 break;
             }
             if (k != STRING) {
                 throw p.error("expected a key or '}', got " + YsonParser.name(k));
             }
+            long at = p.offset();
             p.readString();
             int i = FieldLookup.find(names, p.sliceBuf, p.sliceOff, p.sliceLen, next);
-            p.expect(KV_SEP);
             if (i < 0) {
+                if (unknown == null) {
+                    unknown = new YsonKeys();
+                }
+                if (!unknown.add(p.sliceBuf, p.sliceOff, p.sliceLen)) {
+                    throw duplicate(p, at, YsonKeys.describe(p.sliceBuf, p.sliceOff, p.sliceLen));
+                }
+                p.expect(KV_SEP);
                 p.skipValue();
             } else {
-                row.setField(i, fields[i].read(p));
-                if (seen != null) {
-                    seen[i] = true;
+                if (seen[i]) {
+                    throw duplicate(p, at, YsonKeys.describe(keys[i]));
                 }
+                p.expect(KV_SEP);
+                row.setField(i, fields[i].read(p));
+                seen[i] = true;
                 next = i + 1;
             }
             p.field = path.isEmpty() ? null : path;
             YsonReaders.separator(p, END_MAP);
         }
-        if (seen != null) {
+        if (failOnMissingField) {
             for (int i = 0; i < n; i++) {
                 if (!seen[i]) {
                     p.field = paths[i];
@@ -75,5 +90,10 @@ final class YsonRowReader extends YsonReaders.Reader {
             }
         }
         return row;
+    }
+
+    private MalformedRecordException duplicate(YsonParser p, long at, String key) {
+        p.field = path.isEmpty() ? null : path;
+        return p.error(at, "duplicate key " + key + YsonKeys.FIX);
     }
 }
