@@ -29,6 +29,15 @@ public final class MalformedRecordException extends IOException {
                 + ".ignore-parse-errors' = 'true' to skip and count such records.";
     }
 
+    /**
+     * No stack trace: the message says where in the record and what rule broke, and with
+     * ignore-parse-errors a stream of bad records would otherwise pay for one per record.
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     /** Byte offset in the record where the problem was found. */
     public long offset() {
         return offset;
