@@ -8,11 +8,13 @@ public final class MalformedRecordException extends IOException {
 
     private final long offset;
     private final String field;
+    private final String problem;
 
     public MalformedRecordException(String format, long offset, String field, String problem) {
         super(message(format, offset, field, problem));
         this.offset = offset;
         this.field = field;
+        this.problem = problem;
     }
 
     private static String message(String format, long offset, String field, String problem) {
@@ -41,6 +43,11 @@ public final class MalformedRecordException extends IOException {
     /** Byte offset in the record where the problem was found. */
     public long offset() {
         return offset;
+    }
+
+    /** The rule the record broke, without the where and the fix. */
+    public String problem() {
+        return problem;
     }
 
     /** Dotted path of the field being read, or null when the problem is outside any field. */

@@ -39,6 +39,9 @@ class BadRecordsTest {
     void ysonDeeplyNestedUnknownValueIsRefusedAtTheDepthLimit() throws Exception {
         byte[] record = utf8("{id=1;x=" + "[".repeat(DEEP) + "]".repeat(DEEP) + "}");
         assertYsonFails(ID, record, 8 + YsonParser.MAX_DEPTH - 1, "nesting deeper than 256");
+        assertThatThrownBy(() -> ysonReader(ID, false, false).deserialize(record))
+                .isInstanceOfSatisfying(
+                        MalformedRecordException.class, e -> assertThat(e.field()).isEqualTo("x"));
         assertSkippedAndCounted(ysonReader(ID, true, false), record);
     }
 
@@ -62,7 +65,7 @@ class BadRecordsTest {
         String line = "tskv\tr={x=" + "{k=".repeat(DEEP) + "1" + "}".repeat(DEEP) + "}";
         assertThatThrownBy(() -> tskvReader(t, false, false).deserialize(utf8(line)))
                 .isInstanceOfSatisfying(
-                        MalformedRecordException.class, e -> assertThat(e.field()).isEqualTo("r"))
+                        MalformedRecordException.class, e -> assertThat(e.field()).isEqualTo("r.x"))
                 .hasMessageContaining("Malformed TSKV record at byte")
                 .hasMessageContaining("nesting deeper than 256");
         assertSkippedAndCounted(tskvReader(t, true, false), utf8(line));

@@ -15,14 +15,14 @@ final class YsonKeys {
 
     private Set<ByteBuffer> seen;
 
-    /** Remembers a key; false when the map already had it. */
-    boolean add(byte[] b, int off, int len) {
+    /** Remembers a key and returns a copy of it; null when the map already had it. */
+    byte[] add(byte[] b, int off, int len) {
         if (seen == null) {
             seen = new HashSet<>();
         }
         byte[] copy = new byte[len];
         System.arraycopy(b, off, copy, 0, len);
-        return seen.add(ByteBuffer.wrap(copy));
+        return seen.add(ByteBuffer.wrap(copy)) ? copy : null;
     }
 
     static String describe(byte[] b, int off, int len) {

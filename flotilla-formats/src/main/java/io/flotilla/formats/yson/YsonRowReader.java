@@ -62,11 +62,19 @@ final class YsonRowReader extends YsonReaders.Reader {
                 if (unknown == null) {
                     unknown = new YsonKeys();
                 }
-                if (!unknown.add(p.sliceBuf, p.sliceOff, p.sliceLen)) {
+                byte[] key = unknown.add(p.sliceBuf, p.sliceOff, p.sliceLen);
+                if (key == null) {
                     throw duplicate(p, at, YsonKeys.describe(p.sliceBuf, p.sliceOff, p.sliceLen));
                 }
                 p.expect(KV_SEP);
-                p.skipValue();
+                try {
+                    p.skipValue();
+                } catch (MalformedRecordException e) {
+                    // Name the unknown key: the value nobody reads is still part of the record.
+                    String name = new String(key, StandardCharsets.UTF_8);
+                    p.field = path.isEmpty() ? name : path + "." + name;
+                    throw p.error(e.offset(), e.problem());
+                }
             } else {
                 if (seen[i]) {
                     throw duplicate(p, at, YsonKeys.describe(keys[i]));
