@@ -22,6 +22,7 @@ import io.flotilla.formats.yson.YsonRowDataDeserializationSchema;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.types.logical.RowType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -126,6 +127,21 @@ class BadRecordsTest {
         assertYsonFails(t, utf8("{id=1;x=1;x=2}"), 10, "duplicate key 'x'");
         assertYsonFails(t, utf8("{m={a=1;a=2}}"), 8, "duplicate key 'a'");
         assertYsonFails(t, utf8("{id=1;m={\"\"=1;\"\"=2}}"), 14, "duplicate key ''");
+    }
+
+    @Test
+    void ysonDuplicateKeysAreRefusedInRowsWiderThan64Columns() throws Exception {
+        DataTypes.Field[] fields = new DataTypes.Field[70];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = FIELD("c" + i, INT());
+        }
+        RowType wide = rowType(fields);
+        assertYsonFails(wide, utf8("{c0=1;c69=2;c69=3}"), 12, "duplicate key 'c69'");
+        assertThat(ysonReader(wide, false, false).deserialize(utf8("{c69=2;c0=1}")).getInt(69))
+                .isEqualTo(2);
+        assertThatThrownBy(() -> ysonReader(wide, false, true).deserialize(utf8("{c69=2}")))
+                .isInstanceOfSatisfying(
+                        MalformedRecordException.class, e -> assertThat(e.field()).isEqualTo("c0"));
     }
 
     @Test

@@ -42,7 +42,9 @@ final class YsonRowReader extends YsonReaders.Reader {
         p.enter();
         int n = fields.length;
         GenericRowData row = new GenericRowData(n);
-        boolean[] seen = new boolean[n];
+        // Keys read so far, to refuse a repeated one: a bit mask, an array only for wide rows.
+        long seenBits = 0;
+        boolean[] seen = n > 64 ? new boolean[n] : null;
         YsonKeys unknown = null;
         int next = 0;
         while (true) {
@@ -76,12 +78,16 @@ final class YsonRowReader extends YsonReaders.Reader {
                     throw p.error(e.offset(), e.problem());
                 }
             } else {
-                if (seen[i]) {
+                if (seen == null ? (seenBits & (1L << i)) != 0 : seen[i]) {
                     throw duplicate(p, at, YsonKeys.describe(keys[i]));
                 }
                 p.expect(KV_SEP);
                 row.setField(i, fields[i].read(p));
-                seen[i] = true;
+                if (seen == null) {
+                    seenBits |= 1L << i;
+                } else {
+                    seen[i] = true;
+                }
                 next = i + 1;
             }
             p.field = path.isEmpty() ? null : path;
@@ -89,7 +95,7 @@ final class YsonRowReader extends YsonReaders.Reader {
         }
         if (failOnMissingField) {
             for (int i = 0; i < n; i++) {
-                if (!seen[i]) {
+                if (seen == null ? (seenBits & (1L << i)) == 0 : !seen[i]) {
                     p.field = paths[i];
                     throw p.error(
                             "the field is missing and fail-on-missing-field is true; add it"

@@ -24,6 +24,17 @@ import io.flotilla.formats.MalformedRecordException;
  * no record can overflow the thread's stack.
  */
 final class YsonSkipping {
+    /**
+     * The states between tokens: a value is due (its attributes allowed, or not once read), a key
+     * or the container's end is due, a list item or ']' is due, or a separator or end is due.
+     */
+    private static final int VALUE = 0;
+
+    private static final int VALUE_AFTER_ATTRS = 1;
+    private static final int KEY = 2;
+    private static final int ITEM = 3;
+    private static final int AFTER = 4;
+
     private YsonSkipping() {}
 
     /** Skips attributes {@code <...>} in front of a value: they carry no column data. */
@@ -37,17 +48,6 @@ final class YsonSkipping {
     static void skipValue(YsonParser p) throws MalformedRecordException {
         skip(p, false);
     }
-
-    /**
-     * The states between tokens: a value is due (its attributes allowed, or not once read), a key
-     * or the container's end is due, a list item or ']' is due, or a separator or end is due.
-     */
-    private static final int VALUE = 0;
-
-    private static final int VALUE_AFTER_ATTRS = 1;
-    private static final int KEY = 2;
-    private static final int ITEM = 3;
-    private static final int AFTER = 4;
 
     /**
      * Skips one value, or with {@code attrsOnly} just the attributes in front of the next value.
