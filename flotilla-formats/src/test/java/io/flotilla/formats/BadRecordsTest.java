@@ -127,6 +127,14 @@ class BadRecordsTest {
         assertYsonFails(t, utf8("{id=1;x=1;x=2}"), 10, "duplicate key 'x'");
         assertYsonFails(t, utf8("{m={a=1;a=2}}"), 8, "duplicate key 'a'");
         assertYsonFails(t, utf8("{id=1;m={\"\"=1;\"\"=2}}"), 14, "duplicate key ''");
+        // Escaped keys live in the parser's scratch buffer; many keys go through a hash set.
+        assertYsonFails(t, utf8("{\"a\\n\"=1;\"a\\n\"=2}"), 9, "duplicate key 'a\\x0a'");
+        StringBuilder many = new StringBuilder("{");
+        for (int i = 0; i < 40; i++) {
+            many.append("k").append(i).append("=1;");
+        }
+        String record = many + "k17=2}";
+        assertYsonFails(t, utf8(record), record.length() - 6, "duplicate key 'k17'");
     }
 
     @Test

@@ -2,27 +2,69 @@ package io.flotilla.formats.yson;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Keys of one YSON map that name no column, to refuse a repeated one; and keys as they appear in
- * error messages (printable, at most 64 characters).
+ * The keys of one YSON map that name no column, to refuse a repeated one; reused map after map.
+ * Keys are slices of the record (copied only when unescaped into the parser's scratch buffer),
+ * compared one by one while few and through a hash set beyond that, so that neither a record with a
+ * few unknown keys pays for a set nor one with thousands takes quadratic time. Also renders keys
+ * for error messages (printable, at most 64 characters).
  */
 final class YsonKeys {
     static final String FIX = " in a map; write each key once";
     private static final int SHOWN = 64;
+    private static final int LINEAR = 16;
 
-    private Set<ByteBuffer> seen;
+    private ByteBuffer[] keys = new ByteBuffer[LINEAR];
+    private int size;
+    private Set<ByteBuffer> hashed;
 
-    /** Remembers a key and returns a copy of it; null when the map already had it. */
-    byte[] add(byte[] b, int off, int len) {
-        if (seen == null) {
-            seen = new HashSet<>();
+    /** Forgets the previous map's keys. */
+    void clear() {
+        size = 0;
+        hashed = null;
+    }
+
+    /**
+     * Remembers a key; false when the map already had it. {@code stable} says the bytes stay put
+     * until the record is done (a slice of the record, not of a scratch buffer).
+     */
+    boolean add(byte[] b, int off, int len, boolean stable) {
+        ByteBuffer key =
+                stable
+                        ? ByteBuffer.wrap(b, off, len)
+                        : ByteBuffer.wrap(Arrays.copyOfRange(b, off, off + len));
+        if (hashed != null) {
+            if (!hashed.add(key)) {
+                return false;
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                if (keys[i].equals(key)) {
+                    return false;
+                }
+            }
+            if (size == LINEAR) {
+                hashed = new HashSet<>(Arrays.asList(keys));
+                hashed.add(key);
+            }
         }
-        byte[] copy = new byte[len];
-        System.arraycopy(b, off, copy, 0, len);
-        return seen.add(ByteBuffer.wrap(copy)) ? copy : null;
+        if (size == keys.length) {
+            keys = Arrays.copyOf(keys, size * 2);
+        }
+        keys[size++] = key;
+        return true;
+    }
+
+    /** The key added last, as a string (for the field of an error under it). */
+    String last() {
+        ByteBuffer k = keys[size - 1].duplicate();
+        byte[] bytes = new byte[k.remaining()];
+        k.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     static String describe(byte[] b, int off, int len) {

@@ -18,6 +18,8 @@ final class YsonRowReader extends YsonReaders.Reader {
     private final String[] keys;
     private final YsonReaders.Reader[] fields;
     private final boolean failOnMissingField;
+    // Reused: a ROW type cannot contain itself, so one reader reads one map at a time.
+    private final YsonKeys unknownKeys = new YsonKeys();
 
     YsonRowReader(RowType type, String path, YsonReaders readers, boolean failOnMissingField) {
         super(path);
@@ -62,10 +64,10 @@ final class YsonRowReader extends YsonReaders.Reader {
             int i = FieldLookup.find(names, p.sliceBuf, p.sliceOff, p.sliceLen, next);
             if (i < 0) {
                 if (unknown == null) {
-                    unknown = new YsonKeys();
+                    unknown = unknownKeys;
+                    unknown.clear();
                 }
-                byte[] key = unknown.add(p.sliceBuf, p.sliceOff, p.sliceLen);
-                if (key == null) {
+                if (!unknown.add(p.sliceBuf, p.sliceOff, p.sliceLen, p.sliceBuf == p.buf)) {
                     throw duplicate(p, at, YsonKeys.describe(p.sliceBuf, p.sliceOff, p.sliceLen));
                 }
                 p.expect(KV_SEP);
@@ -73,7 +75,7 @@ final class YsonRowReader extends YsonReaders.Reader {
                     p.skipValue();
                 } catch (MalformedRecordException e) {
                     // Name the unknown key: the value nobody reads is still part of the record.
-                    String name = new String(key, StandardCharsets.UTF_8);
+                    String name = unknown.last();
                     p.field = path.isEmpty() ? name : path + "." + name;
                     throw p.error(e.offset(), e.problem());
                 }
