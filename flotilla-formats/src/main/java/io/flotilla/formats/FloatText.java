@@ -54,6 +54,9 @@ public final class FloatText {
             sign = b[i] == '-' ? -1 : 1;
             i++;
         }
+        if ((b[i] | 0x20) != 'i') {
+            return Double.NaN; // the common case, a number: no String
+        }
         String word = TextValues.ascii(b, i, off + len - i).toLowerCase(java.util.Locale.ROOT);
         if (word.equals("inf") || word.equals("infinity")) {
             return sign * Double.POSITIVE_INFINITY;

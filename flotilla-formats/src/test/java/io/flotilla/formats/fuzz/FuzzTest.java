@@ -31,15 +31,20 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.RowType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes each reader (TSKV, text YSON, binary YSON) with 100,000 inputs from a fixed seed: every
  * input must be decided, as a row or as the format's own {@link MalformedRecordException}, in under
  * 10 ms; with ignore-parse-errors the same inputs are skipped and counted instead.
  */
+// A hang guard, not a speed assertion: one input that takes minutes (a decimal exponent scaled by
+// BigDecimal did) would otherwise stall the build before the per-input bound could report it.
+@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FuzzTest {
     static final int INPUTS = 100_000;
 
