@@ -70,6 +70,16 @@ class LogServiceTest {
     }
 
     @Test
+    void theMainLogIsNamedByTheProcessRoleWhenOneFolderHoldsEveryProcesssLogs() {
+        files.put(TestingLogFiles.JM, "c1-taskmanager.log", "not mine\n");
+        assertThat(logs.page(jm(null, null, null, null)).file()).isEqualTo("c1-jobmanager.log");
+        files.put(TestingLogFiles.JM, "c1-jobmanager-2.log", "also mine?\n");
+        assertThat(logs.page(jm(null, null, null, null)).file())
+                .as("two candidates: the main log is read, unnamed")
+                .isNull();
+    }
+
+    @Test
     void theJobFilterKeepsLinesNamingItsJobIdOrItsName() {
         files.names.put(JOB, "orders-job");
         LogPage page = logs.page(jm(null, "0", null, JOB.toHexString()));
