@@ -1,15 +1,23 @@
 package io.flotilla.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.http.ApiCallException;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.client.SidecarException;
 import io.flotilla.sidecar.jobs.JobApi;
 import io.flotilla.sidecar.logs.LogApi;
+import io.flotilla.supervisor.api.DeploymentExceptions;
+import io.flotilla.supervisor.api.DeploymentLogPage;
+import io.flotilla.supervisor.api.DeploymentRequest;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.LogQuery;
+import io.flotilla.supervisor.api.LogSource;
+import io.flotilla.supervisor.api.Phase;
+import io.flotilla.supervisor.api.SupervisorClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.flink.api.common.JobID;
@@ -148,54 +156,80 @@ class LogsITCase {
 
     @Test
     void theSupervisorServesADeploymentsLogsAndExceptionsFromItsCluster() {
-        SidecarClient api = supervisor.client();
-        Map<String, Object> spec =
-                Map.of(
-                        "name", "orders-logs",
-                        "owner", "team-orders",
-                        "module", "examples/orders",
-                        "version", "1",
-                        "artifactUri", example.uri(),
-                        "artifactSha256", example.sha256(),
-                        "entryClass", Demo.ENTRY_CLASS,
-                        "args", List.of("--sink", "blackhole", "--rows-per-second", "5"),
-                        "cluster", "cluster-1");
-        SidecarClient.Reply created = api.post("/v1/deployments", spec);
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        JsonNode running =
+        SupervisorClient api = supervisor.client();
+        api.create(
+                new DeploymentRequest(
+                        "orders-logs",
+                        "team-orders",
+                        "examples/orders",
+                        "1",
+                        example.uri(),
+                        example.sha256(),
+                        Demo.ENTRY_CLASS,
+                        List.of("--sink", "blackhole", "--rows-per-second", "5"),
+                        null,
+                        null,
+                        null,
+                        "cluster-1",
+                        null,
+                        null));
+        DeploymentView running =
                 until(
                         "orders-logs RUNNING",
-                        () -> api.get("/v1/deployments/orders-logs").body(),
-                        d ->
-                                d.path("phase").asText().equals("RUNNING")
-                                        && d.path("status").hasNonNull("jobId"));
-        String jobId = running.path("status").path("jobId").asText();
+                        () -> api.deployment("orders-logs"),
+                        d -> d.phase() == Phase.RUNNING && d.status().jobId() != null);
+        String jobId = running.status().jobId();
 
-        JsonNode page =
+        DeploymentLogPage page =
                 until(
                         "a JobManager log line naming the deployment's job",
                         () ->
-                                api.get("/v1/deployments/orders-logs/logs?limit=20")
-                                        .as(JsonNode.class),
-                        p -> p.path("lines").toString().contains(jobId));
-        assertThat(page.path("deployment").asText()).isEqualTo("orders-logs");
-        assertThat(page.path("cluster").asText()).isEqualTo("cluster-1");
-        assertThat(page.path("jobId").asText()).isEqualTo(jobId);
+                                api.logs(
+                                        "orders-logs",
+                                        new LogQuery(
+                                                LogSource.JOBMANAGER,
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                20,
+                                                false)),
+                        p -> p.lines().stream().anyMatch(l -> l.contains(jobId)));
+        assertThat(page.deployment()).isEqualTo("orders-logs");
+        assertThat(page.cluster()).isEqualTo("cluster-1");
+        assertThat(page.jobId()).isEqualTo(jobId);
 
-        JsonNode tm =
-                api.get("/v1/deployments/orders-logs/logs?source=taskmanager&all=true&limit=3")
-                        .as(JsonNode.class);
-        assertThat(tm.path("source").asText()).isEqualTo("TASKMANAGER");
-        assertThat(tm.path("taskManagers")).isNotEmpty();
-        assertThat(tm.path("lines")).hasSize(3);
+        DeploymentLogPage tm =
+                api.logs(
+                        "orders-logs",
+                        new LogQuery(LogSource.TASKMANAGER, null, null, null, null, 3, true));
+        assertThat(tm.source()).isEqualTo(LogSource.TASKMANAGER);
+        assertThat(tm.taskManagers()).isNotEmpty();
+        assertThat(tm.lines()).hasSize(3);
 
-        JsonNode ex = api.get("/v1/deployments/orders-logs/exceptions").as(JsonNode.class);
-        assertThat(ex.path("jobId").asText()).isEqualTo(jobId);
-        assertThat(ex.path("history")).isEmpty();
+        DeploymentExceptions ex = api.exceptions("orders-logs");
+        assertThat(ex.jobId()).isEqualTo(jobId);
+        assertThat(ex.history()).isEmpty();
 
-        assertError(api.get("/v1/deployments/orders-logs/logs?source=sql"), 400, "source");
-        assertError(api.get("/v1/deployments/orders-logs/logs?before=-2"), 400, "before");
-        assertError(api.get("/v1/deployments/nope/logs"), 404, "name");
+        assertRefused(
+                () ->
+                        api.logs(
+                                "orders-logs",
+                                new LogQuery(null, null, null, null, -2L, null, false)),
+                400,
+                "before");
+        assertRefused(() -> api.logs("nope", LogQuery.jobManager()), 404, "name");
+        SidecarClient.Reply raw =
+                new SidecarClient(supervisor.uri(), supervisor.token())
+                        .get("/v1/deployments/orders-logs/logs?source=sql");
+        assertError(raw, 400, "source");
+    }
+
+    private static void assertRefused(Runnable call, int status, String field) {
+        ApiCallException e = catchThrowableOfType(ApiCallException.class, call::run);
+        assertThat(e).as("refused").isNotNull();
+        assertThat(e.status()).as(e.toString()).isEqualTo(status);
+        assertThat(e.field()).isEqualTo(field);
     }
 
     private static void assertError(SidecarClient.Reply reply, int status, String field) {
