@@ -234,6 +234,36 @@ class LogServiceTest {
     }
 
     @Test
+    void aJobLevelFailureNamesTheTaskOfTheTaskFailureUnderIt() {
+        RootExceptionInfo global =
+                new RootExceptionInfo(
+                        "org.apache.flink.runtime.JobException",
+                        "org.apache.flink.runtime.JobException: Recovery is suppressed\n"
+                                + "Caused by: java.lang.IllegalStateException: boom\n",
+                        2000L,
+                        Map.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(
+                                new ExceptionInfo(
+                                        "java.lang.IllegalStateException",
+                                        "java.lang.IllegalStateException: boom",
+                                        1990L,
+                                        Map.of(),
+                                        "Source: orders -> Calc (1/1)",
+                                        "localhost:1",
+                                        TM)));
+        files.exceptions.put(
+                JOB,
+                new JobExceptionsInfoWithHistory(new JobExceptionHistory(List.of(global), false)));
+        LogApi.Failure root = logs.exceptions(JOB.toHexString()).rootCause();
+        assertThat(root.cause()).isEqualTo("java.lang.IllegalStateException: boom");
+        assertThat(root.taskName()).isEqualTo("Source: orders -> Calc (1/1)");
+        assertThat(root.taskManager()).isEqualTo(TM);
+    }
+
+    @Test
     void exceptionsOfAHealthyJobAreEmptyAndOfAnUnknownJobA404() {
         files.exceptions.put(
                 JOB, new JobExceptionsInfoWithHistory(new JobExceptionHistory(List.of(), false)));
