@@ -11,6 +11,7 @@ import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.jobs.JobApi;
 import io.flotilla.sidecar.jobs.JobService;
 import io.flotilla.sidecar.jobs.Operations;
+import io.flotilla.sidecar.logs.LogService;
 import io.flotilla.sidecar.state.StateApi;
 import io.flotilla.sidecar.state.StateService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -35,6 +36,7 @@ final class SidecarRoutes {
             Operations operations,
             ArtifactService artifacts,
             StateService state,
+            LogService logs,
             PrometheusMeterRegistry metrics) {
         String openapi = resource("/sidecar-openapi.json");
         api.route(SidecarEndpoints.HEALTH, r -> Response.ok(health(settings, flink)))
@@ -54,6 +56,16 @@ final class SidecarRoutes {
                             return s.created() ? Response.created(s) : Response.ok(s);
                         })
                 .route(SidecarEndpoints.GET_JOB, r -> Response.ok(jobs.detail(r.param("jobId"))))
+                .route(
+                        SidecarEndpoints.EXCEPTIONS,
+                        r -> Response.ok(logs.exceptions(r.param("jobId"))))
+                .route(SidecarEndpoints.LOGS, r -> Response.ok(logs.listing()))
+                .route(
+                        SidecarEndpoints.JOBMANAGER_LOG,
+                        r -> Response.ok(logs.page(logQuery(r, null))))
+                .route(
+                        SidecarEndpoints.TASKMANAGER_LOG,
+                        r -> Response.ok(logs.page(logQuery(r, r.param("taskManager")))))
                 .route(
                         SidecarEndpoints.STOP,
                         r -> {
@@ -131,6 +143,16 @@ final class SidecarRoutes {
                                             orEmpty(q.pins()),
                                             Boolean.TRUE.equals(q.dryRun())));
                         });
+    }
+
+    private static LogService.Query logQuery(Request r, String taskManager) {
+        return new LogService.Query(
+                taskManager,
+                r.query("file", null),
+                r.query("offset", null),
+                r.query("before", null),
+                r.query("limit", null),
+                r.query("job", null));
     }
 
     private static Response operation(JobApi.Operation op) {

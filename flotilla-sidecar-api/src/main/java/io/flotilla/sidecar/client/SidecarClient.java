@@ -8,6 +8,7 @@ import io.flotilla.http.Endpoint;
 import io.flotilla.http.FencingGuard;
 import io.flotilla.http.Json;
 import io.flotilla.sidecar.jobs.JobApi;
+import io.flotilla.sidecar.logs.LogApi;
 import io.flotilla.sidecar.state.StateApi;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -132,6 +134,43 @@ public final class SidecarClient {
 
     public StateApi.Outcome retention(StateApi.RetentionRequest request) {
         return call(SidecarEndpoints.RETENTION, request);
+    }
+
+    /** Every log file of the cluster's JobManager and TaskManagers, with sizes. */
+    public LogApi.LogListing logs() {
+        return call(SidecarEndpoints.LOGS, null);
+    }
+
+    /**
+     * A page of a log; {@code taskManager} null reads the JobManager's. Null arguments take the
+     * sidecar's defaults: the main log file, the newest lines, {@value LogApi#DEFAULT_LIMIT} lines,
+     * every line. {@code offset}: the lines from there on; {@code before}: the lines before it.
+     */
+    public LogApi.LogPage log(
+            String taskManager,
+            String file,
+            Long offset,
+            Long before,
+            Integer limit,
+            String jobId) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("file", file);
+        q.put("offset", offset == null ? null : offset.toString());
+        q.put("before", before == null ? null : before.toString());
+        q.put("limit", limit == null ? null : limit.toString());
+        q.put("job", jobId);
+        try {
+            return taskManager == null
+                    ? api.exchange(SidecarEndpoints.JOBMANAGER_LOG, q, null).body()
+                    : api.exchange(SidecarEndpoints.TASKMANAGER_LOG, q, null, taskManager).body();
+        } catch (ApiCallException e) {
+            throw SidecarException.of(e);
+        }
+    }
+
+    /** A job's root cause and exception history, newest first. */
+    public LogApi.JobExceptions exceptions(String jobId) {
+        return call(SidecarEndpoints.EXCEPTIONS, null, jobId);
     }
 
     /** Polls an operation until it is no longer IN_PROGRESS. */

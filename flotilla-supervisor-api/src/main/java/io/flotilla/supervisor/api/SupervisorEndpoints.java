@@ -224,6 +224,21 @@ public final class SupervisorEndpoints {
                     "putLineage",
                     "Stores the lineage of a version (the build does)");
 
+    public static final Endpoint<Void, DeploymentLogPage> DEPLOYMENT_LOGS =
+            Endpoint.get(
+                    "/v1/deployments/{name}/logs",
+                    VIEWER,
+                    DeploymentLogPage.class,
+                    "deploymentLogs",
+                    "A page of the JobManager or a TaskManager log of the deployment's cluster (query source, taskManager, file, offset, before, limit, all): the newest lines naming its job by default");
+    public static final Endpoint<Void, DeploymentExceptions> DEPLOYMENT_EXCEPTIONS =
+            Endpoint.get(
+                    "/v1/deployments/{name}/exceptions",
+                    VIEWER,
+                    DeploymentExceptions.class,
+                    "deploymentExceptions",
+                    "The exception history of the deployment's current job: root cause, time, task; newest first");
+
     /** Every endpoint, in the order the supervisor routes them. */
     public static final List<Endpoint<?, ?>> ALL =
             List.of(
@@ -250,5 +265,7 @@ public final class SupervisorEndpoints {
                     CLEANUP_STATE,
                     EVENTS,
                     GET_LINEAGE,
-                    PUT_LINEAGE);
+                    PUT_LINEAGE,
+                    DEPLOYMENT_LOGS,
+                    DEPLOYMENT_EXCEPTIONS);
 }
