@@ -1,5 +1,6 @@
 package io.flotilla.supervisor.app;
 
+import io.flotilla.http.HttpOptions;
 import io.flotilla.http.TokenAuth;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.supervisor.Backoff;
@@ -142,7 +143,8 @@ public final class SupervisorServer implements AutoCloseable {
                         Clock.system(),
                         metrics,
                         this::health,
-                        state::requestRun);
+                        state::requestRun,
+                        HttpOptions.from(settings::get));
         this.timer =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {

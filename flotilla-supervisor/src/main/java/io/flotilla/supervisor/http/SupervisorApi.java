@@ -2,6 +2,8 @@ package io.flotilla.supervisor.http;
 
 import io.flotilla.http.ApiException;
 import io.flotilla.http.HttpApi;
+import io.flotilla.http.HttpOptions;
+import io.flotilla.http.PageRoutes;
 import io.flotilla.http.Response;
 import io.flotilla.http.TokenAuth;
 import io.flotilla.supervisor.api.SupervisorEndpoints;
@@ -38,7 +40,22 @@ public final class SupervisorApi implements AutoCloseable {
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
             Runnable cleanupNow) {
-        this.api = new HttpApi("supervisor", bind, auth, metrics, SupervisorApi::mapError);
+        this(bind, auth, store, clock, metrics, health, cleanupNow, HttpOptions.defaults());
+    }
+
+    /**
+     * @param options TLS, timeouts and limits of the server
+     */
+    public SupervisorApi(
+            InetSocketAddress bind,
+            TokenAuth auth,
+            ControlStore store,
+            Clock clock,
+            PrometheusMeterRegistry metrics,
+            Supplier<Map<String, Object>> health,
+            Runnable cleanupNow,
+            HttpOptions options) {
+        this.api = new HttpApi("supervisor", bind, auth, metrics, SupervisorApi::mapError, options);
         String openapi = resource("/supervisor-openapi.json");
         api.route(SupervisorEndpoints.HEALTH, r -> Response.ok(health.get()))
                 .route(
@@ -54,6 +71,14 @@ public final class SupervisorApi implements AutoCloseable {
         new ClusterRoutes(store, clock).register(api);
         deployments.register(api);
         new ReadRoutes(store, clock, deployments, cleanupNow).register(api);
+    }
+
+    /**
+     * Mounts the web UI's pages on the same server, before {@link #start}: see {@link PageRoutes}.
+     */
+    public SupervisorApi mount(PageRoutes pages) {
+        api.mount(pages);
+        return this;
     }
 
     public SupervisorApi start() {
