@@ -3,6 +3,7 @@ package io.flotilla.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.http.HttpOptions;
 import io.flotilla.http.Json;
 import io.flotilla.http.Role;
 import io.flotilla.http.TokenAuth;
@@ -48,7 +49,8 @@ abstract class SupervisorApiFixture {
                             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                             () -> Map.of("status", "UP"),
                             () -> {},
-                            logs)
+                            logs,
+                            HttpOptions.defaults())
                     .start();
     final HttpClient http = HttpClient.newHttpClient();
 

@@ -79,23 +79,27 @@ public final class SupervisorSettings {
                     Duration.ofDays(7),
                     "How long the state of a deleted deployment is kept before it is deleted.");
 
+    /** This service's own settings, then the HTTP layer's (TLS, timeouts, limits). */
     public static final List<Setting<?>> ALL =
-            List.of(
-                    JDBC_URL,
-                    JDBC_USER,
-                    JDBC_PASSWORD,
-                    BIND,
-                    PORT,
-                    TOKENS_FILE,
-                    HOLDER,
-                    TICK_INTERVAL,
-                    LEASE_TTL,
-                    RELEASE_TIMEOUT,
-                    JOB_BACKOFF_MAX,
-                    KEEP_SAVEPOINTS,
-                    MAX_AGE,
-                    CLEANUP_EVERY,
-                    DELETED_GRACE);
+            java.util.stream.Stream.<Setting<?>>concat(
+                            java.util.stream.Stream.of(
+                                    JDBC_URL,
+                                    JDBC_USER,
+                                    JDBC_PASSWORD,
+                                    BIND,
+                                    PORT,
+                                    TOKENS_FILE,
+                                    HOLDER,
+                                    TICK_INTERVAL,
+                                    LEASE_TTL,
+                                    RELEASE_TIMEOUT,
+                                    JOB_BACKOFF_MAX,
+                                    KEEP_SAVEPOINTS,
+                                    MAX_AGE,
+                                    CLEANUP_EVERY,
+                                    DELETED_GRACE),
+                            io.flotilla.http.HttpSettings.ALL.stream())
+                    .toList();
 
     private final Settings values;
 
