@@ -16,6 +16,11 @@ public record Lineage(
         List<TableRef> writes,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FunctionRef> functions) {
 
+    public Lineage {
+        // JSON written before functions were tracked has none.
+        functions = functions == null ? List.of() : List.copyOf(functions);
+    }
+
     /** Lineage of a job that calls no Java function of its own. */
     public Lineage(String job, String declaredBy, List<TableRef> reads, List<TableRef> writes) {
         this(job, declaredBy, reads, writes, List.of());
