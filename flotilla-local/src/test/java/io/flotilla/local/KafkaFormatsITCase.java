@@ -75,10 +75,16 @@ class KafkaFormatsITCase {
                 double amount = id * 1.25;
                 boolean ok = id % 2 == 0;
                 producer.send(
-                        new ProducerRecord<>(
-                                "events-tskv",
-                                "tskv\tid=" + id + "\tname=" + name + "\tamount=" + amount
-                                        + "\tok=" + ok))
+                                new ProducerRecord<>(
+                                        "events-tskv",
+                                        "tskv\tid="
+                                                + id
+                                                + "\tname="
+                                                + name
+                                                + "\tamount="
+                                                + amount
+                                                + "\tok="
+                                                + ok))
                         .get();
                 expected.put(
                         id,
@@ -127,7 +133,9 @@ class KafkaFormatsITCase {
         assertThat(back).containsExactlyEntriesOf(expected);
     }
 
-    /** Runs {@code job} from the runner jar until {@code topic} holds every record, then cancels. */
+    /**
+     * Runs {@code job} from the runner jar until {@code topic} holds every record, then cancels.
+     */
     private static List<byte[]> run(String job, String topic) throws Exception {
         String jobId = JobID.generate().toHexString();
         sidecar.submit(
