@@ -59,9 +59,7 @@ final class Follow {
         return new Goal() {
             @Override
             public ExitCode check(Deployment d) {
-                if (d.phase() == Phase.FAILED) {
-                    return ExitCode.FAILED;
-                }
+                // A FAILED job being stopped is still stopped: no failure shortcut here.
                 return d.phase() == Phase.STOPPED ? ExitCode.DONE : null;
             }
 
