@@ -225,6 +225,28 @@ class FlotillaCliTest {
     }
 
     @Test
+    void withNothingGivenTheLocalPlatformsSupervisorIsUsed() throws Exception {
+        Path run = dir.resolve("run");
+        Files.createDirectories(run.resolve("conf"));
+        Path token = run.resolve("conf/supervisor.token");
+        Files.writeString(token, TestingSupervisor.ADMIN + "\n");
+        Files.writeString(
+                run.resolve("platform.json"),
+                "{\"pid\": "
+                        + ProcessHandle.current().pid()
+                        + ", \"supervisor\": {\"url\": \""
+                        + supervisor.url()
+                        + "\", \"tokenFile\": \""
+                        + token
+                        + "\"}, \"s3\": {\"endpoint\": \"http://127.0.0.1:1\"}}");
+        env.remove("FLOTILLA_URL");
+        env.remove("FLOTILLA_TOKEN");
+        Result r = run("list", "--home", run.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("orders", "clicks");
+    }
+
+    @Test
     void loginRemembersTheUrlAndTokenFileOwnerOnlyButNotTheToken() throws Exception {
         Path token = dir.resolve("token");
         Files.writeString(token, TestingSupervisor.ADMIN + "\n");

@@ -289,11 +289,20 @@ final class TestingSupervisor implements AutoCloseable {
                     ok(
                             x,
                             new LogPage(
+                                    name,
+                                    d.cluster(),
+                                    "jobmanager",
+                                    null,
+                                    List.of(),
+                                    d.status().jobId(),
+                                    0,
+                                    42,
+                                    null,
+                                    42,
                                     List.of(
                                             "2026-12-01 10:00:00 INFO  job "
                                                     + d.status().jobId()
-                                                    + " switched to RUNNING"),
-                                    "42"));
+                                                    + " switched to RUNNING")));
             default ->
                     error(
                             x,

@@ -171,9 +171,23 @@ public final class Records {
     public record Lineage(
             String job, String declaredBy, List<LineageTable> reads, List<LineageTable> writes) {}
 
-    /** One page of a cluster's JobManager or TaskManager log. */
+    /**
+     * One page of the log of the cluster a deployment runs on: pass {@code next} as {@code offset}
+     * for newer lines, {@code previous} as {@code before} for older ones.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record LogPage(List<String> lines, String next) {}
+    public record LogPage(
+            String deployment,
+            String cluster,
+            String source,
+            String taskManager,
+            List<String> taskManagers,
+            String jobId,
+            long offset,
+            long end,
+            Long previous,
+            long next,
+            List<String> lines) {}
 
     /** The body of every error answer. */
     @JsonIgnoreProperties(ignoreUnknown = true)

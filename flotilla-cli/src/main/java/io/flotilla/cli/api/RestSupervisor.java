@@ -153,13 +153,14 @@ public final class RestSupervisor {
     }
 
     /**
-     * A page of the JobManager's or a TaskManager's log of the cluster the deployment runs on;
-     * {@code after} is the previous page's {@code next}, or null for the newest lines.
+     * A page of the JobManager's or a TaskManager's log of the cluster the deployment runs on, only
+     * the lines naming its job unless {@code all}; {@code offset} is the previous page's {@code
+     * next}, or null for the newest lines.
      */
-    public LogPage logs(String name, String source, String after, int limit) {
-        String q = "?source=" + enc(source) + "&limit=" + limit;
-        if (after != null) {
-            q += "&after=" + enc(after);
+    public LogPage logs(String name, String source, Long offset, int limit, boolean all) {
+        String q = "?source=" + enc(source) + "&limit=" + limit + (all ? "&all=true" : "");
+        if (offset != null) {
+            q += "&offset=" + offset;
         }
         return call("GET", path(name) + "/logs" + q, null, LogPage.class);
     }

@@ -44,6 +44,11 @@ public final class LogsCommand implements Callable<Integer> {
             description = "How many of the newest lines to start with (default ${DEFAULT-VALUE}).")
     int lines;
 
+    @Option(
+            names = "--all",
+            description = "Every line of the log, not only those naming the deployment's job.")
+    boolean all;
+
     public LogsCommand(Cli cli) {
         this.cli = cli;
     }
@@ -52,16 +57,17 @@ public final class LogsCommand implements Callable<Integer> {
     public Integer call() {
         RestSupervisor api = cli.supervisor();
         String source = taskmanager ? "taskmanager" : "jobmanager";
-        LogPage page = api.logs(deployment, source, null, lines);
-        List<String> all = new ArrayList<>(page.lines());
+        LogPage page = api.logs(deployment, source, null, lines, all);
+        List<String> printed = new ArrayList<>(page.lines());
         if (!cli.output().json()) {
             page.lines().forEach(cli.out()::println);
         }
         while (follow) {
             Follow.sleep(Duration.ofSeconds(1));
-            page = api.logs(deployment, source, page.next(), 1000);
+            page = api.logs(deployment, source, page.next(), 1000, all);
             page.lines().forEach(cli.out()::println);
             cli.out().flush();
+            printed.addAll(page.lines());
         }
         cli.output()
                 .document(
