@@ -295,7 +295,18 @@ class FlotillaCliTest {
         Result none = run("deploy", "new-job", "--jar", "nope.jar");
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("--cluster is required");
-        Result missing = run("deploy", "new-job", "--jar", "nope.jar", "--cluster", "cluster-1");
+        Result noOwner = run("deploy", "new-job", "--jar", "nope.jar", "--cluster", "cluster-1");
+        assertThat(noOwner.err()).contains("--owner is required");
+        Result missing =
+                run(
+                        "deploy",
+                        "new-job",
+                        "--jar",
+                        "nope.jar",
+                        "--cluster",
+                        "cluster-1",
+                        "--owner",
+                        "me");
         assertThat(missing.err()).contains("--jar nope.jar is not a file");
         Result both = run("deploy", "new-job", "--jar", "a.jar", "--job", "x", "--cluster", "c");
         assertThat(both.code()).isEqualTo(2);
@@ -304,7 +315,16 @@ class FlotillaCliTest {
         try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
             out.putNextEntry(new java.util.zip.ZipEntry("x.txt"));
         }
-        Result noMain = run("deploy", "new-job", "--jar", jar.toString(), "--cluster", "cluster-1");
+        Result noMain =
+                run(
+                        "deploy",
+                        "new-job",
+                        "--jar",
+                        jar.toString(),
+                        "--cluster",
+                        "cluster-1",
+                        "--owner",
+                        "me");
         assertThat(noMain.code()).isEqualTo(2);
         assertThat(noMain.err()).contains("has no Main-Class in its manifest: pass --entry-class");
     }

@@ -83,14 +83,31 @@ class CliITCase {
                         code,
                         out.toString(StandardCharsets.UTF_8),
                         err.toString(StandardCharsets.UTF_8));
-        System.out.println("$ flotilla " + String.join(" ", args) + "\n" + r.out() + r.err() + "(exit " + code + ")");
+        System.out.println(
+                "$ flotilla "
+                        + String.join(" ", args)
+                        + "\n"
+                        + r.out()
+                        + r.err()
+                        + "(exit "
+                        + code
+                        + ")");
         return r;
     }
 
     @Test
     @Order(1)
     void deploysAJarNobodyHereWroteToRunningWithACheckpoint() {
-        Result r = cli("deploy", "counter", "--jar", v1.toString(), "--cluster", "cluster-1", "--owner", "team-counting");
+        Result r =
+                cli(
+                        "deploy",
+                        "counter",
+                        "--jar",
+                        v1.toString(),
+                        "--cluster",
+                        "cluster-1",
+                        "--owner",
+                        "team-counting");
         assertThat(r.code()).isZero();
         assertThat(r.out())
                 .contains("published key-counter-5.jar as s3://flotilla-artifacts/jobs/counter/")
@@ -112,9 +129,11 @@ class CliITCase {
         assertThat(status.code()).isZero();
         assertThat(status.out())
                 .contains("status         RUNNING (desired RUNNING)", "cluster        cluster-1")
-                .contains("entry class    " + CounterJobJar.MAIN_CLASS, "module         jobs/counter")
+                .contains(
+                        "entry class    " + CounterJobJar.MAIN_CLASS, "module         jobs/counter")
                 .containsPattern("job id +[0-9a-f]{32}")
-                .containsPattern("checkpoint +s3://flotilla-state/cluster-1/checkpoints/[0-9a-f]{32}/chk-")
+                .containsPattern(
+                        "checkpoint +s3://flotilla-state/cluster-1/checkpoints/[0-9a-f]{32}/chk-")
                 .contains("reads          - (no lineage stored for version 1)");
         JsonNode page = cli("status", "counter", "--output", "json").json();
         assertThat(page.get("deployment").get("phase").asText()).isEqualTo("RUNNING");
@@ -126,6 +145,15 @@ class CliITCase {
         assertThat(sp.code()).isZero();
         assertThat(sp.out()).containsPattern("checkpoint +[0-9.]+ (B|KiB) +pinned");
         assertThat(cli("lineage").out()).contains("no lineage stored for: counter");
+
+        String job = page.get("deployment").get("status").get("jobId").asText();
+        Result logs = cli("logs", "counter");
+        assertThat(logs.code()).isZero();
+        assertThat(logs.out()).contains(job);
+        Result tm = cli("logs", "counter", "--taskmanager", "--all", "--lines", "20", "--output", "json");
+        assertThat(tm.code()).isZero();
+        assertThat(tm.json().get("lines")).isNotEmpty();
+        assertThat(tm.json().get("source").asText()).isEqualTo("taskmanager");
     }
 
     @Test
@@ -134,7 +162,8 @@ class CliITCase {
         Result unknown = cli("status", "no-such-job");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("no deployment 'no-such-job'");
-        Result badVersion = cli("release", "counter", "--jar", v2.toString(), "--version", "two words");
+        Result badVersion =
+                cli("release", "counter", "--jar", v2.toString(), "--version", "two words");
         assertThat(badVersion.code()).isEqualTo(2);
         assertThat(badVersion.err()).contains("version");
         Result running = cli("delete", "counter");
@@ -145,7 +174,8 @@ class CliITCase {
 
         Path wrong = home.resolve("wrong.token");
         Files.writeString(wrong, "not-the-token-not-the-token\n");
-        Result token = cli("list", "--url", supervisor.uri().toString(), "--token-file", wrong.toString());
+        Result token =
+                cli("list", "--url", supervisor.uri().toString(), "--token-file", wrong.toString());
         assertThat(token.code()).isEqualTo(3);
         assertThat(token.err().lines()).hasSize(1);
         assertThat(token.err()).contains("refused the token").doesNotContain("not-the-token");
@@ -157,9 +187,16 @@ class CliITCase {
         assertThat(none.err()).contains("no local platform runs in");
 
         Path token2 = home.resolve("conf/supervisor.token");
-        Result login = cli("login", "--url", supervisor.uri().toString(), "--token-file", token2.toString());
+        Result login =
+                cli(
+                        "login",
+                        "--url",
+                        supervisor.uri().toString(),
+                        "--token-file",
+                        token2.toString());
         assertThat(login.code()).isZero();
-        Result viaLogin = cli("list", "--home", home.resolve("nothing").toString(), "--output", "json");
+        Result viaLogin =
+                cli("list", "--home", home.resolve("nothing").toString(), "--output", "json");
         assertThat(viaLogin.code()).isZero();
         assertThat(viaLogin.json().get("deployments")).hasSize(1);
     }
@@ -182,7 +219,8 @@ class CliITCase {
     void stopsWithASavepointAndStartsAgainFromIt() throws Exception {
         Result stop = cli("stop", "counter", "--output", "json");
         assertThat(stop.code()).isZero();
-        assertThat(stop.err()).contains("stop of counter requested", "STOPPING job", "STOPPED job -");
+        assertThat(stop.err())
+                .contains("stop of counter requested", "STOPPING job", "STOPPED job -");
         String savepoint = stop.json().get("status").get("lastSavepoint").asText();
         assertThat(savepoint).startsWith("s3://flotilla-state/cluster-1/savepoints/");
 
@@ -192,14 +230,24 @@ class CliITCase {
                 .contains("start of counter from " + savepoint + " requested")
                 .containsPattern("RUNNING job [0-9a-f]{32} checkpoint chk-[0-9]+");
         JsonNode page = cli("status", "counter", "--output", "json").json();
-        assertThat(page.get("runs").get("current").get("restoredFrom").asText()).isEqualTo(savepoint);
+        assertThat(page.get("runs").get("current").get("restoredFrom").asText())
+                .isEqualTo(savepoint);
         assertThat(cli("status", "counter").out()).contains("restored from  " + savepoint);
     }
 
     @Test
     @Order(6)
     void aJobThatFailsExitsOneWithItsCause() {
-        Result r = cli("deploy", "counter-broken", "--jar", v1.toString(), "--entry-class", "com.example.counter.Missing", "--cluster", "cluster-1");
+        Result r =
+                cli(
+                        "deploy",
+                        "counter-broken",
+                        "--jar",
+                        v1.toString(),
+                        "--entry-class",
+                        "com.example.counter.Missing",
+                        "--cluster",
+                        "cluster-1");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("counter-broken FAILED: ");
         assertThat(cli("stop", "counter-broken").code()).isZero();

@@ -16,9 +16,9 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * A job jar nobody in this repository wrote: the source of a small stateful DataStream job (a
- * count per key in {@code ValueState}) is written here, compiled with javax.tools against the Flink
- * jars on the test class path and packed with a Main-Class manifest, as a user's build would.
+ * A job jar nobody in this repository wrote: the source of a small stateful DataStream job (a count
+ * per key in {@code ValueState}) is written here, compiled with javax.tools against the Flink jars
+ * on the test class path and packed with a Main-Class manifest, as a user's build would.
  */
 final class CounterJobJar {
 

@@ -84,6 +84,11 @@ public final class DeployCommand implements Callable<Integer> {
                     "--cluster is required for a new deployment: pick one from 'flotilla"
                             + " clusters'");
         }
+        if (existing.isEmpty() && owner == null) {
+            throw CliFailure.badInput(
+                    "--owner is required for a new deployment: the team or person who owns it,"
+                            + " e.g. --owner team-orders");
+        }
         Path jar = artifact.jarToPublish(cli);
         String entry = artifact.entryClass(jar);
         List<String> args = artifact.args(jobArgs);
