@@ -277,6 +277,10 @@ class FlotillaCliTest {
         Result r = run("logs", "orders");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("switched to RUNNING");
+        Result json = run("logs", "orders", "--output", "json");
+        assertThat(json.code()).isZero();
+        assertThat(json.json().get("lines").get(0).asText()).contains("switched to RUNNING");
+        assertThat(json.json().get("cluster").asText()).isEqualTo("cluster-1");
     }
 
     @Test

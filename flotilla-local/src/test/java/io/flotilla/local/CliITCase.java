@@ -150,7 +150,16 @@ class CliITCase {
         Result logs = cli("logs", "counter");
         assertThat(logs.code()).isZero();
         assertThat(logs.out()).contains(job);
-        Result tm = cli("logs", "counter", "--taskmanager", "--all", "--lines", "20", "--output", "json");
+        Result tm =
+                cli(
+                        "logs",
+                        "counter",
+                        "--taskmanager",
+                        "--all",
+                        "--lines",
+                        "20",
+                        "--output",
+                        "json");
         assertThat(tm.code()).isZero();
         assertThat(tm.json().get("lines")).isNotEmpty();
         assertThat(tm.json().get("source").asText()).isEqualTo("taskmanager");
@@ -247,7 +256,9 @@ class CliITCase {
                         "--entry-class",
                         "com.example.counter.Missing",
                         "--cluster",
-                        "cluster-1");
+                        "cluster-1",
+                        "--owner",
+                        "team-counting");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("counter-broken FAILED: ");
         assertThat(cli("stop", "counter-broken").code()).isZero();

@@ -1,6 +1,7 @@
 package io.flotilla.cli.command;
 
 import io.flotilla.cli.Cli;
+import io.flotilla.cli.CliFailure;
 import io.flotilla.cli.api.Records.LogPage;
 import io.flotilla.cli.api.RestSupervisor;
 import java.time.Duration;
@@ -57,7 +58,14 @@ public final class LogsCommand implements Callable<Integer> {
     public Integer call() {
         RestSupervisor api = cli.supervisor();
         String source = taskmanager ? "taskmanager" : "jobmanager";
-        LogPage page = api.logs(deployment, source, null, lines, all);
+        LogPage page;
+        try {
+            page = api.logs(deployment, source, null, lines, all);
+        } catch (CliFailure e) {
+            // The supervisor names its query parameter; the CLI user needs the flag.
+            throw new CliFailure(
+                    e.exitCode(), e.getMessage().replace("pass all=true", "pass --all"), e);
+        }
         List<String> printed = new ArrayList<>(page.lines());
         if (!cli.output().json()) {
             page.lines().forEach(cli.out()::println);
@@ -69,17 +77,14 @@ public final class LogsCommand implements Callable<Integer> {
             cli.out().flush();
             printed.addAll(page.lines());
         }
-        cli.output()
-                .document(
-                        Map.of(
-                                "deployment",
-                                deployment,
-                                "source",
-                                source,
-                                "lines",
-                                all,
-                                "next",
-                                String.valueOf(page.next())));
+        Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("deployment", deployment);
+        doc.put("cluster", page.cluster());
+        doc.put("source", source);
+        doc.put("jobId", page.jobId());
+        doc.put("next", page.next());
+        doc.put("lines", printed);
+        cli.output().document(doc);
         return 0;
     }
 }
