@@ -273,7 +273,7 @@ class FlotillaCliTest {
     }
 
     @Test
-    void logsPrintTheClusterLogThroughTheSupervisor() {
+    void logsPrintTheClusterLogThroughTheSupervisor() throws Exception {
         Result r = run("logs", "orders");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("switched to RUNNING");
