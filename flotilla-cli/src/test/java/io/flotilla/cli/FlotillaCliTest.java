@@ -159,7 +159,16 @@ class FlotillaCliTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip())
                 .isEqualTo(
-                        "flotilla: clicks FAILED: java.lang.IllegalStateException: boom (see 'flotilla logs clicks' and 'flotilla events clicks')");
+                        "flotilla: clicks FAILED: java.lang.IllegalStateException: boom (the supervisor retries with backoff; see 'flotilla events clicks', fix the job and deploy again, or 'flotilla stop clicks')");
+    }
+
+    @Test
+    void aSubmissionTheClusterRefusesExitsOneWithTheRefusal() {
+        supervisor.refuseSubmits = true;
+        Result r = run("start", "clicks");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err())
+                .contains("clicks FAILED: cluster cluster-1 refused: 422 program_failed");
     }
 
     @Test

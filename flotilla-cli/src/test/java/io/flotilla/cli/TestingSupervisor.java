@@ -44,6 +44,8 @@ final class TestingSupervisor implements AutoCloseable {
 
     volatile boolean answerHtml;
 
+    volatile boolean refuseSubmits;
+
     private final HttpServer server;
     private final Map<String, Deployment> deployments = new TreeMap<>();
     private final List<Event> events = new ArrayList<>();
@@ -333,14 +335,32 @@ final class TestingSupervisor implements AutoCloseable {
         Deployment next =
                 switch (d.phase()) {
                     case PENDING ->
-                            with(
-                                    d,
-                                    Phase.STARTING,
-                                    jobId(),
-                                    s.lastCheckpoint(),
-                                    s.lastSavepoint(),
-                                    null,
-                                    "RUNNING");
+                            refuseSubmits
+                                    ? new Deployment(
+                                            d.name(),
+                                            d.generation(),
+                                            Phase.PENDING,
+                                            d.cluster(),
+                                            d.spec(),
+                                            new Status(
+                                                    null,
+                                                    Phase.PENDING,
+                                                    s.lastSavepoint(),
+                                                    s.lastCheckpoint(),
+                                                    s.retries() + 1,
+                                                    null,
+                                                    "cluster cluster-1 refused: 422 program_failed: ClassNotFoundException",
+                                                    null),
+                                            null,
+                                            null)
+                                    : with(
+                                            d,
+                                            Phase.STARTING,
+                                            jobId(),
+                                            s.lastCheckpoint(),
+                                            s.lastSavepoint(),
+                                            null,
+                                            "RUNNING");
                     case STARTING ->
                             failStarts
                                     ? with(

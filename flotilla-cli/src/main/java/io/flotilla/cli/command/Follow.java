@@ -35,7 +35,10 @@ final class Follow {
             @Override
             public ExitCode check(Deployment d) {
                 Status s = d.status();
-                if (d.phase() == Phase.FAILED) {
+                // FAILED, or a submission the cluster refused (the supervisor keeps the error and
+                // retries with backoff): either way the job is not coming up by itself.
+                if (d.phase() == Phase.FAILED
+                        || (s.error() != null && d.phase() != Phase.RUNNING && s.retries() > 0)) {
                     return ExitCode.FAILED;
                 }
                 boolean done =
@@ -92,9 +95,9 @@ final class Follow {
                                 + (d.status().error() == null
                                         ? "no cause given"
                                         : d.status().error())
-                                + " (see 'flotilla logs "
+                                + " (the supervisor retries with backoff; see 'flotilla events "
                                 + name
-                                + "' and 'flotilla events "
+                                + "', fix the job and deploy again, or 'flotilla stop "
                                 + name
                                 + "')");
             }
