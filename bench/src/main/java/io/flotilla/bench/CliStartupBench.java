@@ -45,14 +45,26 @@ public final class CliStartupBench {
                     SupervisorServer.start(
                             SupervisorSettings.parse(
                                     List.of(
-                                            "--jdbc-url", jdbc,
-                                            "--tokens-file", tokens.toString(),
-                                            "--holder", "bench",
-                                            "--tick-interval", "1h"),
+                                            "--jdbc-url",
+                                            jdbc,
+                                            "--tokens-file",
+                                            tokens.toString(),
+                                            "--holder",
+                                            "bench",
+                                            "--tick-interval",
+                                            "1h",
+                                            "--lease-ttl",
+                                            "3h"),
                                     Map.of()))) {
                 String cli = root.resolve("bin/flotilla").toString();
                 List<String> list =
-                        List.of(cli, "list", "--url", server.uri().toString(), "--token-file", tokenFile.toString());
+                        List.of(
+                                cli,
+                                "list",
+                                "--url",
+                                server.uri().toString(),
+                                "--token-file",
+                                tokenFile.toString());
                 time("flotilla --help", List.of(cli, "--help"), runs);
                 time("flotilla list (" + deployments + " deployments)", list, runs);
                 time(
@@ -70,7 +82,8 @@ public final class CliStartupBench {
         long lines = 0;
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p =
+                    new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             InputStream out = p.getInputStream();
             int b = out.read();
             first.add((System.nanoTime() - t0) / 1e9);
