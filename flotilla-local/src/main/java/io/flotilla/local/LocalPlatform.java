@@ -258,7 +258,9 @@ public final class LocalPlatform implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no cluster named " + cluster));
     }
 
-    /** The bearer token of this platform's sidecars (also in {@code conf/sidecar.token}). */
+    /**
+     * The bearer token of this platform's sidecars (also in {@code conf/secrets/sidecar.token}).
+     */
     public String sidecarToken() {
         return sidecarToken;
     }

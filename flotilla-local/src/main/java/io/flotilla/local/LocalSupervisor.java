@@ -56,6 +56,13 @@ public final class LocalSupervisor implements AutoCloseable {
                                         home.resolve(TOKENS_FILE).toString(),
                                         "--holder",
                                         "local",
+                                        "--secrets-dir",
+                                        home.resolve(SidecarToken.DIR)
+                                                .toAbsolutePath()
+                                                .normalize()
+                                                .toString(),
+                                        "--sidecar-allow-http",
+                                        "true",
                                         "--tick-interval",
                                         "1s",
                                         "--lease-ttl",
@@ -70,7 +77,10 @@ public final class LocalSupervisor implements AutoCloseable {
                                 "name", c.name(),
                                 "sidecarUrl", platform.sidecar(c.name()).uri().toString(),
                                 "tokenRef",
-                                        "file:" + home.resolve(SidecarToken.FILE).toAbsolutePath(),
+                                        "file:"
+                                                + home.resolve(SidecarToken.FILE)
+                                                        .toAbsolutePath()
+                                                        .normalize(),
                                 "slots", c.slots());
                 SidecarClient.Reply reply = api.post("/v1/clusters", cluster);
                 if (reply.status() >= 300) {

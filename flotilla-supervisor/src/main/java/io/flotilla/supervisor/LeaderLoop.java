@@ -2,7 +2,9 @@ package io.flotilla.supervisor;
 
 import io.flotilla.supervisor.lease.LeaderLease;
 import io.flotilla.supervisor.lease.Lease;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
@@ -34,6 +36,16 @@ public final class LeaderLoop {
         this.lease = lease;
         this.ttl = ttl;
         this.supervisorForToken = supervisorForToken;
+    }
+
+    /**
+     * {@code name} with a random id of this process: two processes given the same name (a copied
+     * config, a restarted pod beside its old self) are two holders, so never both lead.
+     */
+    public static String processHolder(String name) {
+        byte[] id = new byte[6];
+        new SecureRandom().nextBytes(id);
+        return name + "#" + HexFormat.of().formatHex(id);
     }
 
     /** One step: lead and tick, or stand by. Returns the tick's report when this one leads. */

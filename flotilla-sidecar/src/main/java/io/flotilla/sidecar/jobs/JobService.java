@@ -31,9 +31,6 @@ import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointingStatistic
 public final class JobService {
 
     private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{32}");
-    private static final Pattern CLASS_NAME =
-            Pattern.compile("([A-Za-z_$][A-Za-z0-9_$]*\\.)*[A-Za-z_$][A-Za-z0-9_$]*");
-
     private final FlinkRest flink;
     private final ArtifactService artifacts;
     private final List<String> restoreRoots;
@@ -316,28 +313,11 @@ public final class JobService {
                     "artifact",
                     "artifact is required: {\"uri\": \"s3://...jar\", \"sha256\": \"...\"}");
         }
-        if (r.entryClass() == null || !CLASS_NAME.matcher(r.entryClass()).matches()) {
-            throw ApiException.badRequest(
-                    "invalid_field",
-                    "entryClass",
-                    "entryClass must be a fully qualified Java class name such as com.example.MyJob, got '"
-                            + r.entryClass()
-                            + "'");
+        SubmitRules.entryClass("entryClass", r.entryClass());
+        if (r.parallelism() != null) {
+            SubmitRules.parallelism("parallelism", r.parallelism());
         }
-        if (r.parallelism() != null && (r.parallelism() < 1 || r.parallelism() > 1024)) {
-            throw ApiException.badRequest(
-                    "invalid_field",
-                    "parallelism",
-                    "parallelism must be between 1 and 1024, got " + r.parallelism());
-        }
-        if (r.args() != null
-                && (r.args().size() > 200
-                        || r.args().stream().anyMatch(a -> a == null || a.length() > 8192))) {
-            throw ApiException.badRequest(
-                    "invalid_field",
-                    "args",
-                    "args must be at most 200 non-null strings of at most 8192 characters");
-        }
+        SubmitRules.args("args", r.args());
         if (r.restorePath() != null) {
             String p = r.restorePath();
             if (p.contains("/../")

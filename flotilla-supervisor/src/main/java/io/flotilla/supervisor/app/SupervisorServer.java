@@ -91,9 +91,10 @@ public final class SupervisorServer implements AutoCloseable {
                         settings.get(SupervisorSettings.RELEASE_TIMEOUT),
                         Duration.ofSeconds(30));
         String holder =
-                settings.get(SupervisorSettings.HOLDER).isBlank()
-                        ? ManagementFactory.getRuntimeMXBean().getName()
-                        : settings.get(SupervisorSettings.HOLDER);
+                LeaderLoop.processHolder(
+                        settings.get(SupervisorSettings.HOLDER).isBlank()
+                                ? ManagementFactory.getRuntimeMXBean().getName()
+                                : settings.get(SupervisorSettings.HOLDER));
         this.loop =
                 new LeaderLoop(
                         holder,
@@ -142,7 +143,9 @@ public final class SupervisorServer implements AutoCloseable {
                         Clock.system(),
                         metrics,
                         this::health,
-                        state::requestRun);
+                        state::requestRun,
+                        settings.clusterPolicy(),
+                        settings.specRules());
         this.timer =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -215,6 +218,9 @@ public final class SupervisorServer implements AutoCloseable {
             Cluster known = registered.get(c.name());
             if (!c.equals(known)) {
                 try {
+                    // clusters stored before the rules were tightened get no token either
+                    settings.clusterPolicy().sidecarUrl("sidecarUrl", c.sidecarUrl());
+                    settings.clusterPolicy().tokenRef("tokenRef", c.tokenRef());
                     sidecars.put(
                             c.name(),
                             new SidecarClient(

@@ -203,12 +203,7 @@ final class ReadRoutes {
         Deployment d = deployments.deployment(r);
         String version = Validation.version("version", r.param("version"));
         LineageBody b = r.json(LineageBody.class);
-        LineageBody clean =
-                new LineageBody(
-                        b.job(),
-                        b.declaredBy(),
-                        Validation.tables("reads", b.reads()),
-                        Validation.tables("writes", b.writes()));
+        LineageBody clean = SpecRules.lineage(b);
         String json = new String(Json.write(clean), java.nio.charset.StandardCharsets.UTF_8);
         store.putLineage(
                 d.name(),

@@ -37,6 +37,32 @@ public final class SupervisorApi implements AutoCloseable {
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
             Runnable cleanupNow) {
+        this(
+                bind,
+                auth,
+                store,
+                clock,
+                metrics,
+                health,
+                cleanupNow,
+                ClusterRegistrationPolicy.strict(),
+                SpecRules.defaults());
+    }
+
+    /**
+     * @param clusters where sidecars may be and where their tokens may come from
+     * @param specs what a spec may hold: what the sidecars accept
+     */
+    public SupervisorApi(
+            InetSocketAddress bind,
+            TokenAuth auth,
+            ControlStore store,
+            Clock clock,
+            PrometheusMeterRegistry metrics,
+            Supplier<Map<String, Object>> health,
+            Runnable cleanupNow,
+            ClusterRegistrationPolicy clusters,
+            SpecRules specs) {
         this.api = new HttpApi("supervisor", bind, auth, metrics, SupervisorApi::mapError);
         String openapi = resource("/supervisor-openapi.json");
         api.route("GET", "/health", r -> Response.ok(health.get()))
@@ -45,8 +71,8 @@ public final class SupervisorApi implements AutoCloseable {
                         "/metrics",
                         r -> Response.text(metrics.scrape(), "text/plain; version=0.0.4"))
                 .route("GET", "/v1/openapi.json", r -> Response.text(openapi, "application/json"));
-        DeploymentRoutes deployments = new DeploymentRoutes(store, clock);
-        new ClusterRoutes(store, clock).register(api);
+        DeploymentRoutes deployments = new DeploymentRoutes(store, clock, specs);
+        new ClusterRoutes(store, clock, clusters).register(api);
         deployments.register(api);
         new ReadRoutes(store, clock, deployments, cleanupNow).register(api);
     }
