@@ -91,10 +91,9 @@ public final class SupervisorServer implements AutoCloseable {
                         settings.get(SupervisorSettings.RELEASE_TIMEOUT),
                         Duration.ofSeconds(30));
         String holder =
-                LeaderLoop.processHolder(
-                        settings.get(SupervisorSettings.HOLDER).isBlank()
-                                ? ManagementFactory.getRuntimeMXBean().getName()
-                                : settings.get(SupervisorSettings.HOLDER));
+                settings.get(SupervisorSettings.HOLDER).isBlank()
+                        ? ManagementFactory.getRuntimeMXBean().getName()
+                        : settings.get(SupervisorSettings.HOLDER);
         this.loop =
                 new LeaderLoop(
                         holder,
