@@ -49,7 +49,7 @@ public final class HttpApi implements AutoCloseable {
     private final MeterRegistry metrics;
     private final Function<RuntimeException, ApiException> errors;
     private final List<Route> routes = new ArrayList<>();
-    private final FencingGuard fencing = new FencingGuard();
+    private final FencingGuard fencing;
 
     /**
      * @param errors maps exceptions of the service's own adapters to API errors; return null to
@@ -61,6 +61,20 @@ public final class HttpApi implements AutoCloseable {
             TokenAuth auth,
             MeterRegistry metrics,
             Function<RuntimeException, ApiException> errors) {
+        this(service, bind, auth, metrics, errors, new FencingGuard());
+    }
+
+    /**
+     * @param fencing checks the fencing token of every request that is not a GET
+     */
+    public HttpApi(
+            String service,
+            InetSocketAddress bind,
+            TokenAuth auth,
+            MeterRegistry metrics,
+            Function<RuntimeException, ApiException> errors,
+            FencingGuard fencing) {
+        this.fencing = fencing;
         this.service = service;
         this.auth = auth;
         this.metrics = metrics;
@@ -167,7 +181,7 @@ public final class HttpApi implements AutoCloseable {
             template = route.template;
             TokenAuth.require(principal, route.role, method + " " + route.template);
             if (!method.equals("GET")) {
-                fencing.check(ex.getRequestHeaders().getFirst(FencingGuard.HEADER));
+                fencing.check(principal, ex.getRequestHeaders().getFirst(FencingGuard.HEADER));
             }
             byte[] body = readBody(ex.getRequestBody());
             response =

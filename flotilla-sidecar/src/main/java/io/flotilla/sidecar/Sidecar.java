@@ -1,7 +1,9 @@
 package io.flotilla.sidecar;
 
 import io.flotilla.http.ApiException;
+import io.flotilla.http.FencingGuard;
 import io.flotilla.http.HttpApi;
+import io.flotilla.http.Role;
 import io.flotilla.http.TokenAuth;
 import io.flotilla.sidecar.artifacts.ArtifactPolicy;
 import io.flotilla.sidecar.artifacts.ArtifactService;
@@ -18,7 +20,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -32,6 +36,12 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 public final class Sidecar implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sidecar.class);
+
+    /** The principal of {@code --token}: the supervisor, the only one that may raise fencing. */
+    static final String SUPERVISOR_PRINCIPAL = "supervisor";
+
+    /** Where in the data folder the highest fencing token is kept. */
+    static final String FENCING_FILE = "fencing-token";
 
     private final SidecarSettings settings;
     private final FlinkRest flink;
@@ -73,9 +83,11 @@ public final class Sidecar implements AutoCloseable {
                         new InetSocketAddress(
                                 settings.get(SidecarSettings.BIND),
                                 settings.get(SidecarSettings.PORT)),
-                        new TokenAuth(Map.of("caller", settings.get(SidecarSettings.TOKEN))),
+                        auth(settings),
                         metrics,
-                        Sidecar::mapError);
+                        Sidecar::mapError,
+                        new FencingGuard(
+                                workDir.resolve(FENCING_FILE), Set.of(SUPERVISOR_PRINCIPAL)));
         SidecarRoutes.register(api, settings, flink, jobs, operations, artifacts, state, metrics);
     }
 
@@ -104,6 +116,19 @@ public final class Sidecar implements AutoCloseable {
 
     HttpApi api() {
         return api;
+    }
+
+    private static TokenAuth auth(SidecarSettings s) {
+        List<TokenAuth.Token> tokens = new ArrayList<>();
+        tokens.add(
+                new TokenAuth.Token(
+                        SUPERVISOR_PRINCIPAL, Role.ADMIN, s.get(SidecarSettings.TOKEN)));
+        if (!s.get(SidecarSettings.OPERATOR_TOKEN).isBlank()) {
+            tokens.add(
+                    new TokenAuth.Token(
+                            "operator", Role.ADMIN, s.get(SidecarSettings.OPERATOR_TOKEN)));
+        }
+        return new TokenAuth(tokens);
     }
 
     /** Flink and S3 failures the handlers did not translate: the upstream is down or erred. */
@@ -148,10 +173,13 @@ public final class Sidecar implements AutoCloseable {
     private static Path workDir(SidecarSettings s) {
         try {
             String configured = s.get(SidecarSettings.WORK_DIR);
-            return configured.isBlank()
-                    ? Files.createTempDirectory(
-                            "flotilla-sidecar-" + s.get(SidecarSettings.CLUSTER))
-                    : Files.createDirectories(Path.of(configured));
+            if (configured.isBlank()) {
+                LOG.warn(
+                        "no --work-dir: the highest fencing token is kept in a temporary folder, and a restarted sidecar no longer refuses replaced leaders");
+                return Files.createTempDirectory(
+                        "flotilla-sidecar-" + s.get(SidecarSettings.CLUSTER));
+            }
+            return Files.createDirectories(Path.of(configured));
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("--work-dir cannot be created: " + e.getMessage());
         }
