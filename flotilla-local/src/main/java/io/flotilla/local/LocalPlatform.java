@@ -201,7 +201,8 @@ public final class LocalPlatform implements AutoCloseable {
                                 "--flink-rest-url", cluster.restUrl().toString(),
                                 "--state-uri", stateUri,
                                 "--s3-endpoint", s3.endpoint().toString(),
-                                "--s3-access-key", s3.accessKey()));
+                                "--s3-access-key", s3.accessKey(),
+                                "--flink-upload-dir", cluster.uploadDir().toString()));
         args.addAll(extra);
         return SidecarSettings.parse(args, env);
     }

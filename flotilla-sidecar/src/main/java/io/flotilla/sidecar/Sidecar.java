@@ -7,6 +7,7 @@ import io.flotilla.http.Role;
 import io.flotilla.http.TokenAuth;
 import io.flotilla.sidecar.artifacts.ArtifactPolicy;
 import io.flotilla.sidecar.artifacts.ArtifactService;
+import io.flotilla.sidecar.artifacts.UploadedJars;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.flink.FlinkRestException;
 import io.flotilla.sidecar.jobs.JobService;
@@ -68,7 +69,11 @@ public final class Sidecar implements AutoCloseable {
                         flink,
                         workDir,
                         settings.get(SidecarSettings.ARTIFACT_MAX_SIZE),
-                        metrics);
+                        metrics,
+                        new UploadedJars(
+                                settings.get(SidecarSettings.FLINK_UPLOAD_DIR).isBlank()
+                                        ? null
+                                        : Path.of(settings.get(SidecarSettings.FLINK_UPLOAD_DIR))));
         JobService jobs =
                 new JobService(
                         flink, artifacts, settings.get(SidecarSettings.RESTORE_ROOTS), metrics);

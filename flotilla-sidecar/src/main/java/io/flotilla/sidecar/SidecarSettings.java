@@ -69,6 +69,11 @@ public final class SidecarSettings {
                     "work-dir",
                     "",
                     "The sidecar's data folder: downloads, and the highest fencing token, which must survive a restart (set it; the default, a new temporary folder, does not).");
+    public static final Setting<String> FLINK_UPLOAD_DIR =
+            Setting.string(
+                    "flink-upload-dir",
+                    "",
+                    "The JobManager's web.upload.dir, readable by the sidecar: jars already there are hashed again before they are reused; empty uploads every artifact once per sidecar start.");
     public static final Setting<String> OPERATOR_TOKEN =
             Setting.string(
                     "operator-token",
@@ -98,7 +103,8 @@ public final class SidecarSettings {
                     ARTIFACT_MAX_SIZE,
                     WORK_DIR,
                     FLINK_TIMEOUT,
-                    OPERATOR_TOKEN);
+                    OPERATOR_TOKEN,
+                    FLINK_UPLOAD_DIR);
 
     private final Settings values;
 
