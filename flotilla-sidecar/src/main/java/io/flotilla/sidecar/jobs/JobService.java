@@ -67,22 +67,34 @@ public final class JobService {
         return out;
     }
 
-    /** The jobs whose state must be protected: every job not globally terminal. */
+    /**
+     * The jobs whose state must be protected: every job not globally terminal, with the paths Flink
+     * reports for it.
+     *
+     * @throws IllegalStateException when a live job's checkpoint statistics cannot be read
+     */
     public List<LiveJob> live() {
         List<LiveJob> out = new ArrayList<>();
         for (JobDetails d : flink.jobs()) {
             if (!d.getStatus().isGloballyTerminalState()) {
-                JobView v = view(d.getJobId(), d.getJobName(), d.getStatus(), d.getStartTime(), -1);
                 out.add(
-                        new LiveJob(
-                                v.jobId(),
-                                v.status(),
-                                v.lastCheckpointPath(),
-                                v.lastSavepointPath(),
-                                v.restoredFrom()));
+                        LiveJobs.of(
+                                d.getJobId().toHexString(),
+                                d.getStatus().name(),
+                                () -> paths(flink.checkpoints(d.getJobId()))));
             }
         }
         return out;
+    }
+
+    private static LiveJobs.Paths paths(CheckpointingStatistics stats) {
+        CheckpointStatistics.CompletedCheckpointStatistics last =
+                stats.getLatestCheckpoints().getCompletedCheckpointStatistics();
+        var restored = stats.getLatestCheckpoints().getRestoredCheckpointStatistics();
+        return new LiveJobs.Paths(
+                last == null ? null : last.getExternalPath(),
+                latestSavepoint(stats),
+                restored == null ? null : restored.getExternalPath());
     }
 
     /** One job with its exception history and log links; 404 if the cluster does not know it. */
