@@ -21,11 +21,15 @@ import java.util.function.Supplier;
  */
 public final class StateService implements AutoCloseable {
 
-    /** One entry as the API shows it. */
+    /**
+     * One entry as the API shows it; {@code jobIdPrefix} is set for savepoints in Flink's default
+     * folder, named only by the first 6 hex digits of their JobID.
+     */
     public record EntryView(
             String path,
             StateKind kind,
             String jobId,
+            String jobIdPrefix,
             Instant time,
             long size,
             int objects,
@@ -90,6 +94,7 @@ public final class StateService implements AutoCloseable {
                                         e.path(),
                                         e.kind(),
                                         e.jobId(),
+                                        e.jobIdPrefix(),
                                         e.time(),
                                         e.size(),
                                         e.objects().size(),

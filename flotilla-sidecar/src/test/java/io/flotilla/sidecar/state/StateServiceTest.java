@@ -545,4 +545,12 @@ class StateServiceTest {
                 .satisfies(e -> assertThat(e.status()).isEqualTo(503));
         assertThat(keys()).isEqualTo(before);
     }
+
+    @Test
+    void aSavepointInFlinksDefaultFolderIsListedWithItsJobIdPrefix() {
+        put("savepoints/savepoint-cccccc-0123456789ab/_metadata", daysAgo(3));
+        EntryView v = view(ROOT + "savepoints/savepoint-cccccc-0123456789ab");
+        assertThat(v.jobId()).isNull();
+        assertThat(v.jobIdPrefix()).isEqualTo("cccccc");
+    }
 }

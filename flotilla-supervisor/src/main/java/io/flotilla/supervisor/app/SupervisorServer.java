@@ -120,7 +120,8 @@ public final class SupervisorServer implements AutoCloseable {
                         control,
                         ports,
                         Clock.system(),
-                        settings.get(SupervisorSettings.DELETED_GRACE));
+                        settings.get(SupervisorSettings.DELETED_GRACE),
+                        settings.get(SupervisorSettings.DELETED_CLEANUP_PER_TICK));
         for (Phase p : Phase.values()) {
             AtomicLong n = new AtomicLong();
             phases.put(p, n);
@@ -240,6 +241,7 @@ public final class SupervisorServer implements AutoCloseable {
         out.put("fencingToken", loop.leading() ? loop.token() : null);
         out.put("lastStep", lastTick.get());
         out.put("lastTick", lastReport.get());
+        out.put("deletedStateCleanup", deletedCleanup.status());
         if (lastError != null) {
             out.put("error", lastError);
         }
