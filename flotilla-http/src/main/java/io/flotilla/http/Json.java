@@ -1,6 +1,8 @@
 package io.flotilla.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,12 +77,27 @@ public final class Json {
                     "field '" + field + "' has the wrong type: " + brief(e.getOriginalMessage()));
         } catch (JsonMappingException e) {
             String field = path(e);
+            // A number out of range names its field; a body cut short is malformed, wherever.
+            boolean parse =
+                    e.getCause() instanceof StreamReadException
+                            && !(e.getCause() instanceof InputCoercionException);
+            if (field.isEmpty() || parse) {
+                throw ApiException.badRequest(
+                        "malformed_json",
+                        null,
+                        (e.getLocation() == null
+                                        ? "malformed JSON: "
+                                        : "malformed JSON at line "
+                                                + e.getLocation().getLineNr()
+                                                + ", column "
+                                                + e.getLocation().getColumnNr()
+                                                + ": ")
+                                + brief(e.getOriginalMessage()));
+            }
             throw ApiException.badRequest(
-                    field.isEmpty() ? "malformed_json" : "invalid_field",
-                    field.isEmpty() ? null : field,
-                    (field.isEmpty() ? "the body" : "field '" + field + "'")
-                            + " cannot be read: "
-                            + brief(e.getOriginalMessage()));
+                    "invalid_field",
+                    field,
+                    "field '" + field + "' cannot be read: " + brief(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest(
                     "malformed_json",

@@ -43,7 +43,7 @@ public final class UploadedJars {
         return Optional.empty();
     }
 
-    // Flink keeps uploads in <web.upload.dir>/flink-web-<uuid>/flink-web-upload/<jarId>.
+    // Flink keeps uploads in <web.upload.dir>/flink-web-upload/<jarId>; a few levels are searched.
     private Optional<Path> find(String jarId) {
         if (jarId.contains("/") || jarId.contains("\\") || jarId.startsWith(".")) {
             return Optional.empty();

@@ -16,7 +16,7 @@ class UploadedJarsTest {
     @TempDir Path uploadDir;
 
     private Path upload(String jarId, String content) throws Exception {
-        Path dir = uploadDir.resolve("flink-web-0f1e/flink-web-upload");
+        Path dir = uploadDir.resolve("flink-web-upload");
         Files.createDirectories(dir);
         return Files.writeString(dir.resolve(jarId), content);
     }
