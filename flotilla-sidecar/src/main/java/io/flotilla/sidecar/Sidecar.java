@@ -3,15 +3,18 @@ package io.flotilla.sidecar;
 import io.flotilla.http.ApiException;
 import io.flotilla.http.FencingGuard;
 import io.flotilla.http.HttpApi;
+import io.flotilla.http.HttpOptions;
 import io.flotilla.http.Role;
 import io.flotilla.http.TokenAuth;
 import io.flotilla.sidecar.artifacts.ArtifactPolicy;
 import io.flotilla.sidecar.artifacts.ArtifactService;
 import io.flotilla.sidecar.artifacts.UploadedJars;
+import io.flotilla.sidecar.flink.FlinkLogs;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.flink.FlinkRestException;
 import io.flotilla.sidecar.jobs.JobService;
 import io.flotilla.sidecar.jobs.Operations;
+import io.flotilla.sidecar.logs.LogService;
 import io.flotilla.sidecar.state.S3StateStore;
 import io.flotilla.sidecar.state.StateService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -91,9 +94,19 @@ public final class Sidecar implements AutoCloseable {
                         auth(settings),
                         metrics,
                         Sidecar::mapError,
+                        HttpOptions.from(settings::get),
                         new FencingGuard(
                                 workDir.resolve(FENCING_FILE), Set.of(SUPERVISOR_PRINCIPAL)));
-        SidecarRoutes.register(api, settings, flink, jobs, operations, artifacts, state, metrics);
+        SidecarRoutes.register(
+                api,
+                settings,
+                flink,
+                jobs,
+                operations,
+                artifacts,
+                state,
+                new LogService(new FlinkLogs(flink)),
+                metrics);
     }
 
     /**

@@ -11,7 +11,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,9 +54,6 @@ class SupervisorApiBadInputTest extends SupervisorApiFixture {
     }
 
     @Test
-    @Disabled(
-            "the JDK HttpServer answers a malformed URI itself, in HTML, before any handler runs;"
-                    + " passes once flotilla-http serves on Javalin/Jetty (issue 10)")
     void aMalformedPercentEscapeInThePathIsAJsonError() throws Exception {
         call(ADMIN, "POST", "/v1/deployments", orders("orders"));
         int events = rows.events.size();

@@ -3,6 +3,7 @@ package io.flotilla.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.http.HttpOptions;
 import io.flotilla.http.Json;
 import io.flotilla.http.Role;
 import io.flotilla.http.TokenAuth;
@@ -38,6 +39,7 @@ abstract class SupervisorApiFixture {
     final TestingDeploymentStore rows = new TestingDeploymentStore();
     final TestingControlStore store = new TestingControlStore(rows);
     final TestingClock clock = new TestingClock();
+    final TestingClusterLogs logs = new TestingClusterLogs();
     final SupervisorApi api =
             new SupervisorApi(
                             new InetSocketAddress("127.0.0.1", 0),
@@ -53,7 +55,9 @@ abstract class SupervisorApiFixture {
                             () -> {},
                             new ClusterRegistrationPolicy(
                                     SECRETS, "FLOTILLA_CLUSTER_TOKEN_", false),
-                            SpecRules.defaults())
+                            SpecRules.defaults(),
+                            logs,
+                            HttpOptions.defaults())
                     .start();
     final HttpClient http = HttpClient.newHttpClient();
 

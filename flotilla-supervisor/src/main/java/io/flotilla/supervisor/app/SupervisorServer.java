@@ -1,5 +1,6 @@
 package io.flotilla.supervisor.app;
 
+import io.flotilla.http.HttpOptions;
 import io.flotilla.http.TokenAuth;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.supervisor.Backoff;
@@ -17,6 +18,7 @@ import io.flotilla.supervisor.model.Cluster;
 import io.flotilla.supervisor.model.Phase;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ClusterPorts;
+import io.flotilla.supervisor.sidecar.SidecarClusterLogs;
 import io.flotilla.supervisor.sidecar.SidecarClusterPorts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -145,7 +147,9 @@ public final class SupervisorServer implements AutoCloseable {
                         this::health,
                         state::requestRun,
                         settings.clusterPolicy(),
-                        settings.specRules());
+                        settings.specRules(),
+                        new SidecarClusterLogs(sidecars::get),
+                        HttpOptions.from(settings::get));
         this.timer =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {

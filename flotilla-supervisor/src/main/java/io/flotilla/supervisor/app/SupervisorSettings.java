@@ -115,29 +115,33 @@ public final class SupervisorSettings {
                     10_000,
                     "Most deleted deployments whose state is purged in one tick; the rest wait for the next ticks.");
 
+    /** This service's own settings, then the HTTP layer's (TLS, timeouts, limits). */
     public static final List<Setting<?>> ALL =
-            List.of(
-                    JDBC_URL,
-                    JDBC_USER,
-                    JDBC_PASSWORD,
-                    BIND,
-                    PORT,
-                    TOKENS_FILE,
-                    HOLDER,
-                    TICK_INTERVAL,
-                    LEASE_TTL,
-                    RELEASE_TIMEOUT,
-                    JOB_BACKOFF_MAX,
-                    KEEP_SAVEPOINTS,
-                    MAX_AGE,
-                    CLEANUP_EVERY,
-                    DELETED_GRACE,
-                    SECRETS_DIR,
-                    SECRETS_ENV_PREFIX,
-                    SIDECAR_ALLOW_HTTP,
-                    ARTIFACT_S3_PREFIXES,
-                    ARTIFACT_HTTPS_HOSTS,
-                    DELETED_CLEANUP_PER_TICK);
+            java.util.stream.Stream.<Setting<?>>concat(
+                            java.util.stream.Stream.of(
+                                    JDBC_URL,
+                                    JDBC_USER,
+                                    JDBC_PASSWORD,
+                                    BIND,
+                                    PORT,
+                                    TOKENS_FILE,
+                                    HOLDER,
+                                    TICK_INTERVAL,
+                                    LEASE_TTL,
+                                    RELEASE_TIMEOUT,
+                                    JOB_BACKOFF_MAX,
+                                    KEEP_SAVEPOINTS,
+                                    MAX_AGE,
+                                    CLEANUP_EVERY,
+                                    DELETED_GRACE,
+                                    SECRETS_DIR,
+                                    SECRETS_ENV_PREFIX,
+                                    SIDECAR_ALLOW_HTTP,
+                                    ARTIFACT_S3_PREFIXES,
+                                    ARTIFACT_HTTPS_HOSTS,
+                                    DELETED_CLEANUP_PER_TICK),
+                            io.flotilla.http.HttpSettings.ALL.stream())
+                    .toList();
 
     private final Settings values;
 

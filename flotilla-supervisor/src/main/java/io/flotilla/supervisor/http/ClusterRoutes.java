@@ -4,16 +4,18 @@ import io.flotilla.http.ApiException;
 import io.flotilla.http.HttpApi;
 import io.flotilla.http.Request;
 import io.flotilla.http.Response;
-import io.flotilla.http.Role;
 import io.flotilla.supervisor.ClusterLoss;
-import io.flotilla.supervisor.http.ApiModels.RegisterCluster;
+import io.flotilla.supervisor.api.ClusterList;
+import io.flotilla.supervisor.api.ClusterLost;
+import io.flotilla.supervisor.api.ClusterMove;
+import io.flotilla.supervisor.api.ClusterView;
+import io.flotilla.supervisor.api.RegisterClusterRequest;
+import io.flotilla.supervisor.api.SupervisorEndpoints;
 import io.flotilla.supervisor.model.Cluster;
 import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ControlStore;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Routes of clusters: list, register, get, and an operator's declaration that one is lost. */
 final class ClusterRoutes {
@@ -30,22 +32,20 @@ final class ClusterRoutes {
 
     void register(HttpApi api) {
         api.route(
-                        "GET",
-                        "/v1/clusters",
+                        SupervisorEndpoints.LIST_CLUSTERS,
                         r ->
                                 Response.ok(
-                                        Map.of(
-                                                "clusters",
+                                        new ClusterList(
                                                 store.clusters().stream()
                                                         .map(this::view)
                                                         .toList())))
-                .route("POST", "/v1/clusters", Role.ADMIN, this::registerCluster)
-                .route("GET", "/v1/clusters/{cluster}", r -> Response.ok(view(cluster(r))))
-                .route("POST", "/v1/clusters/{cluster}/lost", Role.ADMIN, this::declareLost);
+                .route(SupervisorEndpoints.REGISTER_CLUSTER, this::registerCluster)
+                .route(SupervisorEndpoints.GET_CLUSTER, r -> Response.ok(view(cluster(r))))
+                .route(SupervisorEndpoints.DECLARE_CLUSTER_LOST, this::declareLost);
     }
 
     private Response registerCluster(Request r) {
-        RegisterCluster b = r.json(RegisterCluster.class);
+        RegisterClusterRequest b = r.json(RegisterClusterRequest.class);
         Cluster c =
                 new Cluster(
                         Validation.name("name", b.name()),
@@ -90,10 +90,18 @@ final class ClusterRoutes {
         } catch (IllegalArgumentException e) {
             throw new ApiException(409, "no_healthy_cluster", e.getMessage());
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("cluster", view(store.cluster(c.name()).orElseThrow()));
-        out.put("moved", moves);
-        return Response.ok(out);
+        return Response.ok(
+                new ClusterLost(
+                        view(store.cluster(c.name()).orElseThrow()),
+                        moves.stream()
+                                .map(
+                                        m ->
+                                                new ClusterMove(
+                                                        m.deployment(),
+                                                        m.from(),
+                                                        m.to(),
+                                                        m.restoreFrom()))
+                                .toList()));
     }
 
     private Cluster cluster(Request r) {
@@ -111,19 +119,16 @@ final class ClusterRoutes {
                                         null));
     }
 
-    private Map<String, Object> view(Cluster c) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", c.name());
-        out.put("sidecarUrl", c.sidecarUrl());
-        out.put("tokenRef", c.tokenRef());
-        out.put("slots", c.slots());
-        out.put("lost", c.lost());
-        out.put("lostAt", c.lostAt());
-        out.put(
-                "deployments",
+    private ClusterView view(Cluster c) {
+        return new ClusterView(
+                c.name(),
+                c.sidecarUrl(),
+                c.tokenRef(),
+                c.slots(),
+                c.lost(),
+                c.lostAt(),
                 store.deployments().stream()
                         .filter(d -> d.currentCluster().equals(c.name()))
                         .count());
-        return out;
     }
 }

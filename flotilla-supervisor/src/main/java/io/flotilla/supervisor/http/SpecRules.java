@@ -3,8 +3,8 @@ package io.flotilla.supervisor.http;
 import io.flotilla.http.ApiException;
 import io.flotilla.sidecar.artifacts.ArtifactPolicy;
 import io.flotilla.sidecar.jobs.SubmitRules;
-import io.flotilla.supervisor.http.ApiModels.LineageBody;
-import io.flotilla.supervisor.http.ApiModels.LineageTable;
+import io.flotilla.supervisor.api.Lineage;
+import io.flotilla.supervisor.api.LineageTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -116,8 +116,8 @@ public final class SpecRules {
     }
 
     /** A lineage document with every table named and every text printable. */
-    static LineageBody lineage(LineageBody b) {
-        return new LineageBody(
+    static Lineage lineage(Lineage b) {
+        return new Lineage(
                 optionalText("job", b.job()),
                 optionalText("declaredBy", b.declaredBy()),
                 tables("reads", b.reads()),

@@ -1,10 +1,16 @@
 package io.flotilla.supervisor.http;
 
 import io.flotilla.http.ApiException;
+import io.flotilla.http.FencingGuard;
 import io.flotilla.http.HttpApi;
+import io.flotilla.http.HttpOptions;
+import io.flotilla.http.PageRoutes;
 import io.flotilla.http.Response;
 import io.flotilla.http.TokenAuth;
+import io.flotilla.supervisor.api.SupervisorEndpoints;
 import io.flotilla.supervisor.port.Clock;
+import io.flotilla.supervisor.port.ClusterLogs;
+import io.flotilla.supervisor.port.ClusterUnreachableException;
 import io.flotilla.supervisor.port.ConflictException;
 import io.flotilla.supervisor.port.ControlStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -23,12 +29,22 @@ import java.util.function.Supplier;
  */
 public final class SupervisorApi implements AutoCloseable {
 
+    private static final ClusterLogs NO_LOGS =
+            new ClusterLogs() {
+                @Override
+                public LogPage logs(String cluster, LogQuery query) {
+                    throw new ClusterUnreachableException(cluster, "this API reads no cluster");
+                }
+
+                @Override
+                public JobFailures failures(String cluster, String jobId) {
+                    throw new ClusterUnreachableException(cluster, "this API reads no cluster");
+                }
+            };
+
     private final HttpApi api;
 
-    /**
-     * @param health what {@code /health} shows (leader or standby, last tick)
-     * @param cleanupNow asks the state control to clean every cluster at the next tick
-     */
+    /** An API whose log and exception routes answer 503: for tests that read no cluster. */
     public SupervisorApi(
             InetSocketAddress bind,
             TokenAuth auth,
@@ -46,12 +62,18 @@ public final class SupervisorApi implements AutoCloseable {
                 health,
                 cleanupNow,
                 ClusterRegistrationPolicy.strict(),
-                SpecRules.defaults());
+                SpecRules.defaults(),
+                NO_LOGS,
+                HttpOptions.defaults());
     }
 
     /**
+     * @param health what {@code /health} shows (leader or standby, last tick)
+     * @param cleanupNow asks the state control to clean every cluster at the next tick
      * @param clusters where sidecars may be and where their tokens may come from
      * @param specs what a spec may hold: what the sidecars accept
+     * @param logs reads the clusters' logs and job failures
+     * @param options TLS, timeouts and limits of the server
      */
     public SupervisorApi(
             InetSocketAddress bind,
@@ -62,19 +84,42 @@ public final class SupervisorApi implements AutoCloseable {
             Supplier<Map<String, Object>> health,
             Runnable cleanupNow,
             ClusterRegistrationPolicy clusters,
-            SpecRules specs) {
-        this.api = new HttpApi("supervisor", bind, auth, metrics, SupervisorApi::mapError);
+            SpecRules specs,
+            ClusterLogs logs,
+            HttpOptions options) {
+        this.api =
+                new HttpApi(
+                        "supervisor",
+                        bind,
+                        auth,
+                        metrics,
+                        SupervisorApi::mapError,
+                        options,
+                        new FencingGuard());
         String openapi = resource("/supervisor-openapi.json");
-        api.route("GET", "/health", r -> Response.ok(health.get()))
+        api.route(SupervisorEndpoints.HEALTH, r -> Response.ok(health.get()))
                 .route(
-                        "GET",
-                        "/metrics",
-                        r -> Response.text(metrics.scrape(), "text/plain; version=0.0.4"))
-                .route("GET", "/v1/openapi.json", r -> Response.text(openapi, "application/json"));
+                        SupervisorEndpoints.METRICS,
+                        r ->
+                                Response.text(
+                                        metrics.scrape(),
+                                        SupervisorEndpoints.METRICS.contentType()))
+                .route(
+                        SupervisorEndpoints.OPENAPI,
+                        r -> Response.text(openapi, "application/json"));
         DeploymentRoutes deployments = new DeploymentRoutes(store, clock, specs);
         new ClusterRoutes(store, clock, clusters).register(api);
         deployments.register(api);
         new ReadRoutes(store, clock, deployments, cleanupNow).register(api);
+        new LogRoutes(deployments, logs).register(api);
+    }
+
+    /**
+     * Mounts the web UI's pages on the same server, before {@link #start}: see {@link PageRoutes}.
+     */
+    public SupervisorApi mount(PageRoutes pages) {
+        api.mount(pages);
+        return this;
     }
 
     public SupervisorApi start() {
