@@ -67,7 +67,7 @@ public final class HttpApi implements AutoCloseable {
     private final HttpOptions options;
     private final List<Route> routes = new ArrayList<>();
     private final List<PageRoutes> pages = new ArrayList<>();
-    private final FencingGuard fencing = new FencingGuard();
+    private final FencingGuard fencing;
     private final AtomicInteger inFlight = new AtomicInteger();
     private Javalin app;
 
@@ -81,16 +81,22 @@ public final class HttpApi implements AutoCloseable {
             TokenAuth auth,
             MeterRegistry metrics,
             Function<RuntimeException, ApiException> errors) {
-        this(service, bind, auth, metrics, errors, HttpOptions.defaults());
+        this(service, bind, auth, metrics, errors, HttpOptions.defaults(), new FencingGuard());
     }
 
+    /**
+     * @param options TLS, timeouts and limits of the server
+     * @param fencing checks the fencing token of every request that is not a GET
+     */
     public HttpApi(
             String service,
             InetSocketAddress bind,
             TokenAuth auth,
             MeterRegistry metrics,
             Function<RuntimeException, ApiException> errors,
-            HttpOptions options) {
+            HttpOptions options,
+            FencingGuard fencing) {
+        this.fencing = fencing;
         this.service = service;
         this.bind = bind;
         this.auth = auth;
@@ -265,7 +271,7 @@ public final class HttpApi implements AutoCloseable {
             principal = auth.authenticate(ctx.header("Authorization"));
             TokenAuth.require(principal, endpoint.role(), endpoint.key());
             if (!method.equals("GET")) {
-                fencing.check(ctx.header(FencingGuard.HEADER));
+                fencing.check(principal, ctx.header(FencingGuard.HEADER));
             }
             Map<String, String> params = new LinkedHashMap<>();
             for (String name : endpoint.params()) {

@@ -1,11 +1,17 @@
 package io.flotilla.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.util.stream.Collectors;
@@ -13,13 +19,26 @@ import java.util.stream.Collectors;
 /** The sidecar's JSON: strict on input (unknown fields refused), ISO times on output. */
 public final class Json {
 
-    public static final ObjectMapper MAPPER =
-            new ObjectMapper()
-                    .registerModule(new JavaTimeModule())
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    public static final ObjectMapper MAPPER = strict(new ObjectMapper());
+
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        // 5 for a text field is a mistake, not "5"
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // "" or "2" for a number is a mistake, not null or 2
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        return mapper.registerModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // 1.5 for a whole number is a mistake, not 1
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
 
     private Json() {}
 
@@ -31,8 +50,9 @@ public final class Json {
                     null,
                     "the request needs a JSON body: see GET /v1/openapi.json");
         }
+        T value;
         try {
-            return MAPPER.readValue(body, type);
+            value = MAPPER.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {
             String known =
                     e.getKnownPropertyIds().stream()
@@ -55,6 +75,29 @@ public final class Json {
                     "invalid_field",
                     field,
                     "field '" + field + "' has the wrong type: " + brief(e.getOriginalMessage()));
+        } catch (JsonMappingException e) {
+            String field = path(e);
+            // A number out of range names its field; a body cut short is malformed, wherever.
+            boolean parse =
+                    e.getCause() instanceof StreamReadException
+                            && !(e.getCause() instanceof InputCoercionException);
+            if (field.isEmpty() || parse) {
+                throw ApiException.badRequest(
+                        "malformed_json",
+                        null,
+                        (e.getLocation() == null
+                                        ? "malformed JSON: "
+                                        : "malformed JSON at line "
+                                                + e.getLocation().getLineNr()
+                                                + ", column "
+                                                + e.getLocation().getColumnNr()
+                                                + ": ")
+                                + brief(e.getOriginalMessage()));
+            }
+            throw ApiException.badRequest(
+                    "invalid_field",
+                    field,
+                    "field '" + field + "' cannot be read: " + brief(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest(
                     "malformed_json",
@@ -69,6 +112,13 @@ public final class Json {
             throw ApiException.badRequest(
                     "unreadable_body", null, "cannot read the body: " + e.getMessage());
         }
+        if (value == null) {
+            throw ApiException.badRequest(
+                    "missing_body",
+                    null,
+                    "the body is JSON null: send one JSON object, see GET /v1/openapi.json");
+        }
+        return value;
     }
 
     /** Jackson's first line, without its note on where the parser's source came from. */
@@ -86,7 +136,7 @@ public final class Json {
         }
     }
 
-    private static String path(MismatchedInputException e) {
+    private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."));

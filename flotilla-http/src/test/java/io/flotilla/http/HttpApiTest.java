@@ -58,7 +58,8 @@ class HttpApiTest {
                                 new TokenAuth(Map.of("t", TOKEN)),
                                 metrics,
                                 e -> null,
-                                options)
+                                options,
+                                new FencingGuard())
                         .route(PING, r -> Response.ok(Map.of("pong", true)))
                         .route(ITEM, r -> Response.ok(Map.of("id", r.param("id"))))
                         .route(

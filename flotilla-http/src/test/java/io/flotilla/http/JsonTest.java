@@ -47,4 +47,37 @@ class JsonTest {
         org.assertj.core.api.Assertions.assertThat(read("{} {}").code())
                 .isEqualTo("malformed_json");
     }
+
+    @Test
+    void aBodyOfJsonNullIsRefusedNotHandedOnAsNull() {
+        org.assertj.core.api.Assertions.assertThat(read("null").code()).isEqualTo("missing_body");
+    }
+
+    @Test
+    void noValueIsSilentlyConvertedIntoAnother() {
+        for (String json :
+                List.of(
+                        "{\"count\": 1.5}",
+                        "{\"count\": \"2\"}",
+                        "{\"count\": \"\"}",
+                        "{\"count\": 2147483648}",
+                        "{\"name\": 5}",
+                        "{\"name\": true}",
+                        "{\"tags\": [1]}")) {
+            ApiException e = read(json);
+            org.assertj.core.api.Assertions.assertThat(e.code())
+                    .as(json)
+                    .isEqualTo("invalid_field");
+            org.assertj.core.api.Assertions.assertThat(e.field())
+                    .as(json)
+                    .isIn("count", "name", "tags", "tags.[0]");
+        }
+    }
+
+    @Test
+    void aBodyCutShortInsideAFieldIsMalformedJson() {
+        ApiException e = read("{\"tags\": [");
+        org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo("malformed_json");
+        org.assertj.core.api.Assertions.assertThat(e.field()).isNull();
+    }
 }

@@ -82,6 +82,11 @@ public final class FlinkCluster implements AutoCloseable {
                         "true");
     }
 
+    /** The JobManager's {@code web.upload.dir}: its sidecar hashes the jars there again. */
+    Path uploadDir() {
+        return confDir.getParent().resolve("jars");
+    }
+
     /** Writes the cluster's config and launches both JVMs; {@link #awaitReady} waits for slots. */
     static FlinkCluster launch(ClusterSpec spec, Distribution dist, RunFolder run, S3Store s3) {
         Path confDir = run.resolve("clusters/" + spec.name() + "/conf");
@@ -115,7 +120,7 @@ public final class FlinkCluster implements AutoCloseable {
         conf.put("cluster.registration.error-delay", "500 ms");
         conf.put("cluster.registration.refused-registration-delay", "1 s");
         conf.put("parallelism.default", "1");
-        conf.put("web.upload.dir", clusterDir.resolve("jars").toString());
+        conf.put("web.upload.dir", uploadDir().toString());
         conf.put("io.tmp.dirs", clusterDir.resolve("tmp").toString());
         conf.put("state.backend.type", "hashmap");
         conf.put("execution.checkpointing.dir", stateUri + "/checkpoints");

@@ -202,7 +202,8 @@ public final class LocalPlatform implements AutoCloseable {
                                 "--flink-rest-url", cluster.restUrl().toString(),
                                 "--state-uri", stateUri,
                                 "--s3-endpoint", s3.endpoint().toString(),
-                                "--s3-access-key", s3.accessKey()));
+                                "--s3-access-key", s3.accessKey(),
+                                "--flink-upload-dir", cluster.uploadDir().toString()));
         args.addAll(extra);
         return SidecarSettings.parse(args, env);
     }
@@ -259,7 +260,9 @@ public final class LocalPlatform implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no cluster named " + cluster));
     }
 
-    /** The bearer token of this platform's sidecars (also in {@code conf/sidecar.token}). */
+    /**
+     * The bearer token of this platform's sidecars (also in {@code conf/secrets/sidecar.token}).
+     */
     public String sidecarToken() {
         return sidecarToken;
     }

@@ -58,6 +58,13 @@ public final class LocalSupervisor implements AutoCloseable {
                                         home.resolve(TOKENS_FILE).toString(),
                                         "--holder",
                                         "local",
+                                        "--secrets-dir",
+                                        home.resolve(SidecarToken.DIR)
+                                                .toAbsolutePath()
+                                                .normalize()
+                                                .toString(),
+                                        "--sidecar-allow-http",
+                                        "true",
                                         "--tick-interval",
                                         "1s",
                                         "--lease-ttl",
@@ -71,7 +78,10 @@ public final class LocalSupervisor implements AutoCloseable {
                         new RegisterClusterRequest(
                                 c.name(),
                                 platform.sidecar(c.name()).uri().toString(),
-                                "file:" + home.resolve(SidecarToken.FILE).toAbsolutePath(),
+                                "file:"
+                                        + home.resolve(SidecarToken.FILE)
+                                                .toAbsolutePath()
+                                                .normalize(),
                                 c.slots());
                 try {
                     api.registerCluster(cluster);

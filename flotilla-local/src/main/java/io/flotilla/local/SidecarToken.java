@@ -10,7 +10,10 @@ import java.util.HexFormat;
 /** The sidecars' bearer token: new at every start, kept in an owner-only file for local tools. */
 final class SidecarToken {
 
-    static final String FILE = "conf/sidecar.token";
+    /** In a folder of its own: the supervisor reads sidecar tokens from that folder only. */
+    static final String DIR = "conf/secrets";
+
+    static final String FILE = DIR + "/sidecar.token";
 
     private SidecarToken() {}
 

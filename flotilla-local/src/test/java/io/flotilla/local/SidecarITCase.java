@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.flotilla.sidecar.Sidecar;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.client.SidecarException;
+import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.jobs.JobApi;
 import io.flotilla.sidecar.state.StateApi;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.flink.api.common.JobID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,6 +116,58 @@ class SidecarITCase {
         assertThat(cancel.status()).isEqualTo("COMPLETED");
         assertThat(sidecar.job(second).job().status()).isEqualTo("CANCELED");
         assertThat(sidecar.job(second).logs().jobManager()).endsWith("/jobmanager/log");
+    }
+
+    @Test
+    void aJarUploadedUnderAnArtifactsNameIsHashedAgainAndNotRunInItsPlace() throws Exception {
+        Path dir = Files.createTempDirectory(platform.home(), "forged");
+        // The real artifact: the example job, in a jar of its own (another sha256).
+        Path real = dir.resolve("orders-copy.jar");
+        try (ZipInputStream in =
+                        new ZipInputStream(Files.newInputStream(TestingPlatforms.exampleJar()));
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(real))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                in.transferTo(out);
+            }
+            out.setComment("a copy for " + dir.getFileName());
+        }
+        Artifacts.Published published;
+        try (S3Client s3 = platform.s3().client()) {
+            published = Artifacts.publish(s3, real, "forged-test");
+        }
+        // Someone with access to the JobManager uploads another jar under that sha256's name.
+        Path forged =
+                Files.move(
+                        UpgradeJobJar.build(dir.resolve("other")),
+                        dir.resolve(published.sha256() + ".jar"));
+        String forgedId;
+        try (FlinkRest flink =
+                FlinkRest.connect(
+                        platform.cluster("cluster-1").restUrl(), Duration.ofSeconds(60))) {
+            forgedId = flink.uploadJar(forged);
+        }
+
+        // A sidecar that did not upload it itself (as after a restart) finds it by its name.
+        try (Sidecar fresh = platform.extraSidecar("cluster-1", null, List.of())) {
+            SidecarClient client = new SidecarClient(fresh.uri(), platform.sidecarToken());
+            String jobId = JobID.generate().toHexString();
+            JobApi.Submitted submitted =
+                    client.submit(
+                            new JobApi.SubmitRequest(
+                                    new JobApi.ArtifactRef(published.uri(), published.sha256()),
+                                    Demo.ENTRY_CLASS,
+                                    List.of("--sink", "blackhole"),
+                                    1,
+                                    jobId,
+                                    null,
+                                    null));
+            assertThat(submitted.jarId())
+                    .isNotEqualTo(forgedId)
+                    .endsWith(published.sha256() + ".jar");
+            SidecarWaits.until(client, jobId, WAIT, "RUNNING", j -> j.status().equals("RUNNING"));
+            client.await(client.cancel(jobId), WAIT);
+        }
     }
 
     @Test

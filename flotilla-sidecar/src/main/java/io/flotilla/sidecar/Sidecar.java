@@ -1,11 +1,14 @@
 package io.flotilla.sidecar;
 
 import io.flotilla.http.ApiException;
+import io.flotilla.http.FencingGuard;
 import io.flotilla.http.HttpApi;
 import io.flotilla.http.HttpOptions;
+import io.flotilla.http.Role;
 import io.flotilla.http.TokenAuth;
 import io.flotilla.sidecar.artifacts.ArtifactPolicy;
 import io.flotilla.sidecar.artifacts.ArtifactService;
+import io.flotilla.sidecar.artifacts.UploadedJars;
 import io.flotilla.sidecar.flink.FlinkLogs;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.flink.FlinkRestException;
@@ -21,7 +24,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -35,6 +40,12 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 public final class Sidecar implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sidecar.class);
+
+    /** The principal of {@code --token}: the supervisor, the only one that may raise fencing. */
+    static final String SUPERVISOR_PRINCIPAL = "supervisor";
+
+    /** Where in the data folder the highest fencing token is kept. */
+    static final String FENCING_FILE = "fencing-token";
 
     private final SidecarSettings settings;
     private final FlinkRest flink;
@@ -61,7 +72,11 @@ public final class Sidecar implements AutoCloseable {
                         flink,
                         workDir,
                         settings.get(SidecarSettings.ARTIFACT_MAX_SIZE),
-                        metrics);
+                        metrics,
+                        new UploadedJars(
+                                settings.get(SidecarSettings.FLINK_UPLOAD_DIR).isBlank()
+                                        ? null
+                                        : Path.of(settings.get(SidecarSettings.FLINK_UPLOAD_DIR))));
         JobService jobs =
                 new JobService(
                         flink, artifacts, settings.get(SidecarSettings.RESTORE_ROOTS), metrics);
@@ -76,10 +91,12 @@ public final class Sidecar implements AutoCloseable {
                         new InetSocketAddress(
                                 settings.get(SidecarSettings.BIND),
                                 settings.get(SidecarSettings.PORT)),
-                        new TokenAuth(Map.of("caller", settings.get(SidecarSettings.TOKEN))),
+                        auth(settings),
                         metrics,
                         Sidecar::mapError,
-                        HttpOptions.from(settings::get));
+                        HttpOptions.from(settings::get),
+                        new FencingGuard(
+                                workDir.resolve(FENCING_FILE), Set.of(SUPERVISOR_PRINCIPAL)));
         SidecarRoutes.register(
                 api,
                 settings,
@@ -117,6 +134,19 @@ public final class Sidecar implements AutoCloseable {
 
     HttpApi api() {
         return api;
+    }
+
+    private static TokenAuth auth(SidecarSettings s) {
+        List<TokenAuth.Token> tokens = new ArrayList<>();
+        tokens.add(
+                new TokenAuth.Token(
+                        SUPERVISOR_PRINCIPAL, Role.ADMIN, s.get(SidecarSettings.TOKEN)));
+        if (!s.get(SidecarSettings.OPERATOR_TOKEN).isBlank()) {
+            tokens.add(
+                    new TokenAuth.Token(
+                            "operator", Role.ADMIN, s.get(SidecarSettings.OPERATOR_TOKEN)));
+        }
+        return new TokenAuth(tokens);
     }
 
     /** Flink and S3 failures the handlers did not translate: the upstream is down or erred. */
@@ -161,10 +191,13 @@ public final class Sidecar implements AutoCloseable {
     private static Path workDir(SidecarSettings s) {
         try {
             String configured = s.get(SidecarSettings.WORK_DIR);
-            return configured.isBlank()
-                    ? Files.createTempDirectory(
-                            "flotilla-sidecar-" + s.get(SidecarSettings.CLUSTER))
-                    : Files.createDirectories(Path.of(configured));
+            if (configured.isBlank()) {
+                LOG.warn(
+                        "no --work-dir: the highest fencing token is kept in a temporary folder, and a restarted sidecar no longer refuses replaced leaders");
+                return Files.createTempDirectory(
+                        "flotilla-sidecar-" + s.get(SidecarSettings.CLUSTER));
+            }
+            return Files.createDirectories(Path.of(configured));
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("--work-dir cannot be created: " + e.getMessage());
         }

@@ -65,7 +65,20 @@ public final class SidecarSettings {
     public static final Setting<Long> ARTIFACT_MAX_SIZE =
             Setting.bytes("artifact-max-size", 256L << 20, "Largest job jar accepted.");
     public static final Setting<String> WORK_DIR =
-            Setting.string("work-dir", "", "Folder for downloads; default a temporary folder.");
+            Setting.string(
+                    "work-dir",
+                    "",
+                    "The sidecar's data folder: downloads, and the highest fencing token, which must survive a restart (set it; the default, a new temporary folder, does not).");
+    public static final Setting<String> FLINK_UPLOAD_DIR =
+            Setting.string(
+                    "flink-upload-dir",
+                    "",
+                    "The JobManager's web.upload.dir, readable by the sidecar: jars already there are hashed again before they are reused; empty uploads every artifact once per sidecar start.");
+    public static final Setting<String> OPERATOR_TOKEN =
+            Setting.string(
+                    "operator-token",
+                    "",
+                    "Optional second bearer token, 16+ characters, for operators (curl, CLI): may do what the supervisor's may, but never raise its fencing token. Prefer FLOTILLA_SIDECAR_OPERATOR_TOKEN.");
     public static final Setting<Duration> FLINK_TIMEOUT =
             Setting.duration(
                     "flink-timeout",
@@ -91,7 +104,9 @@ public final class SidecarSettings {
                                     ARTIFACT_HTTPS_HOSTS,
                                     ARTIFACT_MAX_SIZE,
                                     WORK_DIR,
-                                    FLINK_TIMEOUT),
+                                    FLINK_TIMEOUT,
+                                    OPERATOR_TOKEN,
+                                    FLINK_UPLOAD_DIR),
                             io.flotilla.http.HttpSettings.ALL.stream())
                     .toList();
 

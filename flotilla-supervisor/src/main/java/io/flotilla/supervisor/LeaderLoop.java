@@ -2,7 +2,9 @@ package io.flotilla.supervisor;
 
 import io.flotilla.supervisor.lease.LeaderLease;
 import io.flotilla.supervisor.lease.Lease;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
@@ -21,6 +23,7 @@ public final class LeaderLoop {
     private Supervisor supervisor;
 
     /**
+     * @param holder the supervisor's name; a random id is added to it
      * @param ttl how long the lease lasts without renewal: the failover time. Steps must come well
      *     within it.
      * @param supervisorForToken a supervisor whose every write and call carries the given token
@@ -30,7 +33,7 @@ public final class LeaderLoop {
             LeaderLease lease,
             Duration ttl,
             LongFunction<Supervisor> supervisorForToken) {
-        this.holder = holder;
+        this.holder = withProcessId(holder);
         this.lease = lease;
         this.ttl = ttl;
         this.supervisorForToken = supervisorForToken;
@@ -50,6 +53,16 @@ public final class LeaderLoop {
         return Optional.of(supervisor.tick());
     }
 
+    /**
+     * {@code name} with a random id of this supervisor: two processes given the same name (a copied
+     * config, a restarted pod beside its old self) are two holders, so never both lead.
+     */
+    private static String withProcessId(String name) {
+        byte[] id = new byte[6];
+        new SecureRandom().nextBytes(id);
+        return name + "#" + HexFormat.of().formatHex(id);
+    }
+
     /** Whether the last step led. */
     public boolean leading() {
         return supervisor != null;
@@ -59,7 +72,7 @@ public final class LeaderLoop {
         return token;
     }
 
-    /** The lease's holder name of this supervisor. */
+    /** The lease's holder of this supervisor: its name, '#' and its own random id. */
     public String holder() {
         return holder;
     }

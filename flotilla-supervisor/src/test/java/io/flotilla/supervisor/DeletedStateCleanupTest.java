@@ -32,7 +32,8 @@ class DeletedStateCleanupTest {
                         return jobIds.size();
                     },
                     clock,
-                    Duration.ofDays(7));
+                    Duration.ofDays(7),
+                    2);
 
     DeletedStateCleanupTest() {
         for (String c : List.of("c1", "c2")) {
@@ -91,5 +92,67 @@ class DeletedStateCleanupTest {
 
         clusterDown = false;
         assertThat(cleanup.run(1)).containsExactly("gone");
+    }
+
+    private void deleted(String name) {
+        store.createDeployment(
+                Specs.spec(name, "c1"), new Event(name, Instant.EPOCH, "Created", "", 0));
+        var d = store.deployment(name).orElseThrow();
+        store.replaceDeployment(
+                d.withStatus(s -> s.phase(Phase.STOPPED).attempts(1)),
+                1,
+                new Event(name, Instant.EPOCH, "t", "", 0));
+        store.deleteDeployment(
+                name, 1, clock.now(), new Event(name, Instant.EPOCH, "Deleted", "", 0, "root"));
+    }
+
+    @Test
+    void eachRunCleansAtMostItsShareAndTheRestInLaterRuns() {
+        deleted("gone-2");
+        deleted("gone-3");
+        clock.advance(Duration.ofDays(8));
+
+        assertThat(cleanup.run(1)).hasSize(2);
+        assertThat(cleanup.status().due()).isEqualTo(1);
+        assertThat(store.deleted()).hasSize(1);
+        assertThat(cleanup.run(1)).hasSize(1);
+        assertThat(store.deleted()).isEmpty();
+        assertThat(cleanup.status().due()).isZero();
+    }
+
+    @Test
+    void whatBlocksACleaningIsReportedOnceAndDoesNotHoldUpTheOthers() {
+        clock.advance(Duration.ofDays(8));
+        clusterDown = true;
+        assertThat(cleanup.run(1)).isEmpty();
+        assertThat(cleanup.run(1)).isEmpty();
+
+        assertThat(cleanup.status().blocked())
+                .singleElement()
+                .satisfies(
+                        b -> {
+                            assertThat(b.deployment()).isEqualTo("gone");
+                            assertThat(b.reason()).contains("cluster c2", "c2 does not answer");
+                        });
+        assertThat(rows.eventsOf("gone", "StateCleanupBlocked"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("c2 does not answer"));
+
+        // newly due deployments are tried before the one that was just tried and failed
+        deleted("gone-2");
+        deleted("gone-3");
+        clock.advance(Duration.ofDays(8));
+        purges.clear();
+        cleanup.run(1);
+        assertThat(purges)
+                .extracting(Purge::jobIds)
+                .flatMap(ids -> ids)
+                .contains(JobIds.derive("gone-2", 1, 1), JobIds.derive("gone-3", 1, 1));
+
+        clusterDown = false;
+        cleanup.run(1);
+        cleanup.run(1); // two per run: three need two runs
+        assertThat(store.deleted()).isEmpty();
+        assertThat(cleanup.status().blocked()).isEmpty();
     }
 }

@@ -40,6 +40,22 @@ class LeaderLoopTest {
     }
 
     @Test
+    void twoSupervisorsWithTheSameHolderNameNeverBothLead() {
+        store.create(Specs.spec("orders-1", "cluster-1"));
+        LeaderLoop a = loop("supervisor");
+        LeaderLoop b = loop("supervisor");
+        for (int i = 0; i < 5; i++) {
+            a.step();
+            b.step();
+            assertThat(a.leading() && b.leading()).as("both lead at step " + i).isFalse();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(a.leading()).isTrue();
+        assertThat(a.holder()).startsWith("supervisor#").isNotEqualTo(b.holder());
+        assertThat(clusters.created()).hasSize(1);
+    }
+
+    @Test
     void oneOfTwoSupervisorsActsAndTheOtherTakesOverWhenItDiesWithoutADuplicate() {
         for (int i = 1; i <= 6; i++) {
             store.create(Specs.spec("orders-" + i, i % 2 == 0 ? "cluster-1" : "cluster-2"));

@@ -7,6 +7,8 @@ import io.flotilla.http.HttpOptions;
 import io.flotilla.http.Json;
 import io.flotilla.http.Role;
 import io.flotilla.http.TokenAuth;
+import io.flotilla.supervisor.http.ClusterRegistrationPolicy;
+import io.flotilla.supervisor.http.SpecRules;
 import io.flotilla.supervisor.http.SupervisorApi;
 import io.flotilla.supervisor.model.Cluster;
 import io.flotilla.supervisor.model.Event;
@@ -17,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,7 @@ abstract class SupervisorApiFixture {
     static final String ADMIN = "a".repeat(32);
     static final String OPERATOR = "o".repeat(32);
     static final String VIEWER = "v".repeat(32);
+    static final Path SECRETS = Path.of("/etc/flotilla/secrets");
 
     final TestingDeploymentStore rows = new TestingDeploymentStore();
     final TestingControlStore store = new TestingControlStore(rows);
@@ -49,6 +53,9 @@ abstract class SupervisorApiFixture {
                             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                             () -> Map.of("status", "UP"),
                             () -> {},
+                            new ClusterRegistrationPolicy(
+                                    SECRETS, "FLOTILLA_CLUSTER_TOKEN_", false),
+                            SpecRules.defaults(),
                             logs,
                             HttpOptions.defaults())
                     .start();

@@ -44,7 +44,11 @@ class SupervisorServerITCase {
                                                 "--tick-interval",
                                                 "PT0.2S",
                                                 "--lease-ttl",
-                                                "2s"),
+                                                "2s",
+                                                "--secrets-dir",
+                                                dir.toString(),
+                                                "--sidecar-allow-http",
+                                                "true"),
                                         Map.of()))) {
             URI api = server.uri();
             await(() -> get(api, "/health").get("leader").asBoolean(), "leadership");

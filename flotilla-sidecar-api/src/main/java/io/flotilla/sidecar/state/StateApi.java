@@ -8,11 +8,15 @@ public final class StateApi {
 
     private StateApi() {}
 
-    /** One entry as the API shows it. */
+    /**
+     * One entry as the API shows it; {@code jobIdPrefix} is set for savepoints in Flink's default
+     * folder, named only by the first 6 hex digits of their JobID.
+     */
     public record EntryView(
             String path,
             StateKind kind,
             String jobId,
+            String jobIdPrefix,
             Instant time,
             long size,
             int objects,

@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,9 +46,11 @@ public final class ArtifactService {
     private final Path workDir;
     private final long maxSize;
     private final MeterRegistry metrics;
+    private final UploadedJars uploaded;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     // Flink's GET /jars opens every uploaded jar to list its entry classes: too slow to ask on
-    // every submit, so known jar ids are remembered, and looked up there only after a miss.
+    // every submit, so the jar ids this sidecar uploaded (or verified) are remembered, and looked
+    // up there only after a miss.
     private final Map<String, String> jarIds = new ConcurrentHashMap<>();
 
     public ArtifactService(
@@ -56,7 +59,9 @@ public final class ArtifactService {
             FlinkRest flink,
             Path workDir,
             long maxSize,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            UploadedJars uploaded) {
+        this.uploaded = uploaded;
         this.policy = policy;
         this.s3 = s3;
         this.flink = flink;
@@ -108,7 +113,19 @@ public final class ArtifactService {
 
     private Optional<String> findOnJobManager(String sha256) {
         String suffix = "_" + sha256 + ".jar";
-        return flink.jars().stream().filter(id -> id.endsWith(suffix)).findFirst();
+        List<String> named = flink.jars().stream().filter(id -> id.endsWith(suffix)).toList();
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> verified = uploaded.verified(named, sha256);
+        if (verified.isEmpty()) {
+            metrics.counter("flotilla.sidecar.artifacts", "result", "unverified").increment();
+            LOG.warn(
+                    "the JobManager has {} named for sha256 {} but none can be shown to have it: uploading it again",
+                    named,
+                    sha256);
+        }
+        return verified;
     }
 
     private Path download(ArtifactLocation location, String sha256) {

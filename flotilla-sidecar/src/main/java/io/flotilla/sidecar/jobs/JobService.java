@@ -31,9 +31,6 @@ import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointingStatistic
 public final class JobService {
 
     private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{32}");
-    private static final Pattern CLASS_NAME =
-            Pattern.compile("([A-Za-z_$][A-Za-z0-9_$]*\\.)*[A-Za-z_$][A-Za-z0-9_$]*");
-
     private final FlinkRest flink;
     private final ArtifactService artifacts;
     private final List<String> restoreRoots;
@@ -70,22 +67,34 @@ public final class JobService {
         return out;
     }
 
-    /** The jobs whose state must be protected: every job not globally terminal. */
+    /**
+     * The jobs whose state must be protected: every job not globally terminal, with the paths Flink
+     * reports for it.
+     *
+     * @throws IllegalStateException when a live job's checkpoint statistics cannot be read
+     */
     public List<LiveJob> live() {
         List<LiveJob> out = new ArrayList<>();
         for (JobDetails d : flink.jobs()) {
             if (!d.getStatus().isGloballyTerminalState()) {
-                JobView v = view(d.getJobId(), d.getJobName(), d.getStatus(), d.getStartTime(), -1);
                 out.add(
-                        new LiveJob(
-                                v.jobId(),
-                                v.status(),
-                                v.lastCheckpointPath(),
-                                v.lastSavepointPath(),
-                                v.restoredFrom()));
+                        LiveJobs.of(
+                                d.getJobId().toHexString(),
+                                d.getStatus().name(),
+                                () -> paths(flink.checkpoints(d.getJobId()))));
             }
         }
         return out;
+    }
+
+    private static LiveJobs.Paths paths(CheckpointingStatistics stats) {
+        CheckpointStatistics.CompletedCheckpointStatistics last =
+                stats.getLatestCheckpoints().getCompletedCheckpointStatistics();
+        var restored = stats.getLatestCheckpoints().getRestoredCheckpointStatistics();
+        return new LiveJobs.Paths(
+                last == null ? null : last.getExternalPath(),
+                latestSavepoint(stats),
+                restored == null ? null : restored.getExternalPath());
     }
 
     /** One job with its exception history and log links; 404 if the cluster does not know it. */
@@ -315,28 +324,11 @@ public final class JobService {
                     "artifact",
                     "artifact is required: {\"uri\": \"s3://...jar\", \"sha256\": \"...\"}");
         }
-        if (r.entryClass() == null || !CLASS_NAME.matcher(r.entryClass()).matches()) {
-            throw ApiException.badRequest(
-                    "invalid_field",
-                    "entryClass",
-                    "entryClass must be a fully qualified Java class name such as com.example.MyJob, got '"
-                            + r.entryClass()
-                            + "'");
+        SubmitRules.entryClass("entryClass", r.entryClass());
+        if (r.parallelism() != null) {
+            SubmitRules.parallelism("parallelism", r.parallelism());
         }
-        if (r.parallelism() != null && (r.parallelism() < 1 || r.parallelism() > 1024)) {
-            throw ApiException.badRequest(
-                    "invalid_field",
-                    "parallelism",
-                    "parallelism must be between 1 and 1024, got " + r.parallelism());
-        }
-        if (r.args() != null
-                && (r.args().size() > 200
-                        || r.args().stream().anyMatch(a -> a == null || a.length() > 8192))) {
-            throw ApiException.badRequest(
-                    "invalid_field",
-                    "args",
-                    "args must be at most 200 non-null strings of at most 8192 characters");
-        }
+        SubmitRules.args("args", r.args());
         if (r.restorePath() != null) {
             String p = r.restorePath();
             if (p.contains("/../")

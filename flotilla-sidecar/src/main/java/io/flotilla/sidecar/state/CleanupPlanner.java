@@ -262,7 +262,7 @@ public final class CleanupPlanner {
     }
 
     private static String strip(String p) {
-        String s = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+        String s = StatePaths.normalize(p);
         return s.endsWith("/_metadata") ? s.substring(0, s.length() - "/_metadata".length()) : s;
     }
 }

@@ -44,8 +44,8 @@ public record StateEntry(
 
     /** True when {@code otherPath} is this entry's path or lies inside it, or contains it. */
     public boolean overlaps(String otherPath) {
-        String mine = path.endsWith("/") ? path : path + "/";
-        String theirs = otherPath.endsWith("/") ? otherPath : otherPath + "/";
+        String mine = StatePaths.normalize(path) + "/";
+        String theirs = StatePaths.normalize(otherPath) + "/";
         return mine.startsWith(theirs) || theirs.startsWith(mine);
     }
 }

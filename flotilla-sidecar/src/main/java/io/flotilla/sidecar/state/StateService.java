@@ -34,7 +34,7 @@ public final class StateService implements AutoCloseable {
             StateStore store, Supplier<List<LiveJob>> liveJobs, String stateUri, Clock clock) {
         this.store = store;
         this.liveJobs = liveJobs;
-        String rest = stateUri.substring("s3://".length());
+        String rest = StatePaths.normalize(stateUri).substring("s3://".length());
         int slash = rest.indexOf('/');
         this.bucket = slash < 0 ? rest : rest.substring(0, slash);
         String prefix = slash < 0 ? "" : rest.substring(slash + 1);
@@ -69,6 +69,7 @@ public final class StateService implements AutoCloseable {
                                         e.path(),
                                         e.kind(),
                                         e.jobId(),
+                                        e.jobIdPrefix(),
                                         e.time(),
                                         e.size(),
                                         e.objects().size(),
@@ -103,7 +104,7 @@ public final class StateService implements AutoCloseable {
         List<StateEntry> entries = entries();
         List<StateEntry> requested = new ArrayList<>();
         for (String path : new java.util.LinkedHashSet<>(paths)) {
-            String wanted = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            String wanted = StatePaths.normalize(path);
             StateEntry e =
                     entries.stream()
                             .filter(x -> x.path().equals(wanted))
@@ -254,15 +255,15 @@ public final class StateService implements AutoCloseable {
             throw new ApiException(
                     503,
                     "cluster_unreachable",
-                    "cannot tell which jobs run on the cluster ("
+                    "cannot tell which jobs run on the cluster and what they need ("
                             + e.getMessage()
-                            + "); state is not touched while that is unknown");
+                            + "); state is not touched while that is unknown: retry when the JobManager answers");
         }
     }
 
     private void checkInside(List<String> paths, String field) {
         for (String p : paths) {
-            String normalized = p == null ? "" : p;
+            String normalized = p == null ? "" : StatePaths.normalize(p);
             if (!normalized.startsWith(root())
                     || normalized.contains("/../")
                     || normalized.contains("/./")) {

@@ -488,4 +488,69 @@ class StateServiceTest {
         assertThat(views.get(1).protectedBecause()).isNull();
         assertThat(service.root()).isEqualTo(ROOT);
     }
+
+    @Test
+    void pathsFlinkReportsAsS3aProtectTheSameStateAsS3() {
+        String old = checkpoint(LIVE, 3, daysAgo(30));
+        String newest = checkpoint(LIVE, 4, daysAgo(20));
+        String sp = savepoint(DEAD, "0123456789ab", daysAgo(30));
+        savepoint(DEAD, "0123456789ac", daysAgo(29));
+        liveJobs =
+                () ->
+                        List.of(
+                                new LiveJob(
+                                        LIVE,
+                                        "RUNNING",
+                                        newest.replace("s3://", "s3a://") + "//",
+                                        null,
+                                        old.replace("s3://", "s3a://") + "/_metadata"));
+        Set<String> before = keys();
+
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> service.delete(List.of(old), List.of(), false))
+                .satisfies(e -> assertThat(e.code()).isEqualTo("protected_state"));
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(
+                        () ->
+                                service.delete(
+                                        List.of(sp),
+                                        List.of(sp.replace("s3://", "s3a://") + "/"),
+                                        false))
+                .satisfies(e -> assertThat(e.code()).isEqualTo("protected_state"));
+        Outcome retention =
+                service.retention(0, Duration.ZERO, List.of(sp.replace("s3://", "S3A://")), true);
+        assertThat(retention.deleted())
+                .extracting(PathResult::path)
+                .doesNotContain(old, newest, sp);
+        assertThat(keys()).isEqualTo(before);
+    }
+
+    @Test
+    void unreadableCheckpointStatisticsOfALiveJobRefuseRetentionAndDeleteWith503() {
+        String sp = savepoint(DEAD, "0123456789ab", daysAgo(30));
+        savepoint(DEAD, "0123456789ac", daysAgo(29));
+        liveJobs =
+                () -> {
+                    throw new IllegalStateException(
+                            "the checkpoint statistics of live job " + LIVE + " cannot be read");
+                };
+        Set<String> before = keys();
+
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> service.retention(0, Duration.ZERO, List.of(), false))
+                .satisfies(e -> assertThat(e.status()).isEqualTo(503))
+                .withMessageContaining(LIVE);
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> service.delete(List.of(sp), List.of(), false))
+                .satisfies(e -> assertThat(e.status()).isEqualTo(503));
+        assertThat(keys()).isEqualTo(before);
+    }
+
+    @Test
+    void aSavepointInFlinksDefaultFolderIsListedWithItsJobIdPrefix() {
+        put("savepoints/savepoint-cccccc-0123456789ab/_metadata", daysAgo(3));
+        EntryView v = view(ROOT + "savepoints/savepoint-cccccc-0123456789ab");
+        assertThat(v.jobId()).isNull();
+        assertThat(v.jobIdPrefix()).isEqualTo("cccccc");
+    }
 }

@@ -122,7 +122,8 @@ public final class SupervisorServer implements AutoCloseable {
                         control,
                         ports,
                         Clock.system(),
-                        settings.get(SupervisorSettings.DELETED_GRACE));
+                        settings.get(SupervisorSettings.DELETED_GRACE),
+                        settings.get(SupervisorSettings.DELETED_CLEANUP_PER_TICK));
         for (Phase p : Phase.values()) {
             AtomicLong n = new AtomicLong();
             phases.put(p, n);
@@ -145,6 +146,8 @@ public final class SupervisorServer implements AutoCloseable {
                         metrics,
                         this::health,
                         state::requestRun,
+                        settings.clusterPolicy(),
+                        settings.specRules(),
                         new SidecarClusterLogs(sidecars::get),
                         HttpOptions.from(settings::get));
         this.timer =
@@ -219,6 +222,9 @@ public final class SupervisorServer implements AutoCloseable {
             Cluster known = registered.get(c.name());
             if (!c.equals(known)) {
                 try {
+                    // clusters stored before the rules were tightened get no token either
+                    settings.clusterPolicy().sidecarUrl("sidecarUrl", c.sidecarUrl());
+                    settings.clusterPolicy().tokenRef("tokenRef", c.tokenRef());
                     sidecars.put(
                             c.name(),
                             new SidecarClient(
@@ -239,6 +245,7 @@ public final class SupervisorServer implements AutoCloseable {
         out.put("fencingToken", loop.leading() ? loop.token() : null);
         out.put("lastStep", lastTick.get());
         out.put("lastTick", lastReport.get());
+        out.put("deletedStateCleanup", deletedCleanup.status());
         if (lastError != null) {
             out.put("error", lastError);
         }

@@ -2,6 +2,9 @@ package io.flotilla.supervisor.app;
 
 import io.flotilla.common.Setting;
 import io.flotilla.common.Settings;
+import io.flotilla.supervisor.http.ClusterRegistrationPolicy;
+import io.flotilla.supervisor.http.SpecRules;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,7 @@ public final class SupervisorSettings {
             Setting.string(
                     "holder",
                     "",
-                    "This supervisor's name in the leader lease; default host name and process id.");
+                    "This supervisor's name in the leader lease (a random id per process is added, so two processes never share it); default host name and process id.");
     public static final Setting<Duration> TICK_INTERVAL =
             Setting.duration(
                     "tick-interval",
@@ -79,6 +82,39 @@ public final class SupervisorSettings {
                     Duration.ofDays(7),
                     "How long the state of a deleted deployment is kept before it is deleted.");
 
+    public static final Setting<String> SECRETS_DIR =
+            Setting.string(
+                    "secrets-dir",
+                    "",
+                    "Folder of the sidecars' token files: a cluster's tokenRef file:PATH must name a file in it; empty refuses file: references.");
+    public static final Setting<String> SECRETS_ENV_PREFIX =
+            Setting.string(
+                    "secrets-env-prefix",
+                    "FLOTILLA_CLUSTER_TOKEN_",
+                    "Prefix every environment variable a cluster's tokenRef env:NAME names must have; empty refuses env: references.");
+    public static final Setting<Boolean> SIDECAR_ALLOW_HTTP =
+            Setting.bool(
+                    "sidecar-allow-http",
+                    false,
+                    "Accept plain http:// sidecar URLs (tokens travel unencrypted): only for sidecars on loopback, as the local platform's.");
+    public static final Setting<List<String>> ARTIFACT_S3_PREFIXES =
+            Setting.list(
+                    "artifact-s3-prefixes",
+                    List.of("s3://flotilla-artifacts/"),
+                    "Trusted S3 locations of job jars, as the sidecars' --artifact-s3-prefixes: specs with other artifacts are refused.");
+    public static final Setting<List<String>> ARTIFACT_HTTPS_HOSTS =
+            Setting.list(
+                    "artifact-https-hosts",
+                    List.of(),
+                    "Trusted https hosts of job jars, as the sidecars' --artifact-https-hosts.");
+    public static final Setting<Integer> DELETED_CLEANUP_PER_TICK =
+            Setting.integer(
+                    "deleted-cleanup-per-tick",
+                    5,
+                    1,
+                    10_000,
+                    "Most deleted deployments whose state is purged in one tick; the rest wait for the next ticks.");
+
     /** This service's own settings, then the HTTP layer's (TLS, timeouts, limits). */
     public static final List<Setting<?>> ALL =
             java.util.stream.Stream.<Setting<?>>concat(
@@ -97,7 +133,13 @@ public final class SupervisorSettings {
                                     KEEP_SAVEPOINTS,
                                     MAX_AGE,
                                     CLEANUP_EVERY,
-                                    DELETED_GRACE),
+                                    DELETED_GRACE,
+                                    SECRETS_DIR,
+                                    SECRETS_ENV_PREFIX,
+                                    SIDECAR_ALLOW_HTTP,
+                                    ARTIFACT_S3_PREFIXES,
+                                    ARTIFACT_HTTPS_HOSTS,
+                                    DELETED_CLEANUP_PER_TICK),
                             io.flotilla.http.HttpSettings.ALL.stream())
                     .toList();
 
@@ -125,6 +167,20 @@ public final class SupervisorSettings {
                             + s.get(TICK_INTERVAL));
         }
         return s;
+    }
+
+    /** The rules a cluster registration must follow, from these settings. */
+    public ClusterRegistrationPolicy clusterPolicy() {
+        String dir = get(SECRETS_DIR);
+        return new ClusterRegistrationPolicy(
+                dir.isBlank() ? null : Path.of(dir),
+                get(SECRETS_ENV_PREFIX),
+                get(SIDECAR_ALLOW_HTTP));
+    }
+
+    /** The rules a spec must follow (what the sidecars accept), from these settings. */
+    public SpecRules specRules() {
+        return new SpecRules(get(ARTIFACT_S3_PREFIXES), get(ARTIFACT_HTTPS_HOSTS));
     }
 
     public <T> T get(Setting<T> setting) {

@@ -22,10 +22,12 @@ final class ClusterRoutes {
 
     private final ControlStore store;
     private final Clock clock;
+    private final ClusterRegistrationPolicy policy;
 
-    ClusterRoutes(ControlStore store, Clock clock) {
+    ClusterRoutes(ControlStore store, Clock clock, ClusterRegistrationPolicy policy) {
         this.store = store;
         this.clock = clock;
+        this.policy = policy;
     }
 
     void register(HttpApi api) {
@@ -47,8 +49,8 @@ final class ClusterRoutes {
         Cluster c =
                 new Cluster(
                         Validation.name("name", b.name()),
-                        Validation.url("sidecarUrl", b.sidecarUrl()),
-                        Validation.tokenRef("tokenRef", b.tokenRef()),
+                        policy.sidecarUrl("sidecarUrl", b.sidecarUrl()),
+                        policy.tokenRef("tokenRef", b.tokenRef()),
                         b.slots() == null ? 0 : Validation.atLeast("slots", b.slots(), 0),
                         null);
         boolean known = store.cluster(c.name()).isPresent();

@@ -28,10 +28,10 @@ final class DeploymentRoutes {
     private final Clock clock;
     private final SpecRequests specs;
 
-    DeploymentRoutes(ControlStore store, Clock clock) {
+    DeploymentRoutes(ControlStore store, Clock clock, SpecRules rules) {
         this.store = store;
         this.clock = clock;
-        this.specs = new SpecRequests(store);
+        this.specs = new SpecRequests(store, rules);
     }
 
     void register(HttpApi api) {
@@ -154,7 +154,7 @@ final class DeploymentRoutes {
 
     private Response startFromSavepoint(Request r) {
         StartFromSavepointRequest b = r.json(StartFromSavepointRequest.class);
-        String savepoint = Validation.s3Uri("savepoint", b.savepoint());
+        String savepoint = SpecRules.statePath("savepoint", b.savepoint());
         Deployment d = deployment(r);
         long expected =
                 b.expectedGeneration() == null ? d.spec().generation() : b.expectedGeneration();
@@ -175,7 +175,7 @@ final class DeploymentRoutes {
     private Response release(Request r) {
         ReleaseRequest b = r.json(ReleaseRequest.class);
         String version = Validation.version("version", b.version());
-        String uri = Validation.s3Uri("artifactUri", b.artifactUri());
+        String uri = specs.artifactUri("artifactUri", b.artifactUri());
         String sha = Validation.sha256("artifactSha256", b.artifactSha256());
         Deployment d = deployment(r);
         DeploymentSpec next = d.spec().withVersion(version, uri, sha);

@@ -196,12 +196,7 @@ final class ReadRoutes {
         Deployment d = deployments.deployment(r);
         String version = Validation.version("version", r.param("version"));
         Lineage b = r.json(Lineage.class);
-        Lineage clean =
-                new Lineage(
-                        b.job(),
-                        b.declaredBy(),
-                        Validation.tables("reads", b.reads()),
-                        Validation.tables("writes", b.writes()));
+        Lineage clean = SpecRules.lineage(b);
         String json = new String(Json.write(clean), java.nio.charset.StandardCharsets.UTF_8);
         store.putLineage(
                 d.name(),

@@ -14,9 +14,11 @@ import io.flotilla.supervisor.port.ControlStore;
 final class SpecRequests {
 
     private final ControlStore store;
+    private final SpecRules rules;
 
-    SpecRequests(ControlStore store) {
+    SpecRequests(ControlStore store, SpecRules rules) {
         this.store = store;
+        this.rules = rules;
     }
 
     /** The spec a create asks for, at generation 1. */
@@ -24,13 +26,13 @@ final class SpecRequests {
         return new DeploymentSpec(
                 Validation.name("name", b.name()),
                 Validation.name("owner", b.owner()),
-                required("module", b.module()),
+                SpecRules.text("module", b.module()),
                 Validation.version("version", b.version()),
-                Validation.s3Uri("artifactUri", b.artifactUri()),
+                rules.artifactUri("artifactUri", b.artifactUri()),
                 Validation.sha256("artifactSha256", b.artifactSha256()),
-                required("entryClass", b.entryClass()),
-                b.args(),
-                b.parallelism() == null ? 1 : Validation.atLeast("parallelism", b.parallelism(), 1),
+                SpecRules.entryClass("entryClass", b.entryClass()),
+                SpecRules.args("args", b.args()),
+                b.parallelism() == null ? 1 : SpecRules.parallelism("parallelism", b.parallelism()),
                 b.desiredState() == null
                         ? DesiredState.RUNNING
                         : Validation.enumValue(
@@ -50,19 +52,21 @@ final class SpecRequests {
         return new DeploymentSpec(
                 s.name(),
                 b.owner() == null ? s.owner() : Validation.name("owner", b.owner()),
-                b.module() == null ? s.module() : required("module", b.module()),
+                b.module() == null ? s.module() : SpecRules.text("module", b.module()),
                 b.version() == null ? s.version() : Validation.version("version", b.version()),
                 b.artifactUri() == null
                         ? s.artifactUri()
-                        : Validation.s3Uri("artifactUri", b.artifactUri()),
+                        : rules.artifactUri("artifactUri", b.artifactUri()),
                 b.artifactSha256() == null
                         ? s.artifactSha256()
                         : Validation.sha256("artifactSha256", b.artifactSha256()),
-                b.entryClass() == null ? s.entryClass() : required("entryClass", b.entryClass()),
-                b.args() == null ? s.args() : b.args(),
+                b.entryClass() == null
+                        ? s.entryClass()
+                        : SpecRules.entryClass("entryClass", b.entryClass()),
+                b.args() == null ? s.args() : SpecRules.args("args", b.args()),
                 b.parallelism() == null
                         ? s.parallelism()
-                        : Validation.atLeast("parallelism", b.parallelism(), 1),
+                        : SpecRules.parallelism("parallelism", b.parallelism()),
                 b.desiredState() == null
                         ? s.desiredState()
                         : Validation.enumValue(
@@ -75,6 +79,11 @@ final class SpecRequests {
                 s.generation() + 1,
                 b.retention() == null ? s.retention() : retention(b.retention()),
                 s.restarts());
+    }
+
+    /** The artifact of a release: a jar the sidecars trust. */
+    String artifactUri(String field, String value) {
+        return rules.artifactUri(field, value);
     }
 
     String placement(String cluster) {
@@ -110,12 +119,15 @@ final class SpecRequests {
                 b.keepSavepoints() == null
                         ? null
                         : Validation.atLeast("retention.keepSavepoints", b.keepSavepoints(), 1),
-                b.maxAge() == null ? null : Validation.duration("retention.maxAge", b.maxAge()));
+                b.maxAge() == null ? null : maxAge(b.maxAge()));
     }
 
-    private static String required(String field, String value) {
-        Validation.required(field, value);
-        return value;
+    private static java.time.Duration maxAge(String raw) {
+        java.time.Duration d = Validation.duration("retention.maxAge", raw);
+        if (d.isNegative() || d.isZero()) {
+            throw Validation.invalid("retention.maxAge", "must be a positive duration, e.g. 14d");
+        }
+        return d;
     }
 
     static String describe(DeploymentSpec s) {

@@ -1,6 +1,7 @@
 package io.flotilla.supervisor.http;
 
 import io.flotilla.http.ApiException;
+import io.flotilla.http.FencingGuard;
 import io.flotilla.http.HttpApi;
 import io.flotilla.http.HttpOptions;
 import io.flotilla.http.PageRoutes;
@@ -60,6 +61,8 @@ public final class SupervisorApi implements AutoCloseable {
                 metrics,
                 health,
                 cleanupNow,
+                ClusterRegistrationPolicy.strict(),
+                SpecRules.defaults(),
                 NO_LOGS,
                 HttpOptions.defaults());
     }
@@ -67,6 +70,8 @@ public final class SupervisorApi implements AutoCloseable {
     /**
      * @param health what {@code /health} shows (leader or standby, last tick)
      * @param cleanupNow asks the state control to clean every cluster at the next tick
+     * @param clusters where sidecars may be and where their tokens may come from
+     * @param specs what a spec may hold: what the sidecars accept
      * @param logs reads the clusters' logs and job failures
      * @param options TLS, timeouts and limits of the server
      */
@@ -78,9 +83,19 @@ public final class SupervisorApi implements AutoCloseable {
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
             Runnable cleanupNow,
+            ClusterRegistrationPolicy clusters,
+            SpecRules specs,
             ClusterLogs logs,
             HttpOptions options) {
-        this.api = new HttpApi("supervisor", bind, auth, metrics, SupervisorApi::mapError, options);
+        this.api =
+                new HttpApi(
+                        "supervisor",
+                        bind,
+                        auth,
+                        metrics,
+                        SupervisorApi::mapError,
+                        options,
+                        new FencingGuard());
         String openapi = resource("/supervisor-openapi.json");
         api.route(SupervisorEndpoints.HEALTH, r -> Response.ok(health.get()))
                 .route(
@@ -92,8 +107,8 @@ public final class SupervisorApi implements AutoCloseable {
                 .route(
                         SupervisorEndpoints.OPENAPI,
                         r -> Response.text(openapi, "application/json"));
-        DeploymentRoutes deployments = new DeploymentRoutes(store, clock);
-        new ClusterRoutes(store, clock).register(api);
+        DeploymentRoutes deployments = new DeploymentRoutes(store, clock, specs);
+        new ClusterRoutes(store, clock, clusters).register(api);
         deployments.register(api);
         new ReadRoutes(store, clock, deployments, cleanupNow).register(api);
         new LogRoutes(deployments, logs).register(api);

@@ -70,24 +70,6 @@ final class Validation {
         return value;
     }
 
-    static String url(String field, String value) {
-        required(field, value);
-        if (!value.startsWith("http://") && !value.startsWith("https://")) {
-            throw invalid(field, "must be an http:// or https:// URL, e.g. http://10.0.0.5:8100");
-        }
-        return value;
-    }
-
-    static String tokenRef(String field, String value) {
-        required(field, value);
-        if (!value.matches("env:[A-Za-z_][A-Za-z0-9_]*") && !value.matches("file:.+")) {
-            throw invalid(
-                    field,
-                    "must say where the sidecar's token is, not the token: env:VARIABLE or file:/path/to/token");
-        }
-        return value;
-    }
-
     static int atLeast(String field, Integer value, int min) {
         if (value == null) {
             throw missing(field);

@@ -116,7 +116,13 @@ public final class SidecarClusterPorts
         String prefix = "/" + cluster + "/";
         List<String> paths = new ArrayList<>();
         for (StateApi.EntryView e : state.entries()) {
-            if (e.jobId() != null && jobIds.contains(e.jobId())) {
+            boolean ours =
+                    e.jobId() != null
+                            ? jobIds.contains(e.jobId())
+                            : e.jobIdPrefix() != null
+                                    && jobIds.stream()
+                                            .anyMatch(id -> id.startsWith(e.jobIdPrefix()));
+            if (ours) {
                 paths.add(e.path());
             }
         }
