@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Entry point of every JVM the platform starts: runs the real main class, and ends the JVM when its
@@ -40,6 +41,27 @@ public final class ParentWatchdog {
         return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
     }
 
+    /**
+     * Whether {@code launcher} is still the parent a moment after the pipe closed. A dying process
+     * closes its files before the kernel hands its children to init, so right at end of stream the
+     * old parent pid can still show; on a loaded machine that window is long enough to miss.
+     */
+    private static boolean stillParent(long launcher) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            if (parentPid() != launcher) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return parentPid() == launcher;
+    }
+
     public static void main(String[] args) throws Exception {
         long launcher = parentPid();
         Thread watchdog =
@@ -56,7 +78,7 @@ public final class ParentWatchdog {
                             // stops this one JVM); only a launcher that died leaves PostgreSQL to
                             // reap. A dead parent hands us to init at once, while its zombie may
                             // still look alive, hence the parent pid rather than isAlive().
-                            if (launcher > 0 && parentPid() == launcher) {
+                            if (launcher > 0 && stillParent(launcher)) {
                                 System.err.println("flotilla: stopped by the launcher");
                             } else {
                                 System.err.println("flotilla: launcher is gone, stopping this JVM");
