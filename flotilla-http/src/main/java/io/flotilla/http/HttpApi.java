@@ -50,6 +50,7 @@ public final class HttpApi implements AutoCloseable {
     private final Function<RuntimeException, ApiException> errors;
     private final List<Route> routes = new ArrayList<>();
     private final FencingGuard fencing = new FencingGuard();
+    private volatile PageHandler pages;
 
     /**
      * @param errors maps exceptions of the service's own adapters to API errors; return null to
@@ -107,6 +108,15 @@ public final class HttpApi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Mounts browser pages: every request whose path no route matches goes to {@code handler},
+     * without bearer authentication (the pages keep their own sessions and CSRF tokens).
+     */
+    public HttpApi mount(PageHandler handler) {
+        this.pages = handler;
+        return this;
+    }
+
     /** "METHOD template" of every route, for the OpenAPI consistency test. */
     public List<String> routes() {
         return routes.stream().map(r -> r.method + " " + r.template).toList();
@@ -153,6 +163,10 @@ public final class HttpApi implements AutoCloseable {
                         break;
                     }
                 }
+            }
+            if (!pathKnown && pages != null) {
+                servePage(ex, method, path, start);
+                return;
             }
             principal = auth.authenticate(ex.getRequestHeaders().getFirst("Authorization"));
             if (route == null) {
@@ -218,6 +232,64 @@ public final class HttpApi implements AutoCloseable {
                     principal == null ? "nobody" : principal.name(),
                     nanos / 1_000_000);
         }
+    }
+
+    private void servePage(HttpExchange ex, String method, String path, long start) {
+        int status = 500;
+        try (ex) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            ex.getRequestHeaders()
+                    .forEach(
+                            (k, v) ->
+                                    headers.put(
+                                            k.toLowerCase(java.util.Locale.ROOT),
+                                            String.join(",", v)));
+            PageHandler.PageResponse r;
+            try {
+                r =
+                        pages.handle(
+                                new PageHandler.PageRequest(
+                                        method,
+                                        path,
+                                        query(ex.getRequestURI()),
+                                        headers,
+                                        readBody(ex.getRequestBody()),
+                                        false));
+            } catch (ApiException e) {
+                r =
+                        new PageHandler.PageResponse(
+                                e.status(),
+                                "text/plain; charset=utf-8",
+                                List.of(),
+                                e.getMessage().getBytes(StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                String id = UUID.randomUUID().toString().substring(0, 8);
+                LOG.error("{} {} failed (error id {})", method, path, id, e);
+                r =
+                        new PageHandler.PageResponse(
+                                500,
+                                "text/plain; charset=utf-8",
+                                List.of(),
+                                ("internal error " + id + "; the " + service + "'s log has it")
+                                        .getBytes(StandardCharsets.UTF_8));
+            }
+            status = r.status();
+            ex.getResponseHeaders().set("Content-Type", r.contentType());
+            r.headers().forEach(h -> ex.getResponseHeaders().add(h.getKey(), h.getValue()));
+            ex.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(r.body());
+            }
+        } catch (IOException e) {
+            LOG.debug("client went away before the page was sent", e);
+        }
+        Timer.builder("flotilla.http.requests")
+                .tag("service", service)
+                .tag("method", method)
+                .tag("route", "page")
+                .tag("status", String.valueOf(status))
+                .register(metrics)
+                .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     private static Response error(ApiException e) {

@@ -18,6 +18,8 @@ import io.flotilla.supervisor.model.Phase;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ClusterPorts;
 import io.flotilla.supervisor.sidecar.SidecarClusterPorts;
+import io.flotilla.ui.Sessions;
+import io.flotilla.ui.WebUi;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -143,6 +145,16 @@ public final class SupervisorServer implements AutoCloseable {
                         metrics,
                         this::health,
                         state::requestRun);
+        if (settings.get(SupervisorSettings.UI)) {
+            api.mount(
+                    new WebUi(
+                            auth::authenticate,
+                            new Sessions(
+                                    java.time.Clock.systemUTC(),
+                                    settings.get(SupervisorSettings.UI_SESSION_IDLE),
+                                    Duration.ofHours(12)),
+                            api::uri));
+        }
         this.timer =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {

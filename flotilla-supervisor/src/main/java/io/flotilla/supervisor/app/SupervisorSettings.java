@@ -79,6 +79,17 @@ public final class SupervisorSettings {
                     Duration.ofDays(7),
                     "How long the state of a deleted deployment is kept before it is deleted.");
 
+    public static final Setting<Boolean> UI =
+            Setting.bool(
+                    "ui",
+                    true,
+                    "Serve the web UI under / on the API's port (log in with an API token).");
+    public static final Setting<Duration> UI_SESSION_IDLE =
+            Setting.duration(
+                    "ui-session-idle",
+                    Duration.ofMinutes(30),
+                    "A web UI session ends after this long without a request (and 12 h after login at the latest).");
+
     public static final List<Setting<?>> ALL =
             List.of(
                     JDBC_URL,
@@ -95,7 +106,9 @@ public final class SupervisorSettings {
                     KEEP_SAVEPOINTS,
                     MAX_AGE,
                     CLEANUP_EVERY,
-                    DELETED_GRACE);
+                    DELETED_GRACE,
+                    UI,
+                    UI_SESSION_IDLE);
 
     private final Settings values;
 

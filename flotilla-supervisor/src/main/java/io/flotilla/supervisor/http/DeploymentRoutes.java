@@ -40,11 +40,13 @@ final class DeploymentRoutes {
                         "/v1/deployments",
                         r ->
                                 Response.ok(
-                                        Map.of(
-                                                "deployments",
-                                                store.deployments().stream()
-                                                        .map(DeploymentView::of)
-                                                        .toList())))
+                                        DeploymentQuery.asked(r)
+                                                ? DeploymentQuery.page(r, store.deployments())
+                                                : Map.of(
+                                                        "deployments",
+                                                        store.deployments().stream()
+                                                                .map(DeploymentView::of)
+                                                                .toList())))
                 .route("POST", "/v1/deployments", Role.ADMIN, this::create)
                 .route(
                         "GET",

@@ -51,6 +51,12 @@ public final class SupervisorApi implements AutoCloseable {
         new ReadRoutes(store, clock, deployments, cleanupNow).register(api);
     }
 
+    /** Mounts browser pages under every path the API does not use (the web UI). */
+    public SupervisorApi mount(io.flotilla.http.PageHandler pages) {
+        api.mount(pages);
+        return this;
+    }
+
     public SupervisorApi start() {
         api.start();
         return this;
