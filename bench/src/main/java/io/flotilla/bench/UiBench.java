@@ -31,8 +31,8 @@ import java.util.Map;
 /**
  * The web UI with 10,000 deployments in the real PostgreSQL store: time for the supervisor to
  * answer the job list (first page, a filtered and sorted page) and a job page, p50 and p95 over
- * {@code runs} requests each after a warm-up, and each page's weight. Run by {@code
- * bench/ui.sh}; not a test.
+ * {@code runs} requests each after a warm-up, and each page's weight. Run by {@code bench/ui.sh};
+ * not a test.
  */
 public final class UiBench {
 
@@ -57,10 +57,19 @@ public final class UiBench {
             }
             for (int i = 0; i < 50; i++) {
                 store.appendAudit(
-                        new Event("job-4242", Instant.now(), "Submitted", "submitted " + i, 0, "supervisor"));
+                        new Event(
+                                "job-4242",
+                                Instant.now(),
+                                "Submitted",
+                                "submitted " + i,
+                                0,
+                                "supervisor"));
             }
-            System.out.printf("stored %d deployments in %.1f s%n", deployments, (System.nanoTime() - t0) / 1e9);
-            TokenAuth auth = new TokenAuth(List.of(new TokenAuth.Token("bench", Role.ADMIN, token)));
+            System.out.printf(
+                    "stored %d deployments in %.1f s%n",
+                    deployments, (System.nanoTime() - t0) / 1e9);
+            TokenAuth auth =
+                    new TokenAuth(List.of(new TokenAuth.Token("bench", Role.ADMIN, token)));
             SupervisorApi api =
                     new SupervisorApi(
                             new InetSocketAddress("127.0.0.1", 0),
@@ -73,7 +82,10 @@ public final class UiBench {
             api.mount(
                     new WebUi(
                             auth::authenticate,
-                            new Sessions(java.time.Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(2)),
+                            new Sessions(
+                                    java.time.Clock.systemUTC(),
+                                    Duration.ofHours(1),
+                                    Duration.ofHours(2)),
                             api::uri));
             api.start();
             try {
@@ -85,19 +97,33 @@ public final class UiBench {
                                         .POST(HttpRequest.BodyPublishers.ofString("token=" + token))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
-                String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+                String cookie =
+                        login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
                 measure(http, api.uri(), cookie, "job list, first page", "/jobs", runs);
-                measure(http, api.uri(), cookie, "job list, filtered and sorted", "/jobs?cluster=cluster-7&q=42&sort=-retries", runs);
+                measure(
+                        http,
+                        api.uri(),
+                        cookie,
+                        "job list, filtered and sorted",
+                        "/jobs?cluster=cluster-7&q=42&sort=-retries",
+                        runs);
                 measure(http, api.uri(), cookie, "job list, page 100", "/jobs?page=100", runs);
                 measure(http, api.uri(), cookie, "job page", "/jobs/job-4242", runs);
-                measure(http, api.uri(), cookie, "job page live status (htmx)", "/jobs/job-4242/live", runs);
+                measure(
+                        http,
+                        api.uri(),
+                        cookie,
+                        "job page live status (htmx)",
+                        "/jobs/job-4242/live",
+                        runs);
             } finally {
                 api.close();
             }
         }
     }
 
-    private static void measure(HttpClient http, URI base, String cookie, String what, String path, int runs)
+    private static void measure(
+            HttpClient http, URI base, String cookie, String what, String path, int runs)
             throws Exception {
         List<Double> ms = new ArrayList<>();
         int bytes = 0;
@@ -105,7 +131,9 @@ public final class UiBench {
             long t = System.nanoTime();
             HttpResponse<byte[]> r =
                     http.send(
-                            HttpRequest.newBuilder(base.resolve(path)).header("Cookie", cookie).build(),
+                            HttpRequest.newBuilder(base.resolve(path))
+                                    .header("Cookie", cookie)
+                                    .build(),
                             HttpResponse.BodyHandlers.ofByteArray());
             double took = (System.nanoTime() - t) / 1e6;
             if (r.statusCode() != 200) {

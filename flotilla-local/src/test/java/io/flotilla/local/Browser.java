@@ -51,8 +51,14 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
         return driver;
     }
 
-    /** Saves a PNG of the page under {@code target/ui-screenshots/}. */
+    /**
+     * Saves a PNG of the whole page (the window grown to its height) under {@code
+     * target/ui-screenshots/}.
+     */
     Path screenshot(String name) {
+        Object height = driver.executeScript("return document.documentElement.scrollHeight");
+        int h = Math.min(4000, Math.max(1000, ((Number) height).intValue()));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, h));
         try {
             Path dir =
                     Path.of(
@@ -61,6 +67,7 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
             Files.createDirectories(dir);
             Path file = dir.resolve(name + ".png");
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
             return file;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -124,7 +124,15 @@ class WebUiITCase {
         assertThat(text("live-jobid")).isEqualTo(dep.path("status").path("jobId").asText());
         assertThat(d.findElements(By.id("stop"))).hasSize(1);
         assertThat(d.findElements(By.id("restart"))).hasSize(1);
-        assertThat(d.findElement(By.id("logs")).getText()).contains("Logs");
+        String jobId = dep.path("status").path("jobId").asText();
+        // Logs: the JobManager's lines naming the job, then a TaskManager's, through the API.
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("log-lines"), jobId));
+        d.findElement(By.id("log-tm")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("logs-view"), "TaskManager "));
+        await().until(ExpectedConditions.presenceOfElementLocated(By.id("log-lines")));
+        d.findElement(By.id("log-jm")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("log-lines"), jobId));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("exceptions-view"), "has not failed"));
         assertThat(d.findElement(By.id("reads")).getText())
                 .contains("orders")
                 .contains("datagen")

@@ -5,10 +5,12 @@ import io.flotilla.http.HttpApi;
 import io.flotilla.http.TokenAuth;
 import io.flotilla.sidecar.artifacts.ArtifactPolicy;
 import io.flotilla.sidecar.artifacts.ArtifactService;
+import io.flotilla.sidecar.flink.FlinkLogs;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.flink.FlinkRestException;
 import io.flotilla.sidecar.jobs.JobService;
 import io.flotilla.sidecar.jobs.Operations;
+import io.flotilla.sidecar.logs.LogService;
 import io.flotilla.sidecar.state.S3StateStore;
 import io.flotilla.sidecar.state.StateService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -76,7 +78,16 @@ public final class Sidecar implements AutoCloseable {
                         new TokenAuth(Map.of("caller", settings.get(SidecarSettings.TOKEN))),
                         metrics,
                         Sidecar::mapError);
-        SidecarRoutes.register(api, settings, flink, jobs, operations, artifacts, state, metrics);
+        SidecarRoutes.register(
+                api,
+                settings,
+                flink,
+                jobs,
+                operations,
+                artifacts,
+                state,
+                new LogService(new FlinkLogs(flink)),
+                metrics);
     }
 
     /**

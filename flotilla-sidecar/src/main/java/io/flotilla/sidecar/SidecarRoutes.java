@@ -10,6 +10,7 @@ import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.jobs.JobApi;
 import io.flotilla.sidecar.jobs.JobService;
 import io.flotilla.sidecar.jobs.Operations;
+import io.flotilla.sidecar.logs.LogService;
 import io.flotilla.sidecar.state.StateService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -40,6 +41,7 @@ final class SidecarRoutes {
             Operations operations,
             ArtifactService artifacts,
             StateService state,
+            LogService logs,
             PrometheusMeterRegistry metrics) {
         String openapi = resource("/sidecar-openapi.json");
         api.route("GET", "/health", r -> Response.ok(health(settings, flink)))
@@ -57,6 +59,16 @@ final class SidecarRoutes {
                             return s.created() ? Response.created(s) : Response.ok(s);
                         })
                 .route("GET", "/v1/jobs/{jobId}", r -> Response.ok(jobs.detail(r.param("jobId"))))
+                .route(
+                        "GET",
+                        "/v1/jobs/{jobId}/exceptions",
+                        r -> Response.ok(logs.exceptions(r.param("jobId"))))
+                .route("GET", "/v1/logs", r -> Response.ok(logs.listing()))
+                .route("GET", "/v1/logs/jobmanager", r -> Response.ok(logs.page(logQuery(r, null))))
+                .route(
+                        "GET",
+                        "/v1/logs/taskmanagers/{taskManager}",
+                        r -> Response.ok(logs.page(logQuery(r, r.param("taskManager")))))
                 .route(
                         "POST",
                         "/v1/jobs/{jobId}/stop",
@@ -144,6 +156,16 @@ final class SidecarRoutes {
                                             orEmpty(q.pins()),
                                             Boolean.TRUE.equals(q.dryRun())));
                         });
+    }
+
+    private static LogService.Query logQuery(Request r, String taskManager) {
+        return new LogService.Query(
+                taskManager,
+                r.query("file", null),
+                r.query("offset", null),
+                r.query("before", null),
+                r.query("limit", null),
+                r.query("job", null));
     }
 
     private static Response operation(JobApi.Operation op) {

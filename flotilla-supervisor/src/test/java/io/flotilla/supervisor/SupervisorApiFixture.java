@@ -34,6 +34,7 @@ abstract class SupervisorApiFixture {
     final TestingDeploymentStore rows = new TestingDeploymentStore();
     final TestingControlStore store = new TestingControlStore(rows);
     final TestingClock clock = new TestingClock();
+    final TestingClusterLogs logs = new TestingClusterLogs();
     final SupervisorApi api =
             new SupervisorApi(
                             new InetSocketAddress("127.0.0.1", 0),
@@ -46,7 +47,8 @@ abstract class SupervisorApiFixture {
                             clock,
                             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                             () -> Map.of("status", "UP"),
-                            () -> {})
+                            () -> {},
+                            logs)
                     .start();
     final HttpClient http = HttpClient.newHttpClient();
 

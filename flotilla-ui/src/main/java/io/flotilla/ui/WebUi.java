@@ -10,6 +10,7 @@ import io.flotilla.ui.html.Layout;
 import io.flotilla.ui.pages.ClusterPage;
 import io.flotilla.ui.pages.EventsPage;
 import io.flotilla.ui.pages.JobListPage;
+import io.flotilla.ui.pages.JobLogs;
 import io.flotilla.ui.pages.JobPage;
 import io.flotilla.ui.pages.LineagePages;
 import java.net.URI;
@@ -42,6 +43,7 @@ public final class WebUi implements PageHandler {
     private final Assets assets = new Assets();
     private final JobListPage jobList;
     private final JobPage jobPage;
+    private final JobLogs jobLogs;
     private final ClusterPage clusterPage;
     private final LineagePages lineage;
     private final EventsPage eventsPage;
@@ -57,6 +59,7 @@ public final class WebUi implements PageHandler {
         this.api = new SupervisorCalls(apiBase);
         this.jobList = new JobListPage(api);
         this.jobPage = new JobPage(api);
+        this.jobLogs = new JobLogs(api);
         this.clusterPage = new ClusterPage(api);
         this.lineage = new LineagePages(api);
         this.eventsPage = new EventsPage(api);
@@ -115,6 +118,12 @@ public final class WebUi implements PageHandler {
             String name = decode(m.group(1));
             if ("/live".equals(m.group(2))) {
                 return fragment(jobPage.live(s, name));
+            }
+            if ("/logs".equals(m.group(2))) {
+                return fragment(jobLogs.logs(s, name, r.query()));
+            }
+            if ("/exceptions".equals(m.group(2))) {
+                return fragment(jobLogs.exceptions(s, name));
             }
             if (m.group(2) == null) {
                 return page(name, s, jobPage.render(s, name));

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flotilla.http.FencingGuard;
 import io.flotilla.http.Json;
 import io.flotilla.sidecar.jobs.JobApi;
+import io.flotilla.sidecar.logs.LogApi;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -77,6 +81,59 @@ public final class SidecarClient {
 
     public JobApi.Operation operation(String id) {
         return get("/v1/operations/" + id).as(JobApi.Operation.class);
+    }
+
+    /** Every log file of the cluster's JobManager and TaskManagers, with sizes. */
+    public LogApi.LogListing logs() {
+        return get("/v1/logs").as(LogApi.LogListing.class);
+    }
+
+    /**
+     * A page of a log; {@code taskManager} null reads the JobManager's. Null arguments take the
+     * sidecar's defaults: the main log file, the newest lines, {@value LogApi#DEFAULT_LIMIT} lines,
+     * every line. {@code offset}: lines from there on; {@code before}: lines before it.
+     */
+    public LogApi.LogPage log(
+            String taskManager,
+            String file,
+            Long offset,
+            Long before,
+            Integer limit,
+            String jobId) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("file", file);
+        q.put("offset", offset);
+        q.put("before", before);
+        q.put("limit", limit);
+        q.put("job", jobId);
+        String path =
+                taskManager == null
+                        ? "/v1/logs/jobmanager"
+                        : "/v1/logs/taskmanagers/" + encode(taskManager);
+        return get(path + query(q)).as(LogApi.LogPage.class);
+    }
+
+    /** A job's root cause and exception history. */
+    public LogApi.JobExceptions exceptions(String jobId) {
+        return get("/v1/jobs/" + encode(jobId) + "/exceptions").as(LogApi.JobExceptions.class);
+    }
+
+    private static String query(Map<String, Object> params) {
+        StringBuilder out = new StringBuilder();
+        params.forEach(
+                (k, v) -> {
+                    if (v != null) {
+                        out.append(out.length() == 0 ? '?' : '&')
+                                .append(k)
+                                .append('=')
+                                .append(encode(String.valueOf(v)));
+                    }
+                });
+        return out.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Polls an operation until it is no longer IN_PROGRESS. */

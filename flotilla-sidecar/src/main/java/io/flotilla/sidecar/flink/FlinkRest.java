@@ -109,6 +109,11 @@ public final class FlinkRest implements AutoCloseable {
         return new FlinkRest(restUrl, timeout);
     }
 
+    /** How long a call may take. */
+    Duration timeout() {
+        return timeout;
+    }
+
     /** Where the JobManager's REST API answers. */
     public URI restUrl() {
         return restUrl;
@@ -243,7 +248,8 @@ public final class FlinkRest implements AutoCloseable {
         return params;
     }
 
-    private <P extends ResponseBody, U extends MessageParameters> P call(
+    /** A GET through Flink's own headers, for the other adapters of this package. */
+    <P extends ResponseBody, U extends MessageParameters> P call(
             MessageHeaders<EmptyRequestBody, P, U> headers, U params) {
         return call(headers, params, EmptyRequestBody.getInstance());
     }

@@ -17,6 +17,7 @@ import io.flotilla.supervisor.model.Cluster;
 import io.flotilla.supervisor.model.Phase;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ClusterPorts;
+import io.flotilla.supervisor.sidecar.SidecarClusterLogs;
 import io.flotilla.supervisor.sidecar.SidecarClusterPorts;
 import io.flotilla.ui.Sessions;
 import io.flotilla.ui.WebUi;
@@ -144,7 +145,8 @@ public final class SupervisorServer implements AutoCloseable {
                         Clock.system(),
                         metrics,
                         this::health,
-                        state::requestRun);
+                        state::requestRun,
+                        new SidecarClusterLogs(sidecars::get));
         if (settings.get(SupervisorSettings.UI)) {
             api.mount(
                     new WebUi(

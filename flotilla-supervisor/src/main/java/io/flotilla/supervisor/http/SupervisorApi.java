@@ -5,6 +5,8 @@ import io.flotilla.http.HttpApi;
 import io.flotilla.http.Response;
 import io.flotilla.http.TokenAuth;
 import io.flotilla.supervisor.port.Clock;
+import io.flotilla.supervisor.port.ClusterLogs;
+import io.flotilla.supervisor.port.ClusterUnreachableException;
 import io.flotilla.supervisor.port.ConflictException;
 import io.flotilla.supervisor.port.ControlStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -23,12 +25,22 @@ import java.util.function.Supplier;
  */
 public final class SupervisorApi implements AutoCloseable {
 
+    private static final ClusterLogs NO_LOGS =
+            new ClusterLogs() {
+                @Override
+                public LogPage logs(String cluster, LogQuery query) {
+                    throw new ClusterUnreachableException(cluster, "this API reads no cluster");
+                }
+
+                @Override
+                public JobFailures failures(String cluster, String jobId) {
+                    throw new ClusterUnreachableException(cluster, "this API reads no cluster");
+                }
+            };
+
     private final HttpApi api;
 
-    /**
-     * @param health what {@code /health} shows (leader or standby, last tick)
-     * @param cleanupNow asks the state control to clean every cluster at the next tick
-     */
+    /** An API whose log and exception routes answer 503: for tests that read no cluster. */
     public SupervisorApi(
             InetSocketAddress bind,
             TokenAuth auth,
@@ -37,6 +49,23 @@ public final class SupervisorApi implements AutoCloseable {
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
             Runnable cleanupNow) {
+        this(bind, auth, store, clock, metrics, health, cleanupNow, NO_LOGS);
+    }
+
+    /**
+     * @param health what {@code /health} shows (leader or standby, last tick)
+     * @param cleanupNow asks the state control to clean every cluster at the next tick
+     * @param logs reads the clusters' logs and job failures
+     */
+    public SupervisorApi(
+            InetSocketAddress bind,
+            TokenAuth auth,
+            ControlStore store,
+            Clock clock,
+            PrometheusMeterRegistry metrics,
+            Supplier<Map<String, Object>> health,
+            Runnable cleanupNow,
+            ClusterLogs logs) {
         this.api = new HttpApi("supervisor", bind, auth, metrics, SupervisorApi::mapError);
         String openapi = resource("/supervisor-openapi.json");
         api.route("GET", "/health", r -> Response.ok(health.get()))
@@ -49,6 +78,7 @@ public final class SupervisorApi implements AutoCloseable {
         new ClusterRoutes(store, clock).register(api);
         deployments.register(api);
         new ReadRoutes(store, clock, deployments, cleanupNow).register(api);
+        new LogRoutes(deployments, logs).register(api);
     }
 
     /** Mounts browser pages under every path the API does not use (the web UI). */

@@ -67,8 +67,12 @@ public final class JobPage {
         sections.lineage(h, s, name, text(spec, "version"), text(spec, "module"));
         sections.state(h, s, name, d, events, now);
         sections.releases(h, s, name, now);
-        sections.logs(h, s, name);
-        sections.exceptions(h, d);
+        if (!text(d.path("status"), "error").isEmpty()) {
+            h.raw("<section class=\"card\"><h2>Last error</h2>")
+                    .el("pre", "class=\"error\" id=\"last-error\"", text(d.path("status"), "error"))
+                    .raw("</section>");
+        }
+        JobLogs.sections(h, name);
         sections.events(h, events, now);
         return h.toString();
     }

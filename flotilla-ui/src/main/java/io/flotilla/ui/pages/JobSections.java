@@ -184,33 +184,6 @@ final class JobSections {
         h.raw("</tbody></table></section>");
     }
 
-    void logs(Html h, Session s, String name) {
-        h.raw("<section class=\"card\" id=\"logs\"><h2>Logs</h2>")
-                .el(
-                        "p",
-                        "class=\"muted\"",
-                        "JobManager and TaskManager logs with this job's lines come from"
-                                + " GET /v1/deployments/"
-                                + name
-                                + "/logs, which this supervisor does not serve yet.")
-                .raw("</section>");
-    }
-
-    void exceptions(Html h, JsonNode d) {
-        h.raw("<section class=\"card\" id=\"exceptions\"><h2>Exceptions</h2>");
-        String error = text(d.path("status"), "error");
-        if (!error.isEmpty()) {
-            h.el("pre", "class=\"error\"", error);
-        }
-        h.el(
-                        "p",
-                        "class=\"muted\"",
-                        "Flink's exception history comes from GET /v1/deployments/"
-                                + text(d, "name")
-                                + "/exceptions, which this supervisor does not serve yet.")
-                .raw("</section>");
-    }
-
     void events(Html h, List<JsonNode> events, Instant now) {
         h.raw("<section class=\"card\" id=\"events\"><h2>Events</h2>")
                 .raw("<table><thead><tr><th>when</th><th>who</th><th>kind</th><th>what</th>")

@@ -1,0 +1,111 @@
+package io.flotilla.supervisor.sidecar;
+
+import io.flotilla.sidecar.client.SidecarClient;
+import io.flotilla.sidecar.client.SidecarException;
+import io.flotilla.sidecar.logs.LogApi;
+import io.flotilla.supervisor.port.ClusterLogs;
+import io.flotilla.supervisor.port.ClusterUnreachableException;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** The clusters' logs and job failures through their sidecars' log routes. */
+public final class SidecarClusterLogs implements ClusterLogs {
+
+    private final Function<String, SidecarClient> sidecars;
+
+    /** {@code sidecars}: the client of a cluster's sidecar, or null when none is registered. */
+    public SidecarClusterLogs(Function<String, SidecarClient> sidecars) {
+        this.sidecars = sidecars;
+    }
+
+    @Override
+    public LogPage logs(String cluster, LogQuery q) {
+        SidecarClient sidecar = sidecar(cluster);
+        String tm = null;
+        List<String> tms = null;
+        if (q.source() == LogSource.TASKMANAGER) {
+            tms =
+                    call(cluster, sidecar::logs).taskManagers().stream()
+                            .map(LogApi.TaskManagerLogs::id)
+                            .toList();
+            if (q.taskManager() != null) {
+                tm = q.taskManager();
+            } else if (tms.isEmpty()) {
+                throw new RefusedException(
+                        404,
+                        "no_taskmanager",
+                        "taskManager",
+                        "cluster " + cluster + " has no TaskManager connected");
+            } else {
+                tm = tms.get(0);
+            }
+        }
+        String readFrom = tm;
+        LogApi.LogPage p =
+                call(
+                        cluster,
+                        () ->
+                                sidecar.log(
+                                        readFrom,
+                                        q.file(),
+                                        q.offset(),
+                                        q.before(),
+                                        q.limit(),
+                                        q.jobId()));
+        return new LogPage(
+                cluster,
+                q.source(),
+                p.taskManager(),
+                tms,
+                p.file(),
+                p.job(),
+                p.offset(),
+                p.end(),
+                p.previous(),
+                p.next(),
+                p.limit(),
+                p.lines());
+    }
+
+    @Override
+    public JobFailures failures(String cluster, String jobId) {
+        LogApi.JobExceptions e = call(cluster, () -> sidecar(cluster).exceptions(jobId));
+        return new JobFailures(
+                cluster,
+                e.jobId(),
+                e.rootCause() == null ? null : failure(e.rootCause()),
+                e.history().stream().map(SidecarClusterLogs::failure).toList(),
+                e.truncated());
+    }
+
+    private static Failure failure(LogApi.Failure f) {
+        return new Failure(
+                f.time(), f.exception(), f.cause(), f.stacktrace(), f.taskName(), f.taskManager());
+    }
+
+    private SidecarClient sidecar(String cluster) {
+        SidecarClient client = sidecars.apply(cluster);
+        if (client == null) {
+            throw new ClusterUnreachableException(cluster, "no sidecar is registered for it");
+        }
+        return client;
+    }
+
+    /** No answer or 5xx is unreachable; a 4xx keeps the sidecar's status, code and field. */
+    private static <T> T call(String cluster, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SidecarException e) {
+            if (e.status() == 0 || e.status() >= 500) {
+                throw new ClusterUnreachableException(cluster, e.getMessage());
+            }
+            var error = e.body().path("error");
+            throw new RefusedException(
+                    e.status(),
+                    e.code(),
+                    error.hasNonNull("field") ? error.get("field").asText() : null,
+                    "cluster " + cluster + ": " + error.path("message").asText());
+        }
+    }
+}
