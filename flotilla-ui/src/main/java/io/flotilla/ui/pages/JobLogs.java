@@ -50,8 +50,18 @@ public final class JobLogs {
         String base = "/jobs/" + Html.path(name) + "/logs";
         Html h = new Html();
         h.raw("<p class=\"tabs\">");
-        tab(h, base + "?source=jobmanager" + (all ? "&all=true" : ""), "JobManager", "log-jm", source.equals("jobmanager"));
-        tab(h, base + "?source=taskmanager" + (all ? "&all=true" : ""), "TaskManager", "log-tm", source.equals("taskmanager"));
+        tab(
+                h,
+                base + "?source=jobmanager" + (all ? "&all=true" : ""),
+                "JobManager",
+                "log-jm",
+                source.equals("jobmanager"));
+        tab(
+                h,
+                base + "?source=taskmanager" + (all ? "&all=true" : ""),
+                "TaskManager",
+                "log-tm",
+                source.equals("taskmanager"));
         tab(
                 h,
                 base + "?source=" + source + (all ? "" : "&all=true"),
@@ -68,7 +78,9 @@ public final class JobLogs {
         h.el(
                 "p",
                 "class=\"muted\"",
-                (source.equals("jobmanager") ? "JobManager" : "TaskManager " + text(page, "taskManager"))
+                (source.equals("jobmanager")
+                                ? "JobManager"
+                                : "TaskManager " + text(page, "taskManager"))
                         + " of "
                         + text(page, "cluster")
                         + (all ? ", all lines" : ", lines naming job " + text(page, "jobId"))
@@ -78,9 +90,19 @@ public final class JobLogs {
         h.el("pre", "class=\"log\" id=\"log-lines\"", lines.length() == 0 ? "(no line)" : lines);
         h.raw("<p class=\"pager\">");
         if (!page.path("previous").isNull() && !page.path("previous").isMissingNode()) {
-            tab(h, base + q + "&before=" + page.path("previous").asLong(), "← older", "log-older", false);
+            tab(
+                    h,
+                    base + q + "&before=" + page.path("previous").asLong(),
+                    "← older",
+                    "log-older",
+                    false);
         }
-        tab(h, base + "?source=" + source + (all ? "&all=true" : ""), "newest", "log-newest", false);
+        tab(
+                h,
+                base + "?source=" + source + (all ? "&all=true" : ""),
+                "newest",
+                "log-newest",
+                false);
         return h.raw("</p>").toString();
     }
 
@@ -101,7 +123,10 @@ public final class JobLogs {
         }
         Html h = new Html();
         if (ex.path("history").isEmpty() && ex.path("rootCause").isNull()) {
-            return h.el("p", "class=\"muted\" id=\"no-exceptions\"", "Job " + text(ex, "jobId") + " has not failed.")
+            return h.el(
+                            "p",
+                            "class=\"muted\" id=\"no-exceptions\"",
+                            "Job " + text(ex, "jobId") + " has not failed.")
                     .toString();
         }
         h.raw("<table id=\"exception-history\"><thead><tr><th>when</th><th>exception</th>")
