@@ -218,7 +218,8 @@ public final class SidecarBench {
                 int listed = service.list().size();
                 double listS = (System.nanoTime() - t0) / 1e9;
                 t0 = System.nanoTime();
-                StateService.Outcome plan = service.retention(2, Duration.ZERO, List.of(), true);
+                io.flotilla.sidecar.state.StateApi.Outcome plan =
+                        service.retention(2, Duration.ZERO, List.of(), true);
                 double planS = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(
                         "in-memory store, %d objects, run %d: list %.2f s (%d entries), retention plan %.2f s (%d would go, %d kept)%n",
@@ -251,22 +252,17 @@ public final class SidecarBench {
             SidecarClient client = new SidecarClient(bench.uri(), platform.sidecarToken());
             for (int run = 1; run <= 2; run++) {
                 long t0 = System.nanoTime();
-                SidecarClient.Reply list = client.get("/v1/state");
+                var list = client.state();
                 double listS = (System.nanoTime() - t0) / 1e9;
                 t0 = System.nanoTime();
-                SidecarClient.Reply plan =
-                        client.post(
-                                "/v1/state/retention",
-                                Map.of("keepSavepoints", 2, "maxAge", "0s", "dryRun", true));
+                var plan =
+                        client.retention(
+                                new io.flotilla.sidecar.state.StateApi.RetentionRequest(
+                                        2, "0s", null, true));
                 double planS = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(
                         "sidecar + s3proxy, %d objects, run %d: GET /v1/state %.1f s (%d entries); retention dry run %.1f s (%d would go)%n",
-                        onS3,
-                        run,
-                        listS,
-                        list.body().path("entries").size(),
-                        planS,
-                        plan.body().path("deleted").size());
+                        onS3, run, listS, list.entries().size(), planS, plan.deleted().size());
             }
         }
     }

@@ -35,12 +35,7 @@ public final class HttpApi implements AutoCloseable {
     private static final int MAX_BODY = 1 << 20;
 
     private record Route(
-            String method,
-            String template,
-            Pattern pattern,
-            List<String> names,
-            Role role,
-            Handler handler) {}
+            Endpoint<?, ?> endpoint, Pattern pattern, List<String> names, Handler handler) {}
 
     private final String service;
     private final HttpServer server;
@@ -85,14 +80,13 @@ public final class HttpApi implements AutoCloseable {
         server.createContext("/", this::dispatch);
     }
 
-    /** A route any token may call if it is a GET, and only an admin's otherwise. */
-    public HttpApi route(String method, String template, Handler handler) {
-        return route(method, template, method.equals("GET") ? Role.VIEWER : Role.ADMIN, handler);
-    }
-
-    /** A route only tokens with {@code role} or a higher one may call; others get 403. */
-    public HttpApi route(String method, String template, Role role, Handler handler) {
+    /**
+     * Serves {@code endpoint} with {@code handler}: only tokens with the endpoint's role or a
+     * higher one may call it (others get 403).
+     */
+    public HttpApi route(Endpoint<?, ?> endpoint, Handler handler) {
         List<String> names = new ArrayList<>();
+        String template = endpoint.path();
         Matcher m = Pattern.compile("\\{(\\w+)}").matcher(template);
         StringBuilder regex = new StringBuilder();
         int last = 0;
@@ -102,10 +96,35 @@ public final class HttpApi implements AutoCloseable {
             last = m.end();
         }
         regex.append(Pattern.quote(template.substring(last)));
-        routes.add(
-                new Route(
-                        method, template, Pattern.compile(regex.toString()), names, role, handler));
+        for (Route r : routes) {
+            if (r.endpoint.key().equals(endpoint.key())) {
+                throw new IllegalArgumentException(endpoint.key() + " is routed twice");
+            }
+        }
+        routes.add(new Route(endpoint, Pattern.compile(regex.toString()), names, handler));
         return this;
+    }
+
+    /**
+     * A route not (yet) described by an {@link Endpoint} constant: a GET any token may call, other
+     * methods admin only. Kept for routes written before the endpoint descriptions (the logs).
+     */
+    public HttpApi route(String method, String template, Handler handler) {
+        Role role = method.equals("GET") ? Role.VIEWER : Role.ADMIN;
+        String id = (method + template).replaceAll("[^A-Za-z0-9]+", "_");
+        return route(
+                new Endpoint<>(
+                        method,
+                        template,
+                        role,
+                        Void.class,
+                        true,
+                        Object.class,
+                        200,
+                        method + " " + template,
+                        id,
+                        "application/json"),
+                handler);
     }
 
     /**
@@ -117,15 +136,20 @@ public final class HttpApi implements AutoCloseable {
         return this;
     }
 
+    /** Every endpoint served, in the order routed: for the OpenAPI document and its tests. */
+    public List<Endpoint<?, ?>> endpoints() {
+        return routes.stream().<Endpoint<?, ?>>map(Route::endpoint).toList();
+    }
+
     /** "METHOD template" of every route, for the OpenAPI consistency test. */
     public List<String> routes() {
-        return routes.stream().map(r -> r.method + " " + r.template).toList();
+        return routes.stream().map(r -> r.endpoint.key()).toList();
     }
 
     /** The role each "METHOD template" needs, for tests and docs. */
     public Map<String, Role> roles() {
         Map<String, Role> out = new LinkedHashMap<>();
-        routes.forEach(r -> out.put(r.method + " " + r.template, r.role));
+        routes.forEach(r -> out.put(r.endpoint.key(), r.endpoint.role()));
         return out;
     }
 
@@ -153,7 +177,7 @@ public final class HttpApi implements AutoCloseable {
                 Matcher m = r.pattern.matcher(path);
                 if (m.matches()) {
                     pathKnown = true;
-                    if (r.method.equals(method)) {
+                    if (r.endpoint.method().equals(method)) {
                         route = r;
                         for (int i = 0; i < r.names.size(); i++) {
                             params.put(
@@ -178,8 +202,8 @@ public final class HttpApi implements AutoCloseable {
                                 "not_found",
                                 "no such endpoint: " + path + "; see GET /v1/openapi.json");
             }
-            template = route.template;
-            TokenAuth.require(principal, route.role, method + " " + route.template);
+            template = route.endpoint.path();
+            TokenAuth.require(principal, route.endpoint.role(), route.endpoint.key());
             if (!method.equals("GET")) {
                 fencing.check(ex.getRequestHeaders().getFirst(FencingGuard.HEADER));
             }

@@ -1,12 +1,14 @@
 package io.flotilla.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.flotilla.sidecar.client.SidecarClient;
+import io.flotilla.http.ApiCallException;
+import io.flotilla.supervisor.api.DeploymentRequest;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.Phase;
+import io.flotilla.supervisor.api.SupervisorClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -46,34 +48,23 @@ final class Demo {
             artifact = Artifacts.publish(s3, jar, "examples/orders");
         }
         progress.step("published " + artifact.uri());
-        SidecarClient api = supervisor.client();
-        SidecarClient.Reply created =
-                api.post("/v1/deployments", deployment(artifact, cluster.name()));
-        if (created.status() != 201) {
-            throw new PlatformException(
-                    "the supervisor refused the demo deployment: " + created.body());
-        }
+        SupervisorClient api = supervisor.client();
+        create(api, deployment(artifact, cluster.name()));
         progress.step(
                 "deployment '"
                         + DEPLOYMENT
                         + "' created through the supervisor API on "
                         + cluster.name());
-        JsonNode d =
-                until(api, DEPLOYMENT, "RUNNING", x -> x.path("phase").asText().equals("RUNNING"));
-        String jobId = d.path("status").path("jobId").asText();
+        DeploymentView d = until(api, DEPLOYMENT, "RUNNING", x -> x.phase() == Phase.RUNNING);
+        String jobId = d.status().jobId();
         progress.step("job " + jobId + " is RUNNING on " + cluster.name());
         d =
                 until(
                         api,
                         DEPLOYMENT,
                         "a completed checkpoint",
-                        x ->
-                                !x.path("status").path("lastCheckpoint").isNull()
-                                        && !x.path("status")
-                                                .path("lastCheckpoint")
-                                                .isMissingNode());
-        progress.step(
-                "first checkpoint completed: " + d.path("status").path("lastCheckpoint").asText());
+                        x -> x.status().lastCheckpoint() != null);
+        progress.step("first checkpoint completed: " + d.status().lastCheckpoint());
         String auth = "-H \"Authorization: Bearer $(cat " + supervisor.tokenFile() + ")\" ";
         System.out.println();
         System.out.println(
@@ -103,35 +94,44 @@ final class Demo {
         }
     }
 
-    static Map<String, Object> deployment(Artifacts.Published artifact, String cluster) {
-        return Map.of(
-                "name",
+    static DeploymentRequest deployment(Artifacts.Published artifact, String cluster) {
+        return new DeploymentRequest(
                 DEPLOYMENT,
-                "owner",
                 "team-orders",
-                "module",
                 "examples/orders",
-                "version",
                 "1",
-                "artifactUri",
                 artifact.uri(),
-                "artifactSha256",
                 artifact.sha256(),
-                "entryClass",
                 ENTRY_CLASS,
-                "args",
                 List.of(),
-                "cluster",
-                cluster);
+                null,
+                null,
+                null,
+                cluster,
+                null,
+                null);
+    }
+
+    /** Creates a deployment, failing with the supervisor's reason when it refuses. */
+    static void create(SupervisorClient api, DeploymentRequest spec) {
+        try {
+            api.create(spec);
+        } catch (ApiCallException e) {
+            throw new PlatformException(
+                    "the supervisor refused the demo deployment " + spec.name() + ": " + e, e);
+        }
     }
 
     /** Polls the deployment until {@code condition} holds, for at most two minutes. */
-    static JsonNode until(
-            SidecarClient api, String deployment, String what, Predicate<JsonNode> condition) {
+    static DeploymentView until(
+            SupervisorClient api,
+            String deployment,
+            String what,
+            Predicate<DeploymentView> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        JsonNode last = null;
+        DeploymentView last = null;
         while (System.nanoTime() < deadline) {
-            last = api.get("/v1/deployments/" + deployment).body();
+            last = api.deployment(deployment);
             if (condition.test(last)) {
                 return last;
             }
@@ -143,6 +143,6 @@ final class Demo {
                         + "' did not reach "
                         + what
                         + " within 120 s: "
-                        + (last == null ? "no answer" : last.path("status")));
+                        + (last == null ? "no answer" : last.status()));
     }
 }

@@ -1,12 +1,13 @@
 package io.flotilla.local;
 
-import io.flotilla.sidecar.client.SidecarClient;
+import io.flotilla.supervisor.api.DeploymentRequest;
+import io.flotilla.supervisor.api.Phase;
+import io.flotilla.supervisor.api.SupervisorClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,7 +43,7 @@ final class KafkaDemo {
         return !configured.isEmpty() && Files.isRegularFile(jar) ? jar : null;
     }
 
-    void run(SidecarClient api, Path runnerJar, FlinkCluster cluster) {
+    void run(SupervisorClient api, Path runnerJar, FlinkCluster cluster) {
         Thread feed =
                 new Thread(
                         () ->
@@ -58,23 +59,15 @@ final class KafkaDemo {
             artifact = Artifacts.publish(s3, runnerJar, "runner");
         }
         progress.step("published the runner jar as " + artifact.uri());
-        Map<String, Object> spec =
-                Map.of(
-                        "name",
+        DeploymentRequest spec =
+                new DeploymentRequest(
                         DEPLOYMENT,
-                        "owner",
                         "team-orders",
-                        "module",
                         "examples/orders (jobs/orders.yaml)",
-                        "version",
                         "1",
-                        "artifactUri",
                         artifact.uri(),
-                        "artifactSha256",
                         artifact.sha256(),
-                        "entryClass",
                         RUNNER_CLASS,
-                        "args",
                         List.of(
                                 "--job",
                                 "classpath:jobs/orders.yaml",
@@ -82,19 +75,19 @@ final class KafkaDemo {
                                 bootstrap,
                                 "--window-seconds",
                                 "10"),
-                        "cluster",
-                        cluster.name());
-        SidecarClient.Reply created = api.post("/v1/deployments", spec);
-        if (created.status() != 201) {
-            throw new PlatformException(
-                    "the supervisor refused the demo deployment: " + created.body());
-        }
+                        null,
+                        null,
+                        null,
+                        cluster.name(),
+                        null,
+                        null);
+        Demo.create(api, spec);
         progress.step(
                 "deployment '"
                         + DEPLOYMENT
                         + "' (YAML+SQL job from the runner jar) created on "
                         + cluster.name());
-        Demo.until(api, DEPLOYMENT, "RUNNING", d -> d.path("phase").asText().equals("RUNNING"));
+        Demo.until(api, DEPLOYMENT, "RUNNING", d -> d.phase() == Phase.RUNNING);
         progress.step("'" + DEPLOYMENT + "' is RUNNING; waiting for its first window ...");
         String first = firstResult();
         progress.step("first aggregate in Kafka topic 'order_stats': " + first);

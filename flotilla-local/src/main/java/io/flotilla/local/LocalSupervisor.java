@@ -1,6 +1,8 @@
 package io.flotilla.local;
 
-import io.flotilla.sidecar.client.SidecarClient;
+import io.flotilla.http.ApiCallException;
+import io.flotilla.supervisor.api.RegisterClusterRequest;
+import io.flotilla.supervisor.api.SupervisorClient;
 import io.flotilla.supervisor.app.SupervisorServer;
 import io.flotilla.supervisor.app.SupervisorSettings;
 import java.io.IOException;
@@ -71,22 +73,19 @@ public final class LocalSupervisor implements AutoCloseable {
                                 env));
         LocalSupervisor supervisor = new LocalSupervisor(server, token, viewer, home);
         try {
-            SidecarClient api = supervisor.client();
+            SupervisorClient api = supervisor.client();
             for (FlinkCluster c : platform.clusters()) {
-                Map<String, Object> cluster =
-                        Map.of(
-                                "name", c.name(),
-                                "sidecarUrl", platform.sidecar(c.name()).uri().toString(),
-                                "tokenRef",
-                                        "file:" + home.resolve(SidecarToken.FILE).toAbsolutePath(),
-                                "slots", c.slots());
-                SidecarClient.Reply reply = api.post("/v1/clusters", cluster);
-                if (reply.status() >= 300) {
+                RegisterClusterRequest cluster =
+                        new RegisterClusterRequest(
+                                c.name(),
+                                platform.sidecar(c.name()).uri().toString(),
+                                "file:" + home.resolve(SidecarToken.FILE).toAbsolutePath(),
+                                c.slots());
+                try {
+                    api.registerCluster(cluster);
+                } catch (ApiCallException e) {
                     throw new PlatformException(
-                            "registering "
-                                    + c.name()
-                                    + " with the supervisor failed: "
-                                    + reply.body());
+                            "registering " + c.name() + " with the supervisor failed: " + e, e);
                 }
             }
         } catch (RuntimeException e) {
@@ -120,8 +119,8 @@ public final class LocalSupervisor implements AutoCloseable {
     }
 
     /** A client of the supervisor's API with the admin token. */
-    public SidecarClient client() {
-        return new SidecarClient(uri(), token);
+    public SupervisorClient client() {
+        return new SupervisorClient(uri(), token);
     }
 
     public Path tokenFile() {

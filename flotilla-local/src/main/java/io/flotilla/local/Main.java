@@ -210,19 +210,20 @@ public final class Main {
     private static void printDeployments(PlatformDescriptor.Supervisor sup) {
         try {
             String token = java.nio.file.Files.readString(Path.of(sup.tokenFile())).strip();
-            var reply =
-                    new io.flotilla.sidecar.client.SidecarClient(
+            var deployments =
+                    new io.flotilla.supervisor.api.SupervisorClient(
                                     java.net.URI.create(sup.url()), token)
-                            .get("/v1/deployments");
+                            .deployments()
+                            .deployments();
             System.out.println("\ndeployments (supervisor " + sup.url() + "):");
-            for (var d : reply.body().path("deployments")) {
+            for (var d : deployments) {
                 System.out.printf(
                         "  %-20s %-10s %-10s version %-8s job %s%n",
-                        d.path("name").asText(),
-                        d.path("phase").asText(),
-                        d.path("cluster").asText(),
-                        d.path("spec").path("version").asText(),
-                        d.path("status").path("jobId").asText("-"));
+                        d.name(),
+                        d.phase(),
+                        d.cluster(),
+                        d.spec().version(),
+                        d.status().jobId() == null ? "-" : d.status().jobId());
             }
         } catch (Exception e) {
             System.out.println("\nsupervisor " + sup.url() + " does not answer: " + e.getMessage());

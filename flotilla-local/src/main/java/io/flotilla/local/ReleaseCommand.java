@@ -1,7 +1,13 @@
 package io.flotilla.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.flotilla.sidecar.client.SidecarClient;
+import io.flotilla.http.ApiCallException;
+import io.flotilla.http.ApiUnreachableException;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.ReleaseRequest;
+import io.flotilla.supervisor.api.ReleaseStatus;
+import io.flotilla.supervisor.api.ReleaseView;
+import io.flotilla.supervisor.api.StatusView;
+import io.flotilla.supervisor.api.SupervisorClient;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -11,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -79,9 +86,9 @@ final class ReleaseCommand {
         if (sup == null) {
             throw new PlatformException("the running platform has no supervisor");
         }
-        SidecarClient api = new SidecarClient(URI.create(sup.url()), token(sup));
-        JsonNode before = check(api.get("/v1/deployments/" + args.deployment()));
-        String module = before.path("spec").path("module").asText("jobs");
+        SupervisorClient api = new SupervisorClient(URI.create(sup.url()), token(sup));
+        DeploymentView before = check(() -> api.deployment(args.deployment()));
+        String module = before.spec().module() == null ? "jobs" : before.spec().module();
 
         Artifacts.Published artifact;
         try (S3Client s3 =
@@ -90,54 +97,54 @@ final class ReleaseCommand {
         }
         progress.step("published " + args.jar().getFileName() + " as " + artifact.uri());
 
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("version", args.version());
-        body.put("artifactUri", artifact.uri());
-        body.put("artifactSha256", artifact.sha256());
-        if (args.upgradeMode() != null) {
-            body.put("upgradeMode", args.upgradeMode());
-        }
-        body.put("expectedGeneration", before.path("generation").asLong());
+        ReleaseRequest body =
+                new ReleaseRequest(
+                        args.version(),
+                        artifact.uri(),
+                        artifact.sha256(),
+                        args.upgradeMode(),
+                        before.generation());
         Instant requested = Instant.now().minusSeconds(1);
-        check(api.post("/v1/deployments/" + args.deployment() + "/releases", body));
+        check(() -> api.release(args.deployment(), body));
         progress.step(
                 "release of "
                         + args.deployment()
                         + " from version "
-                        + before.path("spec").path("version").asText()
+                        + before.spec().version()
                         + " to "
                         + args.version()
                         + " requested");
         return follow(api, args.deployment(), requested);
     }
 
-    private int follow(SidecarClient api, String deployment, Instant requested) {
+    private int follow(SupervisorClient api, String deployment, Instant requested) {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
-            JsonNode d = check(api.get("/v1/deployments/" + deployment));
-            JsonNode status = d.path("status");
+            DeploymentView d = check(() -> api.deployment(deployment));
+            StatusView status = d.status();
             String now =
-                    d.path("phase").asText()
+                    d.phase()
                             + " job "
-                            + status.path("jobId").asText("-")
-                            + (status.path("release").isObject()
+                            + (status.jobId() == null ? "-" : status.jobId())
+                            + (status.release() != null
                                     ? " (release in progress, savepoint "
-                                            + status.path("release").path("savepoint").asText("-")
+                                            + (status.release().savepoint() == null
+                                                    ? "-"
+                                                    : status.release().savepoint())
                                             + ")"
                                     : "");
             if (!now.equals(last)) {
                 progress.step(now);
                 last = now;
             }
-            for (JsonNode r :
-                    check(api.get("/v1/deployments/" + deployment + "/releases"))
-                            .path("releases")) {
-                String kind = r.path("status").asText();
-                if ((kind.equals("DONE") || kind.equals("ROLLED_BACK"))
-                        && Instant.parse(r.path("at").asText()).isAfter(requested)) {
-                    progress.step(kind + ": " + r.path("reason").asText());
-                    return kind.equals("DONE") ? 0 : 1;
+            for (ReleaseView r : check(() -> api.releases(deployment)).releases()) {
+                ReleaseStatus kind = r.status();
+                if ((kind == ReleaseStatus.DONE || kind == ReleaseStatus.ROLLED_BACK)
+                        && r.at() != null
+                        && r.at().isAfter(requested)) {
+                    progress.step(kind + ": " + r.reason());
+                    return kind == ReleaseStatus.DONE ? 0 : 1;
                 }
             }
             S3Store.sleep(500);
@@ -164,17 +171,15 @@ final class ReleaseCommand {
         }
     }
 
-    private static JsonNode check(SidecarClient.Reply reply) {
-        if (reply.status() >= 400) {
-            JsonNode error = reply.body().path("error");
+    private static <T> T check(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ApiCallException e) {
             throw new PlatformException(
-                    "supervisor refused ("
-                            + reply.status()
-                            + " "
-                            + error.path("code").asText()
-                            + "): "
-                            + error.path("message").asText());
+                    "supervisor refused (" + e.status() + " " + e.code() + "): " + e.getMessage(),
+                    e);
+        } catch (ApiUnreachableException e) {
+            throw new PlatformException(e.getMessage(), e);
         }
-        return reply.body();
     }
 }

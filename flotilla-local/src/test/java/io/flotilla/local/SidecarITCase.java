@@ -1,11 +1,13 @@
 package io.flotilla.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.flotilla.sidecar.Sidecar;
 import io.flotilla.sidecar.client.SidecarClient;
+import io.flotilla.sidecar.client.SidecarException;
 import io.flotilla.sidecar.jobs.JobApi;
+import io.flotilla.sidecar.state.StateApi;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,8 +92,7 @@ class SidecarITCase {
             assertThat(fromFresh.location()).isEqualTo(stop.location());
         }
 
-        JsonNode state = sidecar.get("/v1/state").as(JsonNode.class);
-        assertThat(state.get("entries").findValuesAsText("path")).contains(stop.location());
+        assertThat(statePaths()).contains(stop.location());
 
         String second = JobID.generate().toHexString();
         sidecar.submit(orders(second, stop.location()));
@@ -148,51 +149,43 @@ class SidecarITCase {
                         WAIT,
                         "a checkpoint",
                         j -> j.completedCheckpoints() != null && j.completedCheckpoints() > 0);
-        JobApi.Operation savepoint =
-                sidecar.await(
-                        sidecar.post("/v1/jobs/" + jobId + "/savepoints", null)
-                                .as(JobApi.Operation.class),
-                        WAIT);
+        JobApi.Operation savepoint = sidecar.await(sidecar.savepoint(jobId, null), WAIT);
         assertThat(savepoint.status()).isEqualTo("COMPLETED");
         try {
             List<String> before = keys();
             String newest = newestCheckpoint(jobId);
 
-            SidecarClient.Reply refused =
-                    sidecar.post(
-                            "/v1/state/delete",
-                            Map.of(
-                                    "paths",
-                                    List.of(newest, savepoint.location()),
-                                    "pins",
-                                    List.of()));
+            SidecarException refused =
+                    catchThrowableOfType(
+                            SidecarException.class,
+                            () ->
+                                    sidecar.deleteState(
+                                            new StateApi.DeleteRequest(
+                                                    List.of(newest, savepoint.location()),
+                                                    List.of(),
+                                                    null)));
             assertThat(refused.status()).isEqualTo(409);
-            assertThat(refused.body().at("/error/code").asText()).isEqualTo("protected_state");
-            assertThat(refused.body().at("/error/message").asText()).contains("newest");
+            assertThat(refused.code()).isEqualTo("protected_state");
+            assertThat(refused.getMessage()).contains("newest");
 
-            SidecarClient.Reply pinned =
-                    sidecar.post(
-                            "/v1/state/delete",
-                            Map.of(
-                                    "paths",
-                                    List.of(savepoint.location()),
-                                    "pins",
-                                    List.of(savepoint.location())));
+            SidecarException pinned =
+                    catchThrowableOfType(
+                            SidecarException.class,
+                            () ->
+                                    sidecar.deleteState(
+                                            new StateApi.DeleteRequest(
+                                                    List.of(savepoint.location()),
+                                                    List.of(savepoint.location()),
+                                                    null)));
             assertThat(pinned.status()).isEqualTo(409);
-            assertThat(pinned.body().at("/error/message").asText()).contains("pinned");
+            assertThat(pinned.getMessage()).contains("pinned");
 
-            SidecarClient.Reply retention =
-                    sidecar.post(
-                            "/v1/state/retention",
-                            Map.of(
-                                    "keepSavepoints",
-                                    0,
-                                    "maxAge",
-                                    "0s",
-                                    "pins",
-                                    List.of(savepoint.location())));
-            assertThat(retention.status()).isEqualTo(200);
-            assertThat(retention.body().get("kept").findValuesAsText("path"))
+            StateApi.Outcome retention =
+                    sidecar.retention(
+                            new StateApi.RetentionRequest(
+                                    0, "0s", List.of(savepoint.location()), null));
+            assertThat(retention.kept())
+                    .extracting(StateApi.PathResult::path)
                     .contains(savepoint.location());
             List<String> after = keys();
             assertThat(after)
@@ -204,8 +197,7 @@ class SidecarITCase {
                                                             .substring(
                                                                     "s3://flotilla-state/".length())
                                                     + "/_metadata"));
-            assertThat(sidecar.get("/v1/state").body().get("entries").findValuesAsText("path"))
-                    .contains(newestCheckpoint(jobId));
+            assertThat(statePaths()).contains(newestCheckpoint(jobId));
             assertThat(before).isNotEmpty();
         } finally {
             sidecar.await(sidecar.cancel(jobId), WAIT);
@@ -347,14 +339,15 @@ class SidecarITCase {
     }
 
     private static String newestCheckpoint(String jobId) {
-        return sidecar.get("/v1/state").body().get("entries").findParents("path").stream()
-                .filter(
-                        e ->
-                                jobId.equals(e.path("jobId").asText())
-                                        && e.path("newestRestorable").asBoolean())
-                .map(e -> e.get("path").asText())
+        return sidecar.state().entries().stream()
+                .filter(e -> jobId.equals(e.jobId()) && e.newestRestorable())
+                .map(StateApi.EntryView::path)
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static List<String> statePaths() {
+        return sidecar.state().entries().stream().map(StateApi.EntryView::path).toList();
     }
 
     private static List<String> keys() {

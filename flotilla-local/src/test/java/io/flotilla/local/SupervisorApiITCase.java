@@ -1,10 +1,21 @@
 package io.flotilla.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.flotilla.sidecar.client.SidecarClient;
+import io.flotilla.http.ApiCallException;
+import io.flotilla.supervisor.api.ClusterLost;
+import io.flotilla.supervisor.api.ClusterView;
+import io.flotilla.supervisor.api.DeploymentRequest;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.EventView;
+import io.flotilla.supervisor.api.Phase;
+import io.flotilla.supervisor.api.RetentionRequest;
+import io.flotilla.supervisor.api.SpecView;
+import io.flotilla.supervisor.api.SupervisorClient;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +34,7 @@ class SupervisorApiITCase {
 
     static LocalPlatform platform;
     static LocalSupervisor supervisor;
-    static SidecarClient api;
+    static SupervisorClient api;
     static Artifacts.Published artifact;
 
     @BeforeAll
@@ -46,89 +57,80 @@ class SupervisorApiITCase {
         }
     }
 
-    static Map<String, Object> spec(String name, String cluster) {
-        return Map.of(
-                "name",
+    static DeploymentRequest spec(String name, String cluster) {
+        return spec(name, cluster, artifact.sha256());
+    }
+
+    static DeploymentRequest spec(String name, String cluster, String sha256) {
+        return new DeploymentRequest(
                 name,
-                "owner",
                 "team-orders",
-                "module",
                 "examples/orders",
-                "version",
                 "1",
-                "artifactUri",
                 artifact.uri(),
-                "artifactSha256",
-                artifact.sha256(),
-                "entryClass",
+                sha256,
                 Demo.ENTRY_CLASS,
-                "args",
                 List.of(
                         "--checkpoint-interval", "1",
                         "--sink", "blackhole",
                         "--rows-per-second", "5"),
-                "cluster",
+                null,
+                null,
+                null,
                 cluster,
-                "retention",
-                Map.of("keepSavepoints", 4, "maxAge", "3d"));
+                new RetentionRequest(4, "3d"),
+                null);
     }
 
     @Test
-    void deploymentsAreCreatedStoppedStartedReleasedAndMovedOffALostClusterThroughTheApi() {
-        JsonNode clusters = api.get("/v1/clusters").body().get("clusters");
-        assertThat(clusters)
-                .extracting(c -> c.get("name").asText())
+    void deploymentsAreCreatedStoppedStartedReleasedAndMovedOffALostClusterThroughTheApi()
+            throws Exception {
+        assertThat(api.clusters().clusters())
+                .extracting(ClusterView::name)
                 .containsExactly("cluster-1", "cluster-2");
 
-        assertThat(api.post("/v1/deployments", spec("orders-a", "cluster-1")).status())
-                .isEqualTo(201);
-        assertThat(api.post("/v1/deployments", spec("orders-b", "cluster-2")).status())
-                .isEqualTo(201);
+        assertThat(api.create(spec("orders-a", "cluster-1")).generation()).isEqualTo(1);
+        assertThat(api.create(spec("orders-b", "cluster-2")).generation()).isEqualTo(1);
         for (String name : List.of("orders-a", "orders-b")) {
             until(
                     name,
                     "RUNNING with a checkpoint",
-                    d -> phase(d, "RUNNING") && d.path("status").hasNonNull("lastCheckpoint"));
+                    d -> d.phase() == Phase.RUNNING && d.status().lastCheckpoint() != null);
         }
 
         // Bad input: a clear 4xx naming the field, and nothing changed.
-        List<JsonNode> before = deployments();
-        int events = api.get("/v1/events?limit=1000").body().get("events").size();
-        Map<String, Object> badSha = new java.util.HashMap<>(spec("orders-c", "cluster-1"));
-        badSha.put("artifactSha256", "not-a-sha");
-        assertError(api.post("/v1/deployments", badSha), 400, "artifactSha256");
-        assertError(api.post("/v1/deployments", spec("orders-c", "cluster-9")), 400, "cluster");
-        assertError(api.post("/v1/deployments", "{\"name\": ".getBytes()), 400, null);
+        List<SpecView> before = deployments();
+        int events = api.events(null, 0, 1000).events().size();
         assertError(
-                api.send(
-                        HttpRequest.newBuilder(supervisor.uri().resolve("/v1/deployments/orders-a"))
-                                .header("Content-Type", "application/json")
-                                .PUT(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"expectedGeneration\": 99, \"parallelism\": 2}"))),
+                () -> api.create(spec("orders-c", "cluster-1", "not-a-sha")),
+                400,
+                "artifactSha256");
+        assertError(() -> api.create(spec("orders-c", "cluster-9")), 400, "cluster");
+        assertThat(raw("POST", "/v1/deployments", "{\"name\": ")).isEqualTo(400);
+        assertError(
+                () ->
+                        api.update(
+                                "orders-a",
+                                new DeploymentRequest(
+                                        null, null, null, null, null, null, null, null, 2, null,
+                                        null, null, null, 99L)),
                 409,
                 "expectedGeneration");
-        assertError(api.post("/v1/deployments/orders-z/stop", null), 404, "name");
+        assertError(() -> api.stop("orders-z", null), 404, "name");
         assertThat(deployments()).isEqualTo(before);
-        assertThat(api.get("/v1/events?limit=1000").body().get("events")).hasSize(events);
+        assertThat(api.events(null, 0, 1000).events()).hasSize(events);
 
         // Stop with a savepoint, start from it.
-        assertThat(api.post("/v1/deployments/orders-a/stop", null).status()).isEqualTo(200);
-        JsonNode stopped = until("orders-a", "STOPPED", d -> phase(d, "STOPPED"));
-        String savepoint = stopped.path("status").path("lastSavepoint").asText();
+        api.stop("orders-a", null);
+        DeploymentView stopped = until("orders-a", "STOPPED", d -> d.phase() == Phase.STOPPED);
+        String savepoint = stopped.status().lastSavepoint();
         assertThat(savepoint).contains("savepoint");
-        assertThat(api.post("/v1/deployments/orders-a/start", null).status()).isEqualTo(200);
+        api.start("orders-a", null);
         until(
                 "orders-a",
                 "RUNNING again",
-                d -> phase(d, "RUNNING") && !d.path("status").path("jobId").isNull());
-        assertThat(
-                        api.get("/v1/deployments/orders-a/runs")
-                                .body()
-                                .path("current")
-                                .path("restoredFrom")
-                                .asText())
-                .isEqualTo(savepoint);
+                d -> d.phase() == Phase.RUNNING && d.status().jobId() != null);
+        assertThat(api.runs("orders-a").current().restoredFrom()).isEqualTo(savepoint);
 
         // A release of version 2 with `bin/flotilla release`: the jar published with its
         // sha256, the release asked of the supervisor and followed to its end.
@@ -158,37 +160,23 @@ class SupervisorApiITCase {
                 "orders-b",
                 "version 2 RUNNING with the release done",
                 d ->
-                        phase(d, "RUNNING")
-                                && d.path("lastReconciledSpec").path("version").asText().equals("2")
-                                && d.path("status").path("release").isNull());
-        List<String> releases = new ArrayList<>();
-        api.get("/v1/deployments/orders-b/releases")
-                .body()
-                .get("releases")
-                .forEach(r -> releases.add(r.get("status").asText()));
-        assertThat(releases).containsExactly("REQUESTED", "DONE");
-        assertThat(
-                        api.get("/v1/deployments/orders-b/runs")
-                                .body()
-                                .path("current")
-                                .path("restoredFrom")
-                                .asText())
-                .contains("savepoint");
+                        d.phase() == Phase.RUNNING
+                                && d.lastReconciledSpec() != null
+                                && "2".equals(d.lastReconciledSpec().version())
+                                && d.status().release() == null);
+        assertThat(api.releases("orders-b").releases())
+                .extracting(r -> r.status().name())
+                .containsExactly("REQUESTED", "DONE");
+        assertThat(api.runs("orders-b").current().restoredFrom()).contains("savepoint");
 
         // The audit log: who asked, and what the supervisor did.
-        List<String> log = new ArrayList<>();
-        api.get("/v1/events?deployment=orders-b&limit=1000")
-                .body()
-                .get("events")
-                .forEach(e -> log.add(e.get("who").asText() + " " + e.get("type").asText()));
-        assertThat(log)
+        assertThat(log("orders-b"))
                 .contains(
                         "admin Created",
                         "admin ReleaseRequested",
                         "supervisor Submitted",
                         "supervisor StopRequested");
-        assertThat(api.get("/metrics").body().path("text").asText())
-                .contains("flotilla_supervisor_leader 1.0");
+        assertThat(api.metrics()).contains("flotilla_supervisor_leader 1.0");
 
         // cluster-2 goes away: its deployment stays UNKNOWN where it is until an admin declares
         // the cluster lost; then it runs on cluster-1 from its newest restorable state.
@@ -196,55 +184,58 @@ class SupervisorApiITCase {
         // platform's PostgreSQL with it.
         platform.cluster("cluster-2").taskManager().kill();
         platform.cluster("cluster-2").jobManager().kill();
-        JsonNode unknown = until("orders-b", "UNKNOWN", d -> phase(d, "UNKNOWN"));
-        assertThat(unknown.path("cluster").asText()).isEqualTo("cluster-2");
-        String newest = unknown.path("status").path("newestRestorable").asText();
-        SidecarClient.Reply lost = api.post("/v1/clusters/cluster-2/lost", null);
-        assertThat(lost.status()).as(lost.body().toString()).isEqualTo(200);
-        assertThat(lost.body().path("moved").get(0).path("to").asText()).isEqualTo("cluster-1");
+        DeploymentView unknown = until("orders-b", "UNKNOWN", d -> d.phase() == Phase.UNKNOWN);
+        assertThat(unknown.cluster()).isEqualTo("cluster-2");
+        String newest = unknown.status().newestRestorable();
+        ClusterLost lost = api.declareLost("cluster-2");
+        assertThat(lost.moved().get(0).to()).isEqualTo("cluster-1");
         until(
                 "orders-b",
                 "RUNNING on cluster-1",
-                d -> phase(d, "RUNNING") && d.path("cluster").asText().equals("cluster-1"));
-        assertThat(
-                        api.get("/v1/deployments/orders-b/runs")
-                                .body()
-                                .path("current")
-                                .path("restoredFrom")
-                                .asText())
-                .isEqualTo(newest);
-        List<String> moved = new ArrayList<>();
-        api.get("/v1/events?deployment=orders-b&limit=1000")
-                .body()
-                .get("events")
-                .forEach(e -> moved.add(e.get("who").asText() + " " + e.get("type").asText()));
-        assertThat(moved).contains("admin MovedFromLostCluster");
+                d -> d.phase() == Phase.RUNNING && d.cluster().equals("cluster-1"));
+        assertThat(api.runs("orders-b").current().restoredFrom()).isEqualTo(newest);
+        assertThat(log("orders-b")).contains("admin MovedFromLostCluster");
     }
 
-    private static List<JsonNode> deployments() {
-        List<JsonNode> out = new ArrayList<>();
-        api.get("/v1/deployments").body().get("deployments").forEach(d -> out.add(d.get("spec")));
+    private static List<String> log(String deployment) {
+        List<String> out = new ArrayList<>();
+        for (EventView e : api.events(deployment, 0, 1000).events()) {
+            out.add(e.who() + " " + e.type());
+        }
         return out;
     }
 
-    private static boolean phase(JsonNode d, String phase) {
-        return d.path("phase").asText().equals(phase);
+    private static List<SpecView> deployments() {
+        return api.deployments().deployments().stream().map(DeploymentView::spec).toList();
     }
 
-    private static void assertError(SidecarClient.Reply reply, int status, String field) {
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
-        JsonNode error = reply.body().path("error");
-        assertThat(error.path("message").asText()).isNotBlank();
-        if (field != null) {
-            assertThat(error.path("field").asText()).isEqualTo(field);
-        }
+    /** A raw call, for bodies the typed client cannot send (malformed JSON). */
+    private static int raw(String method, String path, String body) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(supervisor.uri().resolve(path))
+                                .header("Authorization", "Bearer " + supervisor.token())
+                                .header("Content-Type", "application/json")
+                                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
-    private static JsonNode until(String name, String what, Predicate<JsonNode> condition) {
+    private static void assertError(Runnable call, int status, String field) {
+        ApiCallException e = catchThrowableOfType(ApiCallException.class, call::run);
+        assertThat(e).as("refused").isNotNull();
+        assertThat(e.status()).as(e.toString()).isEqualTo(status);
+        assertThat(e.getMessage()).isNotBlank();
+        assertThat(e.field()).isEqualTo(field);
+    }
+
+    private static DeploymentView until(
+            String name, String what, Predicate<DeploymentView> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-        JsonNode last = null;
+        DeploymentView last = null;
         while (System.nanoTime() < deadline) {
-            last = api.get("/v1/deployments/" + name).body();
+            last = api.deployment(name);
             if (condition.test(last)) {
                 return last;
             }

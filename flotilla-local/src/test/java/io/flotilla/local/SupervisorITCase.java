@@ -167,7 +167,7 @@ class SupervisorITCase {
     private static List<String> stateEntries() {
         List<String> paths = new ArrayList<>();
         for (SidecarClient s : sidecars.values()) {
-            paths.addAll(s.get("/v1/state").body().get("entries").findValuesAsText("path"));
+            s.state().entries().forEach(e -> paths.add(e.path()));
         }
         return paths;
     }

@@ -2,13 +2,14 @@ package io.flotilla.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.flotilla.sidecar.client.SidecarClient;
-import java.net.http.HttpRequest;
+import io.flotilla.supervisor.api.DeploymentRequest;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.Lineage;
+import io.flotilla.supervisor.api.LineageTable;
+import io.flotilla.supervisor.api.Phase;
+import io.flotilla.supervisor.api.SupervisorClient;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,7 +38,7 @@ class WebUiITCase {
 
     static LocalPlatform platform;
     static LocalSupervisor supervisor;
-    static SidecarClient api;
+    static SupervisorClient api;
     static String ui;
     static String savepoint;
 
@@ -48,20 +49,9 @@ class WebUiITCase {
         api = supervisor.client();
         ui = supervisor.uiUri().toString();
         Artifacts.Published artifact = TestingPlatforms.publishExample(platform);
-        assertThat(
-                        api.post(
-                                        "/v1/deployments",
-                                        spec("orders", artifact, "RUNNING", "examples/orders"))
-                                .status())
-                .isEqualTo(201);
-        assertThat(api.post("/v1/deployments", spec("evil", artifact, "STOPPED", EVIL)).status())
-                .isEqualTo(201);
-        assertThat(
-                        api.post(
-                                        "/v1/deployments",
-                                        spec("alerts", artifact, "STOPPED", "examples/alerts"))
-                                .status())
-                .isEqualTo(201);
+        api.create(spec("orders", artifact, "RUNNING", "examples/orders"));
+        api.create(spec("evil", artifact, "STOPPED", EVIL));
+        api.create(spec("alerts", artifact, "STOPPED", "examples/alerts"));
         putLineage(
                 "orders",
                 table("orders", "datagen", "orders-service"),
@@ -70,11 +60,7 @@ class WebUiITCase {
                 "alerts",
                 table("order_stats", "print", "analytics"),
                 table("alerts", "kafka", "alerting"));
-        until(
-                "orders",
-                d ->
-                        "RUNNING".equals(d.path("phase").asText())
-                                && d.path("status").hasNonNull("lastCheckpoint"));
+        until("orders", d -> d.phase() == Phase.RUNNING && d.status().lastCheckpoint() != null);
     }
 
     @AfterAll
@@ -108,7 +94,7 @@ class WebUiITCase {
         d.get(ui + "jobs");
         d.findElement(By.linkText("orders")).click();
         await().until(ExpectedConditions.textToBe(By.id("f-name"), "orders"));
-        JsonNode dep = api.get("/v1/deployments/orders").body();
+        DeploymentView dep = api.deployment("orders");
         assertThat(text("f-status")).isEqualTo("RUNNING");
         assertThat(text("f-cluster")).isEqualTo("cluster-1");
         assertThat(d.findElement(By.cssSelector("#f-cluster a")).getAttribute("href"))
@@ -121,18 +107,26 @@ class WebUiITCase {
         assertThat(text("f-updated"))
                 .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ .*ago\\)");
         assertThat(text("live-retries")).isEqualTo("0");
-        assertThat(text("live-jobid")).isEqualTo(dep.path("status").path("jobId").asText());
+        assertThat(text("live-jobid")).isEqualTo(dep.status().jobId());
         assertThat(d.findElements(By.id("stop"))).hasSize(1);
         assertThat(d.findElements(By.id("restart"))).hasSize(1);
-        String jobId = dep.path("status").path("jobId").asText();
+        String jobId = dep.status().jobId();
         // Logs: the JobManager's lines naming the job, then a TaskManager's, through the API.
-        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("log-lines"), jobId));
+        await().until(
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("log-lines"), jobId));
         d.findElement(By.id("log-tm")).click();
-        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("logs-view"), "TaskManager "));
+        await().until(
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("logs-view"), "TaskManager "));
         await().until(ExpectedConditions.presenceOfElementLocated(By.id("log-lines")));
         d.findElement(By.id("log-jm")).click();
-        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("log-lines"), jobId));
-        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("exceptions-view"), "has not failed"));
+        await().until(
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("log-lines"), jobId));
+        await().until(
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("exceptions-view"), "has not failed"));
         assertThat(d.findElement(By.id("reads")).getText())
                 .contains("orders")
                 .contains("datagen")
@@ -166,13 +160,7 @@ class WebUiITCase {
                                 By.id("live-savepoint"),
                                 java.util.regex.Pattern.compile(".*savepoint.*")));
         savepoint = text("live-savepoint");
-        assertThat(savepoint)
-                .isEqualTo(
-                        api.get("/v1/deployments/orders")
-                                .body()
-                                .path("status")
-                                .path("lastSavepoint")
-                                .asText());
+        assertThat(savepoint).isEqualTo(api.deployment("orders").status().lastSavepoint());
         d.navigate().refresh();
         assertThat(d.findElement(By.id("savepoints")).getText()).contains(savepoint);
         assertThat(d.findElements(By.id("stop"))).isEmpty();
@@ -181,10 +169,7 @@ class WebUiITCase {
         await().until(ExpectedConditions.textToBe(By.id("live-status"), "RUNNING"));
         await().until(ExpectedConditions.textToBe(By.id("live-restored"), savepoint));
         List<String> who = new java.util.ArrayList<>();
-        api.get("/v1/events?deployment=orders&limit=1000")
-                .body()
-                .get("events")
-                .forEach(e -> who.add(e.get("who").asText() + " " + e.get("type").asText()));
+        api.events("orders", 0, 1000).events().forEach(e -> who.add(e.who() + " " + e.type()));
         assertThat(who).contains("admin Stop", "admin Start");
     }
 
@@ -250,13 +235,7 @@ class WebUiITCase {
                                         + " headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: ''})"
                                         + ".then(r => done(r.status));");
         assertThat(status).isEqualTo(403L);
-        assertThat(
-                        api.get("/v1/deployments/orders")
-                                .body()
-                                .path("spec")
-                                .path("desiredState")
-                                .asText())
-                .isEqualTo("RUNNING");
+        assertThat(api.deployment("orders").spec().desiredState().name()).isEqualTo("RUNNING");
     }
 
     private static void logIn(String token) {
@@ -278,79 +257,52 @@ class WebUiITCase {
         return BROWSER.driver().findElement(By.id(id)).getText();
     }
 
-    static Map<String, Object> spec(
+    static DeploymentRequest spec(
             String name, Artifacts.Published a, String desired, String module) {
-        Map<String, Object> s = new HashMap<>();
-        s.put("name", name);
-        s.put("owner", "team-orders");
-        s.put("module", module);
-        s.put("version", "1");
-        s.put("artifactUri", a.uri());
-        s.put("artifactSha256", a.sha256());
-        s.put("entryClass", Demo.ENTRY_CLASS);
-        s.put(
-                "args",
+        return new DeploymentRequest(
+                name,
+                "team-orders",
+                module,
+                "1",
+                a.uri(),
+                a.sha256(),
+                Demo.ENTRY_CLASS,
                 List.of(
                         "--checkpoint-interval",
                         "1",
                         "--sink",
                         "blackhole",
                         "--rows-per-second",
-                        "5"));
-        s.put("cluster", "cluster-1");
-        s.put("desiredState", desired);
-        return s;
+                        "5"),
+                null,
+                desired,
+                null,
+                "cluster-1",
+                null,
+                null);
     }
 
-    static Map<String, Object> table(String name, String connector, String owner) {
-        return Map.of(
-                "name",
+    static LineageTable table(String name, String connector, String owner) {
+        return new LineageTable(
                 name,
-                "connector",
                 connector,
-                "location",
                 connector.equals("kafka") ? "topic " + name : name,
-                "format",
                 "json",
-                "owner",
                 owner,
-                "declaredBy",
                 "io.flotilla.examples.orders.OrdersJob");
     }
 
-    static void putLineage(String deployment, Map<String, Object> read, Map<String, Object> write) {
-        String body =
-                new String(
-                        io.flotilla.http.Json.write(
-                                Map.of(
-                                        "job",
-                                        deployment,
-                                        "declaredBy",
-                                        "test",
-                                        "reads",
-                                        List.of(read),
-                                        "writes",
-                                        List.of(write))),
-                        java.nio.charset.StandardCharsets.UTF_8);
-        SidecarClient.Reply r =
-                api.send(
-                        HttpRequest.newBuilder(
-                                        supervisor
-                                                .uri()
-                                                .resolve(
-                                                        "/v1/deployments/"
-                                                                + deployment
-                                                                + "/lineage/1"))
-                                .header("Content-Type", "application/json")
-                                .PUT(HttpRequest.BodyPublishers.ofString(body)));
-        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+    static void putLineage(String deployment, LineageTable read, LineageTable write) {
+        api.putLineage(
+                deployment, "1", new Lineage(deployment, "test", List.of(read), List.of(write)));
     }
 
-    static JsonNode until(String name, java.util.function.Predicate<JsonNode> condition) {
+    static DeploymentView until(
+            String name, java.util.function.Predicate<DeploymentView> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-        JsonNode last = null;
+        DeploymentView last = null;
         while (System.nanoTime() < deadline) {
-            last = api.get("/v1/deployments/" + name).body();
+            last = api.deployment(name);
             if (condition.test(last)) {
                 return last;
             }

@@ -6,11 +6,13 @@ import io.flotilla.http.HttpApi;
 import io.flotilla.http.Request;
 import io.flotilla.http.Response;
 import io.flotilla.sidecar.artifacts.ArtifactService;
+import io.flotilla.sidecar.client.SidecarEndpoints;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.jobs.JobApi;
 import io.flotilla.sidecar.jobs.JobService;
 import io.flotilla.sidecar.jobs.Operations;
 import io.flotilla.sidecar.logs.LogService;
+import io.flotilla.sidecar.state.StateApi;
 import io.flotilla.sidecar.state.StateService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -23,13 +25,6 @@ import java.util.Map;
 
 /** The sidecar's routes: each a thin translation between HTTP and one service call. */
 final class SidecarRoutes {
-
-    /** {@code POST /v1/state/delete}. */
-    record DeleteRequest(List<String> paths, List<String> pins, Boolean dryRun) {}
-
-    /** {@code POST /v1/state/retention}. */
-    record RetentionRequest(
-            Integer keepSavepoints, String maxAge, List<String> pins, Boolean dryRun) {}
 
     private SidecarRoutes() {}
 
@@ -44,21 +39,23 @@ final class SidecarRoutes {
             LogService logs,
             PrometheusMeterRegistry metrics) {
         String openapi = resource("/sidecar-openapi.json");
-        api.route("GET", "/health", r -> Response.ok(health(settings, flink)))
+        api.route(SidecarEndpoints.HEALTH, r -> Response.ok(health(settings, flink)))
                 .route(
-                        "GET",
-                        "/metrics",
-                        r -> Response.text(metrics.scrape(), "text/plain; version=0.0.4"))
-                .route("GET", "/v1/openapi.json", r -> Response.text(openapi, "application/json"))
-                .route("GET", "/v1/jobs", r -> Response.ok(Map.of("jobs", jobs.list())))
+                        SidecarEndpoints.METRICS,
+                        r ->
+                                Response.text(
+                                        metrics.scrape(), SidecarEndpoints.METRICS.contentType()))
+                .route(SidecarEndpoints.OPENAPI, r -> Response.text(openapi, "application/json"))
                 .route(
-                        "POST",
-                        "/v1/jobs",
+                        SidecarEndpoints.LIST_JOBS,
+                        r -> Response.ok(new JobApi.JobList(jobs.list())))
+                .route(
+                        SidecarEndpoints.SUBMIT,
                         r -> {
                             JobApi.Submitted s = jobs.submit(r.json(JobApi.SubmitRequest.class));
                             return s.created() ? Response.created(s) : Response.ok(s);
                         })
-                .route("GET", "/v1/jobs/{jobId}", r -> Response.ok(jobs.detail(r.param("jobId"))))
+                .route(SidecarEndpoints.GET_JOB, r -> Response.ok(jobs.detail(r.param("jobId"))))
                 .route(
                         "GET",
                         "/v1/jobs/{jobId}/exceptions",
@@ -70,8 +67,7 @@ final class SidecarRoutes {
                         "/v1/logs/taskmanagers/{taskManager}",
                         r -> Response.ok(logs.page(logQuery(r, r.param("taskManager")))))
                 .route(
-                        "POST",
-                        "/v1/jobs/{jobId}/stop",
+                        SidecarEndpoints.STOP,
                         r -> {
                             JobApi.StopRequest body =
                                     optional(
@@ -85,8 +81,7 @@ final class SidecarRoutes {
                                             body.targetDirectory()));
                         })
                 .route(
-                        "POST",
-                        "/v1/jobs/{jobId}/savepoints",
+                        SidecarEndpoints.SAVEPOINT,
                         r -> {
                             JobApi.SavepointRequest body =
                                     optional(
@@ -96,31 +91,24 @@ final class SidecarRoutes {
                             return operation(
                                     operations.savepoint(r.param("jobId"), body.targetDirectory()));
                         })
+                .route(SidecarEndpoints.CANCEL, r -> operation(operations.cancel(r.param("jobId"))))
                 .route(
-                        "POST",
-                        "/v1/jobs/{jobId}/cancel",
-                        r -> operation(operations.cancel(r.param("jobId"))))
-                .route(
-                        "GET",
-                        "/v1/operations/{operationId}",
+                        SidecarEndpoints.OPERATION,
                         r -> Response.ok(operations.status(r.param("operationId"))))
                 .route(
-                        "POST",
-                        "/v1/artifacts",
+                        SidecarEndpoints.ARTIFACT,
                         r -> {
                             JobApi.ArtifactRef ref = r.json(JobApi.ArtifactRef.class);
-                            ArtifactService.Artifact a = artifacts.ensure(ref.uri(), ref.sha256());
+                            JobApi.Artifact a = artifacts.ensure(ref.uri(), ref.sha256());
                             return a.reused() ? Response.ok(a) : Response.created(a);
                         })
                 .route(
-                        "GET",
-                        "/v1/state",
-                        r -> Response.ok(Map.of("root", state.root(), "entries", state.list())))
+                        SidecarEndpoints.STATE,
+                        r -> Response.ok(new StateApi.Listing(state.root(), state.list())))
                 .route(
-                        "POST",
-                        "/v1/state/delete",
+                        SidecarEndpoints.DELETE_STATE,
                         r -> {
-                            DeleteRequest d = r.json(DeleteRequest.class);
+                            StateApi.DeleteRequest d = r.json(StateApi.DeleteRequest.class);
                             return Response.ok(
                                     state.delete(
                                             orEmpty(d.paths()),
@@ -128,10 +116,9 @@ final class SidecarRoutes {
                                             Boolean.TRUE.equals(d.dryRun())));
                         })
                 .route(
-                        "POST",
-                        "/v1/state/retention",
+                        SidecarEndpoints.RETENTION,
                         r -> {
-                            RetentionRequest q = r.json(RetentionRequest.class);
+                            StateApi.RetentionRequest q = r.json(StateApi.RetentionRequest.class);
                             if (q.keepSavepoints() == null || q.maxAge() == null) {
                                 throw ApiException.badRequest(
                                         "missing_field",

@@ -6,6 +6,7 @@ import io.flotilla.http.ApiException;
 import io.flotilla.http.FencingGuard;
 import io.flotilla.http.Json;
 import io.flotilla.sidecar.jobs.JobApi;
+import io.flotilla.sidecar.state.StateApi;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -123,16 +124,12 @@ public final class SimulatedSidecar implements AutoCloseable {
                         && path.length == 3
                         && path[2].equals("retention")) {
                     body =
-                            Map.of(
-                                    "dryRun",
-                                    false,
-                                    "complete",
+                            new StateApi.Outcome(
+                                    Json.read(in, StateApi.RetentionRequest.class).dryRun()
+                                            == Boolean.TRUE,
                                     true,
-                                    "deleted",
                                     List.of(),
-                                    "kept",
                                     List.of(),
-                                    "failed",
                                     List.of());
                 } else {
                     throw new ApiException(

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.client.SidecarException;
 import io.flotilla.sidecar.jobs.JobApi;
+import io.flotilla.sidecar.state.StateApi;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -101,12 +101,14 @@ abstract class SidecarContract {
 
     @Test
     void aChangeWithAnOlderFencingTokenIsRefused() {
-        Map<String, Object> retention = Map.of("keepSavepoints", 5, "maxAge", "7d", "dryRun", true);
-        assertThat(sidecar().fenced(1_000_000).post("/v1/state/retention", retention).status())
-                .isEqualTo(200);
-        SidecarClient.Reply stale =
-                sidecar().fenced(999_999).post("/v1/state/retention", retention);
-        assertThat(stale.status()).isEqualTo(409);
-        assertThat(stale.body().at("/error/code").asText()).isEqualTo("stale_leader");
+        StateApi.RetentionRequest retention = new StateApi.RetentionRequest(5, "7d", null, true);
+        assertThat(sidecar().fenced(1_000_000).retention(retention).dryRun()).isTrue();
+        try {
+            sidecar().fenced(999_999).retention(retention);
+            throw new AssertionError("accepted");
+        } catch (SidecarException e) {
+            assertThat(e.status()).isEqualTo(409);
+            assertThat(e.code()).isEqualTo("stale_leader");
+        }
     }
 }

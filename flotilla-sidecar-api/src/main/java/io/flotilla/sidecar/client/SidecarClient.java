@@ -1,10 +1,15 @@
 package io.flotilla.sidecar.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.http.ApiCallException;
+import io.flotilla.http.ApiClient;
+import io.flotilla.http.ApiUnreachableException;
+import io.flotilla.http.Endpoint;
 import io.flotilla.http.FencingGuard;
 import io.flotilla.http.Json;
 import io.flotilla.sidecar.jobs.JobApi;
 import io.flotilla.sidecar.logs.LogApi;
+import io.flotilla.sidecar.state.StateApi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,11 +21,18 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
-/** A typed client of one sidecar's HTTP API, for the supervisor, the CLI and the tests. */
+/**
+ * A typed client of one sidecar's HTTP API, for the supervisor, the CLI and the tests: one method
+ * per {@link SidecarEndpoints} entry. A refusal throws {@link SidecarException} (an {@link
+ * io.flotilla.http.ApiCallException}); a sidecar that does not answer throws {@link
+ * ApiUnreachableException}. {@link #get}, {@link #post} and {@link #send} are raw calls for tests
+ * of malformed input and of error answers.
+ */
 public final class SidecarClient {
 
-    /** A response with its status and JSON body. */
+    /** A raw response with its status and JSON body. */
     public record Reply(int status, JsonNode body) {
 
         /** The body as {@code type}; fails with the sidecar's error when the status is not 2xx. */
@@ -36,51 +48,94 @@ public final class SidecarClient {
     private final String token;
     private final Long fencingToken;
     private final HttpClient http;
+    private final ApiClient api;
 
     public SidecarClient(URI base, String token) {
-        this(
-                base,
-                token,
-                null,
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        this(base, token, null);
     }
 
-    private SidecarClient(URI base, String token, Long fencingToken, HttpClient http) {
+    /** A client of a sidecar serving TLS with a certificate {@code ssl} trusts (null: default). */
+    public SidecarClient(URI base, String token, SSLContext ssl) {
+        this(base, token, null, http(ssl), new ApiClient(base, token, ssl));
+    }
+
+    private SidecarClient(
+            URI base, String token, Long fencingToken, HttpClient http, ApiClient api) {
         this.base = base;
         this.token = token;
         this.fencingToken = fencingToken;
         this.http = http;
+        this.api = api;
+    }
+
+    private static HttpClient http(SSLContext ssl) {
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (ssl != null) {
+            b.sslContext(ssl);
+        }
+        return b.build();
     }
 
     /** A client whose changes carry a leader's fencing token, refused once a newer leader acts. */
     public SidecarClient fenced(long fencingToken) {
-        return new SidecarClient(base, token, fencingToken, http);
+        return new SidecarClient(base, token, fencingToken, http, api.fenced(fencingToken));
+    }
+
+    private <Q, R> R call(Endpoint<Q, R> endpoint, Q body, String... params) {
+        try {
+            return api.call(endpoint, body, params);
+        } catch (ApiCallException e) {
+            throw SidecarException.of(e);
+        }
+    }
+
+    public SidecarEndpoints.Health health() {
+        return call(SidecarEndpoints.HEALTH, null);
     }
 
     public JobApi.Submitted submit(JobApi.SubmitRequest request) {
-        return post("/v1/jobs", request).as(JobApi.Submitted.class);
+        return call(SidecarEndpoints.SUBMIT, request);
     }
 
     public List<JobApi.JobView> jobs() {
-        JsonNode jobs = get("/v1/jobs").as(JsonNode.class).get("jobs");
-        return List.of(Json.MAPPER.convertValue(jobs, JobApi.JobView[].class));
+        return call(SidecarEndpoints.LIST_JOBS, null).jobs();
     }
 
     public JobApi.JobDetail job(String jobId) {
-        return get("/v1/jobs/" + jobId).as(JobApi.JobDetail.class);
+        return call(SidecarEndpoints.GET_JOB, null, jobId);
     }
 
     public JobApi.Operation stop(String jobId, boolean drain) {
-        return post("/v1/jobs/" + jobId + "/stop", new JobApi.StopRequest(drain, null))
-                .as(JobApi.Operation.class);
+        return call(SidecarEndpoints.STOP, new JobApi.StopRequest(drain, null), jobId);
+    }
+
+    public JobApi.Operation savepoint(String jobId, String targetDirectory) {
+        return call(
+                SidecarEndpoints.SAVEPOINT, new JobApi.SavepointRequest(targetDirectory), jobId);
     }
 
     public JobApi.Operation cancel(String jobId) {
-        return post("/v1/jobs/" + jobId + "/cancel", null).as(JobApi.Operation.class);
+        return call(SidecarEndpoints.CANCEL, null, jobId);
     }
 
     public JobApi.Operation operation(String id) {
-        return get("/v1/operations/" + id).as(JobApi.Operation.class);
+        return call(SidecarEndpoints.OPERATION, null, id);
+    }
+
+    public JobApi.Artifact artifact(JobApi.ArtifactRef ref) {
+        return call(SidecarEndpoints.ARTIFACT, ref);
+    }
+
+    public StateApi.Listing state() {
+        return call(SidecarEndpoints.STATE, null);
+    }
+
+    public StateApi.Outcome deleteState(StateApi.DeleteRequest request) {
+        return call(SidecarEndpoints.DELETE_STATE, request);
+    }
+
+    public StateApi.Outcome retention(StateApi.RetentionRequest request) {
+        return call(SidecarEndpoints.RETENTION, request);
     }
 
     /** Every log file of the cluster's JobManager and TaskManagers, with sizes. */
@@ -151,10 +206,12 @@ public final class SidecarClient {
         return current;
     }
 
+    /** A raw GET, for tests. */
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
+    /** A raw POST of {@code body} (a record, or bytes sent as they are), for tests. */
     public Reply post(String path, Object body) {
         HttpRequest.BodyPublisher publisher =
                 body == null
@@ -191,19 +248,7 @@ public final class SidecarClient {
                                     : Json.MAPPER.valueToTree(Map.of("text", new String(bytes)));
             return new Reply(response.statusCode(), body);
         } catch (IOException e) {
-            throw new SidecarException(
-                    0,
-                    Json.MAPPER.valueToTree(
-                            Map.of(
-                                    "error",
-                                    Map.of(
-                                            "code",
-                                            "unreachable",
-                                            "message",
-                                            "sidecar at "
-                                                    + base
-                                                    + " does not answer: "
-                                                    + e.getMessage()))));
+            throw new ApiUnreachableException(base, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

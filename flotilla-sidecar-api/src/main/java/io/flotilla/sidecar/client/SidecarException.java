@@ -1,33 +1,27 @@
 package io.flotilla.sidecar.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.http.ApiCallException;
 
-/** The sidecar answered with an error (or not at all: status 0). */
-public final class SidecarException extends RuntimeException {
+/** The sidecar answered with an error: its status, code, field and message. */
+public final class SidecarException extends ApiCallException {
 
-    private final int status;
-    private final JsonNode body;
+    public SidecarException(
+            int status, String code, String field, String message, JsonNode detail) {
+        super(status, code, field, status + " " + code + ": " + message, detail);
+    }
 
+    /** From a raw error body {@code {"error": {"code", "message", "field"}}}. */
     public SidecarException(int status, JsonNode body) {
-        super(
-                status
-                        + " "
-                        + body.path("error").path("code").asText()
-                        + ": "
-                        + body.path("error").path("message").asText());
-        this.status = status;
-        this.body = body;
+        this(
+                status,
+                body.path("error").path("code").asText(),
+                body.path("error").path("field").asText(null),
+                body.path("error").path("message").asText(),
+                body.get("detail"));
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String code() {
-        return body.path("error").path("code").asText();
-    }
-
-    public JsonNode body() {
-        return body;
+    static SidecarException of(ApiCallException e) {
+        return new SidecarException(e.status(), e.code(), e.field(), e.getMessage(), e.detail());
     }
 }

@@ -21,6 +21,12 @@ public final class JobApi {
             String restorePath,
             Boolean allowNonRestoredState) {}
 
+    /** A jar the cluster holds: its sha256, Flink's jar id, its size, and whether it was there. */
+    public record Artifact(String sha256, String jarId, long size, boolean reused) {}
+
+    /** {@code GET /v1/jobs}. */
+    public record JobList(List<JobView> jobs) {}
+
     /** One job as the cluster reports it. */
     public record JobView(
             String jobId,

@@ -2,6 +2,7 @@ package io.flotilla.sidecar.artifacts;
 
 import io.flotilla.http.ApiException;
 import io.flotilla.sidecar.flink.FlinkRest;
+import io.flotilla.sidecar.jobs.JobApi.Artifact;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,9 +37,8 @@ public final class ArtifactService {
     private static final Logger LOG = LoggerFactory.getLogger(ArtifactService.class);
 
     /** A jar on the JobManager. */
-    public record Artifact(String sha256, String jarId, long size, boolean reused) {}
-
     private final ArtifactPolicy policy;
+
     private final S3Client s3;
     private final HttpClient https;
     private final FlinkRest flink;

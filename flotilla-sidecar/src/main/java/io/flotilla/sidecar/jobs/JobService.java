@@ -128,8 +128,7 @@ public final class JobService {
         synchronized (locks[Math.floorMod(jobId.hashCode(), locks.length)]) {
             // No look-up first: Flink refuses a known JobID itself, which saves a call on
             // every new submit; only a refused one is looked up.
-            ArtifactService.Artifact jar =
-                    artifacts.ensure(r.artifact().uri(), r.artifact().sha256());
+            JobApi.Artifact jar = artifacts.ensure(r.artifact().uri(), r.artifact().sha256());
             RunResult result = run(jar, jobId, r);
             if (result == RunResult.JAR_MISSING) {
                 // The JobManager lost the jar (it restarted): upload it again, once.
@@ -167,7 +166,7 @@ public final class JobService {
     }
 
     /** Runs the jar, telling apart a JobID someone else just used and a jar the JobManager lost. */
-    private RunResult run(ArtifactService.Artifact jar, JobID jobId, SubmitRequest r) {
+    private RunResult run(JobApi.Artifact jar, JobID jobId, SubmitRequest r) {
         try {
             flink.runJar(
                     jar.jarId(),

@@ -1,9 +1,11 @@
 package io.flotilla.sidecar.state;
 
 import io.flotilla.http.ApiException;
+import io.flotilla.sidecar.state.StateApi.EntryView;
+import io.flotilla.sidecar.state.StateApi.Outcome;
+import io.flotilla.sidecar.state.StateApi.PathResult;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,29 +22,6 @@ import java.util.function.Supplier;
  * CleanupPlanner}'s guard. A request that touches protected state deletes nothing.
  */
 public final class StateService implements AutoCloseable {
-
-    /** One entry as the API shows it. */
-    public record EntryView(
-            String path,
-            StateKind kind,
-            String jobId,
-            Instant time,
-            long size,
-            int objects,
-            boolean complete,
-            boolean newestRestorable,
-            String protectedBecause) {}
-
-    /** What happened, or would happen, to one path. */
-    public record PathResult(String path, String action, String reason, String error) {}
-
-    /** The answer to a delete or retention request. */
-    public record Outcome(
-            boolean dryRun,
-            boolean complete,
-            List<PathResult> deleted,
-            List<PathResult> kept,
-            List<PathResult> failed) {}
 
     private final StateStore store;
     private final Supplier<List<LiveJob>> liveJobs;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.flotilla.http.ApiException;
-import io.flotilla.sidecar.state.StateService.EntryView;
-import io.flotilla.sidecar.state.StateService.Outcome;
-import io.flotilla.sidecar.state.StateService.PathResult;
+import io.flotilla.sidecar.state.StateApi.EntryView;
+import io.flotilla.sidecar.state.StateApi.Outcome;
+import io.flotilla.sidecar.state.StateApi.PathResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,16 +4,18 @@ import io.flotilla.http.ApiException;
 import io.flotilla.http.HttpApi;
 import io.flotilla.http.Request;
 import io.flotilla.http.Response;
-import io.flotilla.http.Role;
 import io.flotilla.supervisor.ClusterLoss;
-import io.flotilla.supervisor.http.ApiModels.RegisterCluster;
+import io.flotilla.supervisor.api.ClusterList;
+import io.flotilla.supervisor.api.ClusterLost;
+import io.flotilla.supervisor.api.ClusterMove;
+import io.flotilla.supervisor.api.ClusterView;
+import io.flotilla.supervisor.api.RegisterClusterRequest;
+import io.flotilla.supervisor.api.SupervisorEndpoints;
 import io.flotilla.supervisor.model.Cluster;
 import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ControlStore;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Routes of clusters: list, register, get, and an operator's declaration that one is lost. */
 final class ClusterRoutes {
@@ -28,16 +30,15 @@ final class ClusterRoutes {
 
     void register(HttpApi api) {
         api.route(
-                        "GET",
-                        "/v1/clusters",
-                        r -> Response.ok(Map.of("clusters", views(store.clusters()))))
-                .route("POST", "/v1/clusters", Role.ADMIN, this::registerCluster)
-                .route("GET", "/v1/clusters/{cluster}", r -> Response.ok(view(cluster(r))))
-                .route("POST", "/v1/clusters/{cluster}/lost", Role.ADMIN, this::declareLost);
+                        SupervisorEndpoints.LIST_CLUSTERS,
+                        r -> Response.ok(new ClusterList(views(store.clusters()))))
+                .route(SupervisorEndpoints.REGISTER_CLUSTER, this::registerCluster)
+                .route(SupervisorEndpoints.GET_CLUSTER, r -> Response.ok(view(cluster(r))))
+                .route(SupervisorEndpoints.DECLARE_CLUSTER_LOST, this::declareLost);
     }
 
     private Response registerCluster(Request r) {
-        RegisterCluster b = r.json(RegisterCluster.class);
+        RegisterClusterRequest b = r.json(RegisterClusterRequest.class);
         Cluster c =
                 new Cluster(
                         Validation.name("name", b.name()),
@@ -82,10 +83,18 @@ final class ClusterRoutes {
         } catch (IllegalArgumentException e) {
             throw new ApiException(409, "no_healthy_cluster", e.getMessage());
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("cluster", view(store.cluster(c.name()).orElseThrow()));
-        out.put("moved", moves);
-        return Response.ok(out);
+        return Response.ok(
+                new ClusterLost(
+                        view(store.cluster(c.name()).orElseThrow()),
+                        moves.stream()
+                                .map(
+                                        m ->
+                                                new ClusterMove(
+                                                        m.deployment(),
+                                                        m.from(),
+                                                        m.to(),
+                                                        m.restoreFrom()))
+                                .toList()));
     }
 
     private Cluster cluster(Request r) {
@@ -104,13 +113,13 @@ final class ClusterRoutes {
     }
 
     /** Every cluster's view, loading the deployments once rather than once per cluster. */
-    private List<Map<String, Object>> views(List<Cluster> clusters) {
-        Map<String, Long> counts = new java.util.HashMap<>();
+    private List<ClusterView> views(List<Cluster> clusters) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
         store.deployments().forEach(d -> counts.merge(d.currentCluster(), 1L, Long::sum));
         return clusters.stream().map(c -> view(c, counts.getOrDefault(c.name(), 0L))).toList();
     }
 
-    private Map<String, Object> view(Cluster c) {
+    private ClusterView view(Cluster c) {
         return view(
                 c,
                 store.deployments().stream()
@@ -118,15 +127,14 @@ final class ClusterRoutes {
                         .count());
     }
 
-    private Map<String, Object> view(Cluster c, long deployments) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", c.name());
-        out.put("sidecarUrl", c.sidecarUrl());
-        out.put("tokenRef", c.tokenRef());
-        out.put("slots", c.slots());
-        out.put("lost", c.lost());
-        out.put("lostAt", c.lostAt());
-        out.put("deployments", deployments);
-        return out;
+    private ClusterView view(Cluster c, long deployments) {
+        return new ClusterView(
+                c.name(),
+                c.sidecarUrl(),
+                c.tokenRef(),
+                c.slots(),
+                c.lost(),
+                c.lostAt(),
+                deployments);
     }
 }

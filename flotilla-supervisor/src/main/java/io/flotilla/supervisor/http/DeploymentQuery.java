@@ -65,12 +65,12 @@ final class DeploymentQuery {
         int offset = (int) ReadRoutes.number(r, "offset", 0, 0, Integer.MAX_VALUE);
         int limit = (int) ReadRoutes.number(r, "limit", 50, 1, 1000);
         List<Deployment> matching = all.stream().filter(keep).toList();
-        List<ApiModels.DeploymentView> rows =
+        List<io.flotilla.supervisor.api.DeploymentView> rows =
                 matching.stream()
                         .sorted(order)
                         .skip(offset)
                         .limit(limit)
-                        .map(ApiModels.DeploymentView::of)
+                        .map(ApiViews::deployment)
                         .toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("deployments", rows);

@@ -4,12 +4,13 @@ import io.flotilla.http.ApiException;
 import io.flotilla.http.HttpApi;
 import io.flotilla.http.Request;
 import io.flotilla.http.Response;
-import io.flotilla.http.Role;
-import io.flotilla.supervisor.http.ApiModels.ChangeBody;
-import io.flotilla.supervisor.http.ApiModels.DeploymentView;
-import io.flotilla.supervisor.http.ApiModels.FromSavepointBody;
-import io.flotilla.supervisor.http.ApiModels.ReleaseBody;
-import io.flotilla.supervisor.http.ApiModels.SpecBody;
+import io.flotilla.supervisor.api.ChangeRequest;
+import io.flotilla.supervisor.api.Deleted;
+import io.flotilla.supervisor.api.DeploymentList;
+import io.flotilla.supervisor.api.DeploymentRequest;
+import io.flotilla.supervisor.api.ReleaseRequest;
+import io.flotilla.supervisor.api.StartFromSavepointRequest;
+import io.flotilla.supervisor.api.SupervisorEndpoints;
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.DeploymentSpec;
 import io.flotilla.supervisor.model.DesiredState;
@@ -18,7 +19,6 @@ import io.flotilla.supervisor.model.Phase;
 import io.flotilla.supervisor.model.UpgradeMode;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ControlStore;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** Routes that change deployments' desired specs: create, update, delete, start/stop, releases. */
@@ -36,38 +36,29 @@ final class DeploymentRoutes {
 
     void register(HttpApi api) {
         api.route(
-                        "GET",
-                        "/v1/deployments",
+                        SupervisorEndpoints.LIST_DEPLOYMENTS,
                         r ->
                                 Response.ok(
                                         DeploymentQuery.asked(r)
                                                 ? DeploymentQuery.page(r, store.deployments())
-                                                : Map.of(
-                                                        "deployments",
+                                                : new DeploymentList(
                                                         store.deployments().stream()
-                                                                .map(DeploymentView::of)
+                                                                .map(ApiViews::deployment)
                                                                 .toList())))
-                .route("POST", "/v1/deployments", Role.ADMIN, this::create)
+                .route(SupervisorEndpoints.CREATE_DEPLOYMENT, this::create)
                 .route(
-                        "GET",
-                        "/v1/deployments/{name}",
-                        r -> Response.ok(DeploymentView.of(deployment(r))))
-                .route("PUT", "/v1/deployments/{name}", Role.OPERATOR, this::update)
-                .route("DELETE", "/v1/deployments/{name}", Role.ADMIN, this::delete)
+                        SupervisorEndpoints.GET_DEPLOYMENT,
+                        r -> Response.ok(ApiViews.deployment(deployment(r))))
+                .route(SupervisorEndpoints.UPDATE_DEPLOYMENT, this::update)
+                .route(SupervisorEndpoints.DELETE_DEPLOYMENT, this::delete)
                 .route(
-                        "POST",
-                        "/v1/deployments/{name}/start",
-                        Role.OPERATOR,
+                        SupervisorEndpoints.START,
                         r -> change(r, "Start", s -> s.withDesiredState(DesiredState.RUNNING)))
                 .route(
-                        "POST",
-                        "/v1/deployments/{name}/stop",
-                        Role.OPERATOR,
+                        SupervisorEndpoints.STOP,
                         r -> change(r, "Stop", s -> s.withDesiredState(DesiredState.STOPPED)))
                 .route(
-                        "POST",
-                        "/v1/deployments/{name}/restart",
-                        Role.OPERATOR,
+                        SupervisorEndpoints.RESTART,
                         r ->
                                 change(
                                         r,
@@ -75,12 +66,8 @@ final class DeploymentRoutes {
                                         s ->
                                                 s.withDesiredState(DesiredState.RUNNING)
                                                         .withRestart()))
-                .route(
-                        "POST",
-                        "/v1/deployments/{name}/start-from-savepoint",
-                        Role.OPERATOR,
-                        this::startFromSavepoint)
-                .route("POST", "/v1/deployments/{name}/releases", Role.OPERATOR, this::release);
+                .route(SupervisorEndpoints.START_FROM_SAVEPOINT, this::startFromSavepoint)
+                .route(SupervisorEndpoints.RELEASE, this::release);
     }
 
     Deployment deployment(Request r) {
@@ -97,7 +84,7 @@ final class DeploymentRoutes {
     }
 
     private Response create(Request r) {
-        SpecBody b = r.json(SpecBody.class);
+        DeploymentRequest b = r.json(DeploymentRequest.class);
         if (b.expectedGeneration() != null) {
             throw Validation.invalid(
                     "expectedGeneration", "is for updates (PUT); leave it out when creating");
@@ -105,11 +92,11 @@ final class DeploymentRoutes {
         DeploymentSpec spec = specs.created(b);
         store.createDeployment(
                 spec, audit(r, spec.name(), "Created", SpecRequests.describe(spec) + " created"));
-        return Response.created(DeploymentView.of(deployment(r, spec.name())));
+        return Response.created(ApiViews.deployment(deployment(r, spec.name())));
     }
 
     private Response update(Request r) {
-        SpecBody b = r.json(SpecBody.class);
+        DeploymentRequest b = r.json(DeploymentRequest.class);
         if (b.name() != null && !b.name().equals(r.param("name"))) {
             throw Validation.invalid("name", "cannot be changed: create a new deployment instead");
         }
@@ -154,11 +141,12 @@ final class DeploymentRoutes {
                         d.name(),
                         "Deleted",
                         "deleted; its state is cleaned after the grace period"));
-        return Response.ok(Map.of("deleted", d.name()));
+        return Response.ok(new Deleted(d.name()));
     }
 
     private Response change(Request r, String type, UnaryOperator<DeploymentSpec> change) {
-        ChangeBody b = r.body().length == 0 ? new ChangeBody(null) : r.json(ChangeBody.class);
+        ChangeRequest b =
+                r.body().length == 0 ? new ChangeRequest(null) : r.json(ChangeRequest.class);
         Deployment d = deployment(r);
         long expected =
                 b.expectedGeneration() == null ? d.spec().generation() : b.expectedGeneration();
@@ -167,7 +155,7 @@ final class DeploymentRoutes {
     }
 
     private Response startFromSavepoint(Request r) {
-        FromSavepointBody b = r.json(FromSavepointBody.class);
+        StartFromSavepointRequest b = r.json(StartFromSavepointRequest.class);
         String savepoint = Validation.s3Uri("savepoint", b.savepoint());
         Deployment d = deployment(r);
         long expected =
@@ -187,7 +175,7 @@ final class DeploymentRoutes {
     }
 
     private Response release(Request r) {
-        ReleaseBody b = r.json(ReleaseBody.class);
+        ReleaseRequest b = r.json(ReleaseRequest.class);
         String version = Validation.version("version", b.version());
         String uri = Validation.s3Uri("artifactUri", b.artifactUri());
         String sha = Validation.sha256("artifactSha256", b.artifactSha256());
@@ -227,7 +215,7 @@ final class DeploymentRoutes {
                         + ") from version "
                         + d.spec().version()
                         + " requested");
-        return Response.accepted(DeploymentView.of(deployment(r)));
+        return Response.accepted(ApiViews.deployment(deployment(r)));
     }
 
     private Response write(
@@ -241,7 +229,7 @@ final class DeploymentRoutes {
             throw stale(d, expected);
         }
         store.replaceSpec(next, expected, audit(r, d.name(), type, message));
-        return Response.ok(DeploymentView.of(deployment(r)));
+        return Response.ok(ApiViews.deployment(deployment(r)));
     }
 
     private Deployment deployment(Request r, String name) {

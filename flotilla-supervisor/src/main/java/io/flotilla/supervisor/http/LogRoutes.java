@@ -31,8 +31,10 @@ final class LogRoutes {
     }
 
     void register(HttpApi api) {
-        api.route("GET", "/v1/deployments/{name}/logs", this::logs)
-                .route("GET", "/v1/deployments/{name}/exceptions", this::exceptions);
+        api.route(io.flotilla.supervisor.api.SupervisorEndpoints.DEPLOYMENT_LOGS, this::logs)
+                .route(
+                        io.flotilla.supervisor.api.SupervisorEndpoints.DEPLOYMENT_EXCEPTIONS,
+                        this::exceptions);
     }
 
     private Response logs(Request r) {

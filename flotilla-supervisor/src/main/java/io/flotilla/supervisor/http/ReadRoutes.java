@@ -5,12 +5,20 @@ import io.flotilla.http.HttpApi;
 import io.flotilla.http.Json;
 import io.flotilla.http.Request;
 import io.flotilla.http.Response;
-import io.flotilla.http.Role;
 import io.flotilla.supervisor.StateControl;
-import io.flotilla.supervisor.http.ApiModels.EventView;
-import io.flotilla.supervisor.http.ApiModels.LineageBody;
-import io.flotilla.supervisor.http.ApiModels.ReleaseView;
-import io.flotilla.supervisor.http.ApiModels.RunView;
+import io.flotilla.supervisor.api.CleanupRequested;
+import io.flotilla.supervisor.api.EventView;
+import io.flotilla.supervisor.api.EventsPage;
+import io.flotilla.supervisor.api.Lineage;
+import io.flotilla.supervisor.api.ReleaseStatus;
+import io.flotilla.supervisor.api.ReleaseView;
+import io.flotilla.supervisor.api.Releases;
+import io.flotilla.supervisor.api.RetentionView;
+import io.flotilla.supervisor.api.RunView;
+import io.flotilla.supervisor.api.Runs;
+import io.flotilla.supervisor.api.StateView;
+import io.flotilla.supervisor.api.Submission;
+import io.flotilla.supervisor.api.SupervisorEndpoints;
 import io.flotilla.supervisor.model.AuditEntry;
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.DeploymentStatus;
@@ -18,9 +26,7 @@ import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ControlStore;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Routes of what deployments did: runs, releases, state, the audit log, and lineage. */
@@ -42,26 +48,25 @@ final class ReadRoutes {
     }
 
     void register(HttpApi api) {
-        api.route("GET", "/v1/deployments/{name}/runs", this::runs)
-                .route("GET", "/v1/deployments/{name}/releases", this::releases)
+        api.route(SupervisorEndpoints.RUNS, this::runs)
+                .route(SupervisorEndpoints.RELEASES, this::releases)
                 .route(
-                        "GET",
-                        "/v1/deployments/{name}/state",
+                        SupervisorEndpoints.STATE,
                         r -> {
                             Deployment d = deployments.deployment(r);
+                            var retention = d.spec().retention();
                             return Response.ok(
-                                    Map.of(
-                                            "deployment", d.name(),
-                                            "pinned", StateControl.pinned(d),
-                                            "retention",
-                                                    d.spec().retention() == null
-                                                            ? Map.of()
-                                                            : d.spec().retention()));
+                                    new StateView(
+                                            d.name(),
+                                            StateControl.pinned(d),
+                                            retention == null
+                                                    ? new RetentionView(null, null)
+                                                    : new RetentionView(
+                                                            retention.keepSavepoints(),
+                                                            retention.maxAge())));
                         })
                 .route(
-                        "POST",
-                        "/v1/state/cleanup",
-                        Role.OPERATOR,
+                        SupervisorEndpoints.CLEANUP_STATE,
                         r -> {
                             cleanupNow.run();
                             store.appendAudit(
@@ -73,25 +78,19 @@ final class ReadRoutes {
                                             0,
                                             r.who()));
                             return Response.accepted(
-                                    Map.of(
-                                            "status",
+                                    new CleanupRequested(
                                             "REQUESTED",
-                                            "message",
                                             "every cluster is cleaned by retention at the next tick"));
                         })
-                .route("GET", "/v1/events", this::events)
-                .route("GET", "/v1/deployments/{name}/lineage/{version}", this::lineage)
-                .route(
-                        "PUT",
-                        "/v1/deployments/{name}/lineage/{version}",
-                        Role.OPERATOR,
-                        this::putLineage);
+                .route(SupervisorEndpoints.EVENTS, this::events)
+                .route(SupervisorEndpoints.GET_LINEAGE, this::lineage)
+                .route(SupervisorEndpoints.PUT_LINEAGE, this::putLineage);
     }
 
     private Response runs(Request r) {
         Deployment d = deployments.deployment(r);
         DeploymentStatus s = d.status();
-        List<Map<String, Object>> submissions = new ArrayList<>();
+        List<Submission> submissions = new ArrayList<>();
         String restoredFrom = null;
         for (AuditEntry e : all(d.name())) {
             if (e.event().type().equals("Submitted")) {
@@ -99,7 +98,7 @@ final class ReadRoutes {
                 int from = message.lastIndexOf(" from ");
                 String restore = from < 0 ? null : message.substring(from + 6);
                 restore = "empty state".equals(restore) ? null : restore;
-                submissions.add(Map.of("at", e.event().at(), "message", message));
+                submissions.add(new Submission(e.event().at(), message));
                 if (s.jobId() != null && message.contains(s.jobId())) {
                     restoredFrom = restore;
                 }
@@ -109,7 +108,7 @@ final class ReadRoutes {
                 new RunView(
                         s.jobId(),
                         d.currentCluster(),
-                        s.phase().name(),
+                        ApiViews.phase(s.phase()),
                         d.lastReconciledSpec() == null ? null : d.lastReconciledSpec().version(),
                         restoredFrom,
                         s.lastCheckpoint(),
@@ -117,17 +116,14 @@ final class ReadRoutes {
                         s.retries(),
                         s.nextRetryAt(),
                         s.error());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("current", current);
-        out.put("submissions", submissions);
-        return Response.ok(out);
+        return Response.ok(new Runs(current, submissions));
     }
 
     private Response releases(Request r) {
         Deployment d = deployments.deployment(r);
-        List<Object> out = new ArrayList<>();
+        List<ReleaseView> out = new ArrayList<>();
         if (d.status().release() != null) {
-            out.add(ReleaseView.inProgress(d.status().release()));
+            out.add(ApiViews.inProgress(d.status().release()));
         }
         for (AuditEntry e : all(d.name())) {
             Event ev = e.event();
@@ -136,24 +132,17 @@ final class ReadRoutes {
                             && !ev.message().startsWith("release done")) {
                 continue;
             }
-            String status =
+            ReleaseStatus status =
                     switch (ev.type()) {
-                        case "ReleaseRequested" -> "REQUESTED";
-                        case "StartRollback" -> "ROLLED_BACK";
-                        default -> "DONE";
+                        case "ReleaseRequested" -> ReleaseStatus.REQUESTED;
+                        case "StartRollback" -> ReleaseStatus.ROLLED_BACK;
+                        default -> ReleaseStatus.DONE;
                     };
             out.add(
-                    Map.of(
-                            "status",
-                            status,
-                            "at",
-                            ev.at(),
-                            "who",
-                            ev.who(),
-                            "reason",
-                            ev.message()));
+                    new ReleaseView(
+                            status, null, null, null, null, null, ev.at(), ev.who(), ev.message()));
         }
-        return Response.ok(Map.of("deployment", d.name(), "releases", out));
+        return Response.ok(new Releases(d.name(), out));
     }
 
     private Response events(Request r) {
@@ -161,19 +150,23 @@ final class ReadRoutes {
         long after = number(r, "after", 0, 0, Long.MAX_VALUE);
         int limit = (int) number(r, "limit", 100, 1, 1000);
         List<EventView> page =
-                store.events(deployment, after, limit).stream().map(EventView::of).toList();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("events", page);
-        out.put(
-                "next",
-                page.size() < limit
-                        ? null
-                        : "/v1/events?after="
-                                + page.get(page.size() - 1).id()
-                                + "&limit="
-                                + limit
-                                + (deployment == null ? "" : "&deployment=" + deployment));
-        return Response.ok(out);
+                store.events(deployment, after, limit).stream().map(ApiViews::event).toList();
+        return Response.ok(
+                new EventsPage(
+                        page,
+                        page.size() < limit
+                                ? null
+                                : "/v1/events?after="
+                                        + page.get(page.size() - 1).id()
+                                        + "&limit="
+                                        + limit
+                                        + (deployment == null
+                                                ? ""
+                                                : "&deployment="
+                                                        + java.net.URLEncoder.encode(
+                                                                deployment,
+                                                                java.nio.charset.StandardCharsets
+                                                                        .UTF_8))));
     }
 
     private Response lineage(Request r) {
@@ -202,9 +195,9 @@ final class ReadRoutes {
     private Response putLineage(Request r) {
         Deployment d = deployments.deployment(r);
         String version = Validation.version("version", r.param("version"));
-        LineageBody b = r.json(LineageBody.class);
-        LineageBody clean =
-                new LineageBody(
+        Lineage b = r.json(Lineage.class);
+        Lineage clean =
+                new Lineage(
                         b.job(),
                         b.declaredBy(),
                         Validation.tables("reads", b.reads()),

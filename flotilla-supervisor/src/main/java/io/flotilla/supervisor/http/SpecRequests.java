@@ -1,7 +1,8 @@
 package io.flotilla.supervisor.http;
 
 import io.flotilla.http.ApiException;
-import io.flotilla.supervisor.http.ApiModels.SpecBody;
+import io.flotilla.supervisor.api.DeploymentRequest;
+import io.flotilla.supervisor.api.RetentionRequest;
 import io.flotilla.supervisor.model.Cluster;
 import io.flotilla.supervisor.model.DeploymentSpec;
 import io.flotilla.supervisor.model.DesiredState;
@@ -19,7 +20,7 @@ final class SpecRequests {
     }
 
     /** The spec a create asks for, at generation 1. */
-    DeploymentSpec created(SpecBody b) {
+    DeploymentSpec created(DeploymentRequest b) {
         return new DeploymentSpec(
                 Validation.name("name", b.name()),
                 Validation.name("owner", b.owner()),
@@ -45,7 +46,7 @@ final class SpecRequests {
     }
 
     /** The spec an update of {@code s} asks for: absent fields keep their value. */
-    DeploymentSpec updated(DeploymentSpec s, SpecBody b) {
+    DeploymentSpec updated(DeploymentSpec s, DeploymentRequest b) {
         return new DeploymentSpec(
                 s.name(),
                 b.owner() == null ? s.owner() : Validation.name("owner", b.owner()),
@@ -101,7 +102,7 @@ final class SpecRequests {
         return cluster;
     }
 
-    private static RetentionPolicy retention(ApiModels.RetentionBody b) {
+    private static RetentionPolicy retention(RetentionRequest b) {
         if (b == null) {
             return null;
         }

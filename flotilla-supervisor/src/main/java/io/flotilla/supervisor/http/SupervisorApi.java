@@ -4,6 +4,7 @@ import io.flotilla.http.ApiException;
 import io.flotilla.http.HttpApi;
 import io.flotilla.http.Response;
 import io.flotilla.http.TokenAuth;
+import io.flotilla.supervisor.api.SupervisorEndpoints;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ClusterLogs;
 import io.flotilla.supervisor.port.ClusterUnreachableException;
@@ -68,12 +69,16 @@ public final class SupervisorApi implements AutoCloseable {
             ClusterLogs logs) {
         this.api = new HttpApi("supervisor", bind, auth, metrics, SupervisorApi::mapError);
         String openapi = resource("/supervisor-openapi.json");
-        api.route("GET", "/health", r -> Response.ok(health.get()))
+        api.route(SupervisorEndpoints.HEALTH, r -> Response.ok(health.get()))
                 .route(
-                        "GET",
-                        "/metrics",
-                        r -> Response.text(metrics.scrape(), "text/plain; version=0.0.4"))
-                .route("GET", "/v1/openapi.json", r -> Response.text(openapi, "application/json"));
+                        SupervisorEndpoints.METRICS,
+                        r ->
+                                Response.text(
+                                        metrics.scrape(),
+                                        SupervisorEndpoints.METRICS.contentType()))
+                .route(
+                        SupervisorEndpoints.OPENAPI,
+                        r -> Response.text(openapi, "application/json"));
         DeploymentRoutes deployments = new DeploymentRoutes(store, clock);
         new ClusterRoutes(store, clock).register(api);
         deployments.register(api);

@@ -2,6 +2,7 @@ package io.flotilla.supervisor.http;
 
 import io.flotilla.common.Setting;
 import io.flotilla.http.ApiException;
+import io.flotilla.supervisor.api.LineageTable;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -119,7 +120,7 @@ final class Validation {
         }
     }
 
-    static List<ApiModels.LineageTable> tables(String field, List<ApiModels.LineageTable> values) {
+    static List<LineageTable> tables(String field, List<LineageTable> values) {
         if (values == null) {
             throw missing(field);
         }

@@ -100,12 +100,8 @@ public final class SidecarClusterLogs implements ClusterLogs {
             if (e.status() == 0 || e.status() >= 500) {
                 throw new ClusterUnreachableException(cluster, e.getMessage());
             }
-            var error = e.body().path("error");
             throw new RefusedException(
-                    e.status(),
-                    e.code(),
-                    error.hasNonNull("field") ? error.get("field").asText() : null,
-                    "cluster " + cluster + ": " + error.path("message").asText());
+                    e.status(), e.code(), e.field(), "cluster " + cluster + ": " + e.getMessage());
         }
     }
 }

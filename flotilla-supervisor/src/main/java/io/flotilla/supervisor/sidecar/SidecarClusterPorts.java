@@ -1,9 +1,10 @@
 package io.flotilla.supervisor.sidecar;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.http.ApiCallException;
+import io.flotilla.http.ApiUnreachableException;
 import io.flotilla.sidecar.client.SidecarClient;
-import io.flotilla.sidecar.client.SidecarException;
 import io.flotilla.sidecar.jobs.JobApi;
+import io.flotilla.sidecar.state.StateApi;
 import io.flotilla.supervisor.model.ObservedJob;
 import io.flotilla.supervisor.port.ClusterUnreachableException;
 import io.flotilla.supervisor.port.JobCanceller;
@@ -104,40 +105,19 @@ public final class SidecarClusterPorts
             int keepSavepoints,
             Duration maxAge,
             long fencingToken) {
-        Map<String, Object> request =
-                Map.of(
-                        "keepSavepoints",
-                        keepSavepoints,
-                        "maxAge",
-                        maxAge.toString(),
-                        "pins",
-                        pins,
-                        "dryRun",
-                        false);
-        call(
-                cluster,
-                () ->
-                        sidecar(cluster)
-                                .fenced(fencingToken)
-                                .post("/v1/state/retention", request)
-                                .as(JsonNode.class));
+        StateApi.RetentionRequest request =
+                new StateApi.RetentionRequest(keepSavepoints, maxAge.toString(), pins, false);
+        call(cluster, () -> sidecar(cluster).fenced(fencingToken).retention(request));
     }
 
     @Override
     public int purge(String cluster, Set<String> jobIds, List<String> pins, long fencingToken) {
-        JsonNode state = call(cluster, () -> sidecar(cluster).get("/v1/state").as(JsonNode.class));
+        StateApi.Listing state = call(cluster, () -> sidecar(cluster).state());
         String prefix = "/" + cluster + "/";
         List<String> paths = new ArrayList<>();
-        for (JsonNode e : state.path("entries")) {
-            String jobId = e.path("jobId").asText(null);
-            String jobIdPrefix = e.path("jobIdPrefix").asText(null);
-            boolean ours =
-                    jobId != null
-                            ? jobIds.contains(jobId)
-                            : jobIdPrefix != null
-                                    && jobIds.stream().anyMatch(id -> id.startsWith(jobIdPrefix));
-            if (ours) {
-                paths.add(e.path("path").asText());
+        for (StateApi.EntryView e : state.entries()) {
+            if (e.jobId() != null && jobIds.contains(e.jobId())) {
+                paths.add(e.path());
             }
         }
         if (paths.isEmpty()) {
@@ -150,10 +130,7 @@ public final class SidecarClusterPorts
                 () ->
                         sidecar(cluster)
                                 .fenced(fencingToken)
-                                .post(
-                                        "/v1/state/delete",
-                                        Map.of("paths", paths, "pins", ownPins, "dryRun", false))
-                                .as(JsonNode.class));
+                                .deleteState(new StateApi.DeleteRequest(paths, ownPins, false)));
         return paths.size();
     }
 
@@ -169,8 +146,10 @@ public final class SidecarClusterPorts
     private static <T> T call(String cluster, Supplier<T> request) {
         try {
             return request.get();
-        } catch (SidecarException e) {
-            if (e.status() == 0 || e.status() >= 500) {
+        } catch (ApiUnreachableException e) {
+            throw new ClusterUnreachableException(cluster, e.getMessage());
+        } catch (ApiCallException e) {
+            if (e.status() >= 500) {
                 throw new ClusterUnreachableException(cluster, e.getMessage());
             }
             throw new PortRejectedException("cluster " + cluster + " refused: " + e.getMessage());

@@ -1,0 +1,154 @@
+package io.flotilla.sidecar.client;
+
+import static io.flotilla.http.Role.ADMIN;
+import static io.flotilla.http.Role.VIEWER;
+
+import io.flotilla.http.Endpoint;
+import io.flotilla.sidecar.jobs.JobApi;
+import io.flotilla.sidecar.state.StateApi;
+import java.util.List;
+
+/** Every route of a sidecar, described once for its server, its client and its docs. */
+public final class SidecarEndpoints {
+
+    private SidecarEndpoints() {}
+
+    /** {@code GET /health}: the cluster, UP or DEGRADED, and what Flink reports. */
+    public record Health(String cluster, String status, Object flink) {}
+
+    public static final Endpoint<Void, Health> HEALTH =
+            Endpoint.get(
+                    "/health",
+                    VIEWER,
+                    Health.class,
+                    "health",
+                    "The cluster's name, UP or DEGRADED, and its TaskManagers and slots");
+    public static final Endpoint<Void, String> METRICS =
+            Endpoint.get("/metrics", VIEWER, String.class, "metrics", "Prometheus metrics")
+                    .producing("text/plain; version=0.0.4");
+    public static final Endpoint<Void, String> OPENAPI =
+            Endpoint.get(
+                    "/v1/openapi.json",
+                    VIEWER,
+                    String.class,
+                    "openapi",
+                    "This API's OpenAPI 3 document");
+    public static final Endpoint<Void, JobApi.JobList> LIST_JOBS =
+            Endpoint.get(
+                    "/v1/jobs",
+                    VIEWER,
+                    JobApi.JobList.class,
+                    "listJobs",
+                    "Every job the cluster knows");
+    public static final Endpoint<JobApi.SubmitRequest, JobApi.Submitted> SUBMIT =
+            Endpoint.change(
+                    "POST",
+                    "/v1/jobs",
+                    ADMIN,
+                    JobApi.SubmitRequest.class,
+                    JobApi.Submitted.class,
+                    201,
+                    "submitJob",
+                    "Runs a job under the caller's JobID (201), or finds it running (200)");
+    public static final Endpoint<Void, JobApi.JobDetail> GET_JOB =
+            Endpoint.get(
+                    "/v1/jobs/{jobId}",
+                    VIEWER,
+                    JobApi.JobDetail.class,
+                    "getJob",
+                    "One job with its exception history and its logs");
+    public static final Endpoint<JobApi.StopRequest, JobApi.Operation> STOP =
+            Endpoint.change(
+                            "POST",
+                            "/v1/jobs/{jobId}/stop",
+                            ADMIN,
+                            JobApi.StopRequest.class,
+                            JobApi.Operation.class,
+                            202,
+                            "stopJob",
+                            "Stops a job with a savepoint")
+                    .optionalBody();
+    public static final Endpoint<JobApi.SavepointRequest, JobApi.Operation> SAVEPOINT =
+            Endpoint.change(
+                            "POST",
+                            "/v1/jobs/{jobId}/savepoints",
+                            ADMIN,
+                            JobApi.SavepointRequest.class,
+                            JobApi.Operation.class,
+                            202,
+                            "savepoint",
+                            "Takes a savepoint while the job keeps running")
+                    .optionalBody();
+    public static final Endpoint<Void, JobApi.Operation> CANCEL =
+            Endpoint.change(
+                    "POST",
+                    "/v1/jobs/{jobId}/cancel",
+                    ADMIN,
+                    Void.class,
+                    JobApi.Operation.class,
+                    202,
+                    "cancelJob",
+                    "Cancels a job");
+    public static final Endpoint<Void, JobApi.Operation> OPERATION =
+            Endpoint.get(
+                    "/v1/operations/{operationId}",
+                    VIEWER,
+                    JobApi.Operation.class,
+                    "operation",
+                    "Where an asynchronous operation stands");
+    public static final Endpoint<JobApi.ArtifactRef, JobApi.Artifact> ARTIFACT =
+            Endpoint.change(
+                    "POST",
+                    "/v1/artifacts",
+                    ADMIN,
+                    JobApi.ArtifactRef.class,
+                    JobApi.Artifact.class,
+                    201,
+                    "ensureArtifact",
+                    "Uploads a trusted jar from S3 to Flink (201), or finds it there (200)");
+    public static final Endpoint<Void, StateApi.Listing> STATE =
+            Endpoint.get(
+                    "/v1/state",
+                    VIEWER,
+                    StateApi.Listing.class,
+                    "listState",
+                    "Every checkpoint and savepoint under the cluster's state prefix");
+    public static final Endpoint<StateApi.DeleteRequest, StateApi.Outcome> DELETE_STATE =
+            Endpoint.change(
+                    "POST",
+                    "/v1/state/delete",
+                    ADMIN,
+                    StateApi.DeleteRequest.class,
+                    StateApi.Outcome.class,
+                    200,
+                    "deleteState",
+                    "Deletes state paths, refusing all if one is protected");
+    public static final Endpoint<StateApi.RetentionRequest, StateApi.Outcome> RETENTION =
+            Endpoint.change(
+                    "POST",
+                    "/v1/state/retention",
+                    ADMIN,
+                    StateApi.RetentionRequest.class,
+                    StateApi.Outcome.class,
+                    200,
+                    "applyRetention",
+                    "Deletes state beyond the retention, never what a job may restore from");
+
+    /** Every endpoint, in the order the sidecar routes them. */
+    public static final List<Endpoint<?, ?>> ALL =
+            List.of(
+                    HEALTH,
+                    METRICS,
+                    OPENAPI,
+                    LIST_JOBS,
+                    SUBMIT,
+                    GET_JOB,
+                    STOP,
+                    SAVEPOINT,
+                    CANCEL,
+                    OPERATION,
+                    ARTIFACT,
+                    STATE,
+                    DELETE_STATE,
+                    RETENTION);
+}

@@ -1,0 +1,22 @@
+package io.flotilla.supervisor.api;
+
+import java.util.List;
+
+/** A deployment's desired spec as the API shows it; {@code generation} grows on every change. */
+public record SpecView(
+        String name,
+        String owner,
+        String module,
+        String version,
+        String artifactUri,
+        String artifactSha256,
+        String entryClass,
+        List<String> args,
+        int parallelism,
+        DesiredState desiredState,
+        UpgradeMode upgradeMode,
+        String cluster,
+        String restoreFrom,
+        long generation,
+        RetentionView retention,
+        long restarts) {}

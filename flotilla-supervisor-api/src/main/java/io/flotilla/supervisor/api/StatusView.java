@@ -1,0 +1,18 @@
+package io.flotilla.supervisor.api;
+
+import java.time.Instant;
+
+/** What the supervisor knows and has done about a deployment. */
+public record StatusView(
+        String jobId,
+        Phase phase,
+        String lastSavepoint,
+        String lastCheckpoint,
+        String newestRestorable,
+        int retries,
+        Instant nextRetryAt,
+        long attempts,
+        IntentView intent,
+        String error,
+        ReleaseInProgress release,
+        long rolledBackGeneration) {}

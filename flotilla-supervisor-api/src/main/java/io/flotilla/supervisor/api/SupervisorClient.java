@@ -1,0 +1,155 @@
+package io.flotilla.supervisor.api;
+
+import static io.flotilla.supervisor.api.SupervisorEndpoints.*;
+
+import io.flotilla.http.ApiCallException;
+import io.flotilla.http.ApiClient;
+import io.flotilla.http.ApiUnreachableException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A typed client of the supervisor's API, for the CLI, the web UI, the local platform and tests:
+ * one method per {@link SupervisorEndpoints} entry. A refusal throws {@link ApiCallException}
+ * (status, code, field, message); a supervisor that does not answer throws {@link
+ * ApiUnreachableException}.
+ */
+public final class SupervisorClient {
+
+    private final ApiClient api;
+
+    public SupervisorClient(URI base, String token) {
+        this(new ApiClient(base, token));
+    }
+
+    /** A client of a supervisor serving TLS with a certificate {@code ssl} trusts. */
+    public SupervisorClient(URI base, String token, SSLContext ssl) {
+        this(new ApiClient(base, token, ssl));
+    }
+
+    public SupervisorClient(ApiClient api) {
+        this.api = api;
+    }
+
+    /** The underlying caller, for endpoints called generically (CLI's --output json). */
+    public ApiClient api() {
+        return api;
+    }
+
+    public Health health() {
+        return api.call(HEALTH, null);
+    }
+
+    public String metrics() {
+        return api.call(METRICS, null);
+    }
+
+    public String openapi() {
+        return api.call(OPENAPI, null);
+    }
+
+    public ClusterList clusters() {
+        return api.call(LIST_CLUSTERS, null);
+    }
+
+    public ClusterView registerCluster(RegisterClusterRequest request) {
+        return api.call(REGISTER_CLUSTER, request);
+    }
+
+    public ClusterView cluster(String name) {
+        return api.call(GET_CLUSTER, null, name);
+    }
+
+    public ClusterLost declareLost(String cluster) {
+        return api.call(DECLARE_CLUSTER_LOST, null, cluster);
+    }
+
+    public DeploymentList deployments() {
+        return api.call(LIST_DEPLOYMENTS, null);
+    }
+
+    public DeploymentView create(DeploymentRequest request) {
+        return api.call(CREATE_DEPLOYMENT, request);
+    }
+
+    public DeploymentView deployment(String name) {
+        return api.call(GET_DEPLOYMENT, null, name);
+    }
+
+    public DeploymentView update(String name, DeploymentRequest request) {
+        return api.call(UPDATE_DEPLOYMENT, request, name);
+    }
+
+    /** Deletes a STOPPED deployment; {@code generation} (or null) is the one the caller saw. */
+    public Deleted delete(String name, Long generation) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (generation != null) {
+            query.put("generation", String.valueOf(generation));
+        }
+        return api.exchange(DELETE_DEPLOYMENT, query, null, name).body();
+    }
+
+    /** {@code expectedGeneration} may be null: the change applies to whatever is current. */
+    public DeploymentView start(String name, Long expectedGeneration) {
+        return api.call(START, new ChangeRequest(expectedGeneration), name);
+    }
+
+    public DeploymentView stop(String name, Long expectedGeneration) {
+        return api.call(STOP, new ChangeRequest(expectedGeneration), name);
+    }
+
+    public DeploymentView restart(String name, Long expectedGeneration) {
+        return api.call(RESTART, new ChangeRequest(expectedGeneration), name);
+    }
+
+    public DeploymentView startFromSavepoint(String name, StartFromSavepointRequest request) {
+        return api.call(START_FROM_SAVEPOINT, request, name);
+    }
+
+    public DeploymentView release(String name, ReleaseRequest request) {
+        return api.call(RELEASE, request, name);
+    }
+
+    public Runs runs(String name) {
+        return api.call(RUNS, null, name);
+    }
+
+    public Releases releases(String name) {
+        return api.call(RELEASES, null, name);
+    }
+
+    public StateView state(String name) {
+        return api.call(STATE, null, name);
+    }
+
+    public CleanupRequested cleanupState() {
+        return api.call(CLEANUP_STATE, null);
+    }
+
+    /**
+     * A page of the audit log.
+     *
+     * @param deployment only this deployment's events, or null for all
+     * @param after only events after this id (0 for the first page)
+     * @param limit at most this many (1 to 1000)
+     */
+    public EventsPage events(String deployment, long after, int limit) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (deployment != null) {
+            query.put("deployment", deployment);
+        }
+        query.put("after", String.valueOf(after));
+        query.put("limit", String.valueOf(limit));
+        return api.exchange(EVENTS, query, null).body();
+    }
+
+    public Lineage lineage(String name, String version) {
+        return api.call(GET_LINEAGE, null, name, version);
+    }
+
+    public Lineage putLineage(String name, String version, Lineage lineage) {
+        return api.call(PUT_LINEAGE, lineage, name, version);
+    }
+}
