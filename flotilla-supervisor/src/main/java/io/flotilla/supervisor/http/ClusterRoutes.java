@@ -114,8 +114,7 @@ final class ClusterRoutes {
 
     /** Every cluster's view, loading the deployments once rather than once per cluster. */
     private List<ClusterView> views(List<Cluster> clusters) {
-        java.util.Map<String, Long> counts = new java.util.HashMap<>();
-        store.deployments().forEach(d -> counts.merge(d.currentCluster(), 1L, Long::sum));
+        java.util.Map<String, Long> counts = store.deploymentsPerCluster();
         return clusters.stream().map(c -> view(c, counts.getOrDefault(c.name(), 0L))).toList();
     }
 

@@ -40,7 +40,7 @@ final class DeploymentRoutes {
                         r ->
                                 Response.ok(
                                         DeploymentQuery.asked(r)
-                                                ? DeploymentQuery.page(r, store.deployments())
+                                                ? DeploymentQuery.page(r, store)
                                                 : new DeploymentList(
                                                         store.deployments().stream()
                                                                 .map(ApiViews::deployment)

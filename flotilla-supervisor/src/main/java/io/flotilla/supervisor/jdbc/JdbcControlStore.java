@@ -11,6 +11,7 @@ import io.flotilla.supervisor.model.DeploymentStatus;
 import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.port.ConflictException;
 import io.flotilla.supervisor.port.ControlStore;
+import io.flotilla.supervisor.port.DeploymentFilter;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -78,6 +79,73 @@ public final class JdbcControlStore implements ControlStore {
                 st -> {},
                 JdbcControlStore::deployment);
     }
+
+    /** The filter, sort and page in SQL, so a page of 10,000 deployments reads only its rows. */
+    @Override
+    public DeploymentFilter.Page deployments(DeploymentFilter f) {
+        String where =
+                " FROM deployments WHERE (?::text IS NULL OR status->>'phase' = ?)"
+                        + " AND (?::text IS NULL OR "
+                        + CLUSTER
+                        + " = ?)"
+                        + " AND (?::text IS NULL OR spec->>'owner' = ?)"
+                        + " AND (?::text IS NULL OR strpos(name, ?) > 0)";
+        JdbcCatalog.Parameters filter =
+                st -> {
+                    String phase = f.phase() == null ? null : f.phase().name();
+                    String[] values = {phase, f.cluster(), f.owner(), f.nameContains()};
+                    for (int i = 0; i < values.length; i++) {
+                        st.setString(2 * i + 1, values[i]);
+                        st.setString(2 * i + 2, values[i]);
+                    }
+                };
+        String column =
+                switch (f.sort()) {
+                    case NAME -> "name";
+                    case PHASE -> "status->>'phase'";
+                    case CLUSTER -> CLUSTER;
+                    case VERSION -> "spec->>'version'";
+                    case OWNER -> "spec->>'owner'";
+                    case RETRIES -> "(status->>'retries')::int";
+                };
+        String direction = f.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST";
+        String order =
+                f.sort() == DeploymentFilter.Sort.NAME
+                        ? " ORDER BY name" + direction
+                        : " ORDER BY " + column + direction + ", name" + direction;
+        List<Deployment> rows =
+                JdbcCatalog.query(
+                        db,
+                        "SELECT spec, last_reconciled_spec, status"
+                                + where
+                                + order
+                                + " OFFSET ? LIMIT ?",
+                        st -> {
+                            filter.set(st);
+                            st.setInt(9, f.offset());
+                            st.setInt(10, f.limit());
+                        },
+                        JdbcControlStore::deployment);
+        int total =
+                JdbcCatalog.query(db, "SELECT count(*)" + where, filter, rs -> rs.getInt(1)).get(0);
+        return new DeploymentFilter.Page(rows, total);
+    }
+
+    @Override
+    public java.util.Map<String, Long> deploymentsPerCluster() {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        JdbcCatalog.query(
+                        db,
+                        "SELECT " + CLUSTER + ", count(*) FROM deployments GROUP BY 1",
+                        st -> {},
+                        rs -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** Where a deployment runs: its last reconciled spec's cluster, else its desired one. */
+    private static final String CLUSTER =
+            "COALESCE(last_reconciled_spec->>'cluster', spec->>'cluster')";
 
     @Override
     public Optional<Deployment> deployment(String name) {
