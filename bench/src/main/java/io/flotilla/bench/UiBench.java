@@ -49,12 +49,30 @@ public final class UiBench {
                         new Event("", Instant.now(), "ClusterRegistered", "bench", 0, "bench"));
             }
             long t0 = System.nanoTime();
+            // Four writers: each create is one transaction with its audit event.
+            java.util.concurrent.ExecutorService writers =
+                    java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
             for (int i = 0; i < deployments; i++) {
                 String name = "job-" + i;
-                store.createDeployment(
-                        spec(name, "cluster-" + (i % 50 + 1)),
-                        new Event(name, Instant.now(), "Created", "created", 0, "bench"));
+                String cluster = "cluster-" + (i % 50 + 1);
+                done.add(
+                        writers.submit(
+                                () ->
+                                        store.createDeployment(
+                                                spec(name, cluster),
+                                                new Event(
+                                                        name,
+                                                        Instant.now(),
+                                                        "Created",
+                                                        "created",
+                                                        0,
+                                                        "bench"))));
             }
+            for (var f : done) {
+                f.get();
+            }
+            writers.shutdown();
             for (int i = 0; i < 50; i++) {
                 store.appendAudit(
                         new Event(
