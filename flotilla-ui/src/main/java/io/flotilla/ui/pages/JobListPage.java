@@ -32,6 +32,7 @@ public final class JobListPage {
     private static final List<String> FILTERS = List.of("phase", "cluster", "owner", "q", "sort");
 
     private final SupervisorCalls api;
+    private final Map<String, Cached> clusters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public JobListPage(SupervisorCalls api) {
         this.api = api;
@@ -65,8 +66,7 @@ public final class JobListPage {
         }
         h.raw("</select><select name=\"cluster\" id=\"cluster\">")
                 .raw("<option value=\"\">any cluster</option>");
-        for (JsonNode c : api.get(s.token(), "/v1/clusters").path("clusters")) {
-            String name = text(c, "name");
+        for (String name : clusterNames(s)) {
             h.raw("<option").raw(name.equals(filters.get("cluster")) ? " selected" : "");
             h.raw(">").text(name).raw("</option>");
         }
@@ -105,6 +105,25 @@ public final class JobListPage {
         }
         return h.raw("</p>").toString();
     }
+
+    /**
+     * The clusters for the filter, asked of the API at most every 30 s per token: they change
+     * rarely, and each answer counts every deployment.
+     */
+    private List<String> clusterNames(Session s) {
+        Cached c = clusters.get(s.token());
+        if (c == null || c.at() < System.nanoTime() - 30_000_000_000L) {
+            List<String> names = new java.util.ArrayList<>();
+            api.get(s.token(), "/v1/clusters")
+                    .path("clusters")
+                    .forEach(n -> names.add(text(n, "name")));
+            c = new Cached(List.copyOf(names), System.nanoTime());
+            clusters.put(s.token(), c);
+        }
+        return c.names();
+    }
+
+    private record Cached(List<String> names, long at) {}
 
     private static String rows(JsonNode list) {
         Html h = new Html();
