@@ -59,6 +59,7 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
         Object height = driver.executeScript("return document.documentElement.scrollHeight");
         int h = Math.min(4000, Math.max(1000, ((Number) height).intValue()));
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, h));
+        driver.executeScript("window.scrollTo(0, 0)");
         try {
             Path dir =
                     Path.of(

@@ -122,7 +122,7 @@ final class JobSections {
                 "p",
                 "class=\"muted\"",
                 "Retention: "
-                        + (retention.isEmpty() ? "platform defaults" : retention.toString())
+                        + retention(retention)
                         + ". Sizes are not reported by the supervisor's API yet.");
         if (Layout.may(s, Role.OPERATOR)) {
             h.raw("<form method=\"post\" id=\"from-savepoint\" action=\"/jobs/")
@@ -138,6 +138,14 @@ final class JobSections {
                     .raw("</form>");
         }
         h.raw("</section>");
+    }
+
+    private static String retention(JsonNode r) {
+        String keep = text(r, "keepSavepoints");
+        String age = text(r, "maxAge");
+        return (keep.isEmpty() ? "platform default count" : "keep " + keep + " savepoints")
+                + ", "
+                + (age.isEmpty() ? "platform default age" : "at least " + age);
     }
 
     private static String why(String path, JsonNode d) {
