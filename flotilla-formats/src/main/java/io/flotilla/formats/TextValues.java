@@ -79,7 +79,7 @@ public final class TextValues {
                 return "an integer such as 42 in the type's range";
             case FLOAT:
             case DOUBLE:
-                return "a number such as 1.5, NaN or Infinity";
+                return "a number such as 1.5, nan, inf or -inf";
             case DATE:
                 return "an ISO date such as 2024-05-31";
             case TIME_WITHOUT_TIME_ZONE:
@@ -113,7 +113,7 @@ public final class TextValues {
                         return fast;
                     }
                     DecimalData d =
-                            DecimalData.fromBigDecimal(
+                            Decimals.fit(
                                     new BigDecimal(ascii(b, off, len)),
                                     dt.getPrecision(),
                                     dt.getScale());
@@ -134,9 +134,9 @@ public final class TextValues {
             case BIGINT:
                 return (b, off, len) -> parseLong(b, off, len, Long.MIN_VALUE, Long.MAX_VALUE);
             case FLOAT:
-                return (b, off, len) -> Float.parseFloat(ascii(b, off, len));
+                return FloatText::parseFloat;
             case DOUBLE:
-                return (b, off, len) -> Double.parseDouble(ascii(b, off, len));
+                return FloatText::parseDouble;
             case DATE:
                 return (b, off, len) -> {
                     Integer fast = IsoFastPaths.date(b, off, len);
@@ -173,9 +173,11 @@ public final class TextValues {
             case SMALLINT:
             case INTEGER:
             case BIGINT:
-            case FLOAT:
-            case DOUBLE:
                 return v -> ascii(String.valueOf(v));
+            case FLOAT:
+                return v -> FloatText.format((Float) v);
+            case DOUBLE:
+                return v -> FloatText.format((Double) v);
             case BINARY:
             case VARBINARY:
                 return v -> Base64.getEncoder().encode((byte[]) v);

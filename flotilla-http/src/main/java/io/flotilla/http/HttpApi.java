@@ -1,51 +1,75 @@
 package io.flotilla.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.eclipse.jetty.server.AbstractNetworkConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small JSON-over-HTTP server on the JDK's HttpServer: routes with path templates, bearer-token
- * auth on every route, errors as JSON with a stable code (never a stack trace), a size limit on
- * bodies, and a timer per route and status.
+ * The JSON-over-HTTP server every Flotilla service shares, on Javalin 7 and Jetty 12: each {@link
+ * Endpoint} bound to a handler, bearer-token auth with roles on every route, fencing of changes,
+ * errors as JSON with a stable code (never a stack trace, never Jetty's HTML page), TLS from a
+ * keystore, idle timeouts and size limits, a timer per route template and status (bounded, so
+ * scanners cannot grow the registry), and a graceful stop. {@link #mount} adds the web UI's pages.
  */
 public final class HttpApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-    private static final int MAX_BODY = 1 << 20;
+    private static final Set<String> METHODS =
+            Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
-    private record Route(
-            Endpoint<?, ?> endpoint, Pattern pattern, List<String> names, Handler handler) {}
+    private static final List<HandlerType> REFUSED =
+            List.of(
+                    HandlerType.GET,
+                    HandlerType.POST,
+                    HandlerType.PUT,
+                    HandlerType.PATCH,
+                    HandlerType.DELETE);
+
+    /** Marks requests a route answered, so the 404/405 mappers leave their answers alone. */
+    private static final String SERVED = "flotilla.served";
+
+    private record Route(Endpoint<?, ?> endpoint, Handler handler) {}
 
     private final String service;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final InetSocketAddress bind;
     private final TokenAuth auth;
     private final MeterRegistry metrics;
     private final Function<RuntimeException, ApiException> errors;
+    private final HttpOptions options;
     private final List<Route> routes = new ArrayList<>();
+    private final List<PageRoutes> pages = new ArrayList<>();
     private final FencingGuard fencing = new FencingGuard();
-    private volatile PageHandler pages;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private Javalin app;
 
     /**
      * @param errors maps exceptions of the service's own adapters to API errors; return null to
@@ -57,82 +81,51 @@ public final class HttpApi implements AutoCloseable {
             TokenAuth auth,
             MeterRegistry metrics,
             Function<RuntimeException, ApiException> errors) {
+        this(service, bind, auth, metrics, errors, HttpOptions.defaults());
+    }
+
+    public HttpApi(
+            String service,
+            InetSocketAddress bind,
+            TokenAuth auth,
+            MeterRegistry metrics,
+            Function<RuntimeException, ApiException> errors,
+            HttpOptions options) {
         this.service = service;
+        this.bind = bind;
         this.auth = auth;
         this.metrics = metrics;
         this.errors = errors;
-        try {
-            this.server = HttpServer.create(bind, 64);
-        } catch (IOException e) {
-            throw new IllegalStateException(
-                    "cannot listen on " + bind + " (" + e.getMessage() + "): choose another --port",
-                    e);
-        }
-        this.executor =
-                Executors.newFixedThreadPool(
-                        16,
-                        r -> {
-                            Thread t = new Thread(r, service + "-http");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        server.setExecutor(executor);
-        server.createContext("/", this::dispatch);
+        this.options = options;
     }
 
     /**
      * Serves {@code endpoint} with {@code handler}: only tokens with the endpoint's role or a
      * higher one may call it (others get 403).
      */
-    public HttpApi route(Endpoint<?, ?> endpoint, Handler handler) {
-        List<String> names = new ArrayList<>();
-        String template = endpoint.path();
-        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(template);
-        StringBuilder regex = new StringBuilder();
-        int last = 0;
-        while (m.find()) {
-            regex.append(Pattern.quote(template.substring(last, m.start()))).append("([^/]+)");
-            names.add(m.group(1));
-            last = m.end();
+    public synchronized HttpApi route(Endpoint<?, ?> endpoint, Handler handler) {
+        if (app != null) {
+            throw new IllegalStateException("routes are added before start: " + endpoint.key());
         }
-        regex.append(Pattern.quote(template.substring(last)));
         for (Route r : routes) {
             if (r.endpoint.key().equals(endpoint.key())) {
                 throw new IllegalArgumentException(endpoint.key() + " is routed twice");
             }
         }
-        routes.add(new Route(endpoint, Pattern.compile(regex.toString()), names, handler));
+        routes.add(new Route(endpoint, handler));
         return this;
     }
 
     /**
-     * A route not (yet) described by an {@link Endpoint} constant: a GET any token may call, other
-     * methods admin only. Kept for routes written before the endpoint descriptions (the logs).
+     * Adds server-rendered pages, static assets and sessions under {@code /} (the web UI), before
+     * {@link #start}. Requests to pages are not authenticated by bearer token; the API's paths stay
+     * as they are.
      */
-    public HttpApi route(String method, String template, Handler handler) {
-        Role role = method.equals("GET") ? Role.VIEWER : Role.ADMIN;
-        String id = (method + template).replaceAll("[^A-Za-z0-9]+", "_");
-        return route(
-                new Endpoint<>(
-                        method,
-                        template,
-                        role,
-                        Void.class,
-                        true,
-                        Object.class,
-                        200,
-                        method + " " + template,
-                        id,
-                        "application/json"),
-                handler);
-    }
-
-    /**
-     * Mounts browser pages: every request whose path no route matches goes to {@code handler},
-     * without bearer authentication (the pages keep their own sessions and CSRF tokens).
-     */
-    public HttpApi mount(PageHandler handler) {
-        this.pages = handler;
+    public synchronized HttpApi mount(PageRoutes routes) {
+        if (app != null) {
+            throw new IllegalStateException("pages are mounted before start");
+        }
+        pages.add(routes);
         return this;
     }
 
@@ -153,167 +146,223 @@ public final class HttpApi implements AutoCloseable {
         return out;
     }
 
-    public void start() {
-        server.start();
+    public synchronized void start() {
+        if (app != null) {
+            return;
+        }
+        Javalin created = Javalin.create(this::configure);
+        try {
+            created.start();
+        } catch (RuntimeException e) {
+            created.stop();
+            throw new IllegalStateException(
+                    "cannot listen on " + bind + " (" + rootMessage(e) + "): choose another --port",
+                    e);
+        }
+        app = created;
+    }
+
+    private void configure(JavalinConfig cfg) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.showOldJavalinVersionWarning = false;
+        cfg.http.prefer405over404 = true;
+        cfg.http.maxRequestSize = options.maxBodyBytes() + 1L;
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName(service + "-http");
+        threads.setDaemon(true);
+        cfg.jetty.threadPool = threads;
+        cfg.jetty.addConnector(this::connector);
+        cfg.jetty.modifyServer(
+                server -> {
+                    server.setStopTimeout(options.shutdownTimeout().toMillis());
+                    server.setErrorHandler(new JsonErrorHandler(this::recordUnmatched));
+                });
+        cfg.jetty.modifyServletContextHandler(
+                context -> context.setErrorHandler(new JsonErrorHandler(this::recordUnmatched)));
+        Map<String, Set<String>> methods = new LinkedHashMap<>();
+        for (Route r : routes) {
+            cfg.routes.addHttpHandler(
+                    HandlerType.findOrCreate(r.endpoint.method()),
+                    r.endpoint.path(),
+                    ctx -> serve(r, ctx));
+            methods.computeIfAbsent(r.endpoint.path(), k -> new java.util.HashSet<>())
+                    .add(r.endpoint.method());
+        }
+        for (PageRoutes p : pages) {
+            p.register(cfg);
+        }
+        // Refusals answered by handlers of our own: Javalin's 404/405 path closes the connection,
+        // which breaks clients that reuse it. The error mappers stay for methods outside this list.
+        methods.forEach(
+                (path, served) -> {
+                    for (HandlerType t : REFUSED) {
+                        if (!served.contains(t.name())) {
+                            cfg.routes.addHttpHandler(t, path, ctx -> unmatched(ctx, 405));
+                        }
+                    }
+                });
+        if (pages.isEmpty()) {
+            for (HandlerType t : REFUSED) {
+                cfg.routes.addHttpHandler(t, "/*", ctx -> unmatched(ctx, 404));
+            }
+        } else {
+            for (String prefix : List.of("/v1/*", "/health/*", "/metrics/*")) {
+                for (HandlerType t : REFUSED) {
+                    cfg.routes.addHttpHandler(t, prefix, ctx -> unmatched(ctx, 404));
+                }
+            }
+        }
+        cfg.routes.error(404, ctx -> unmatched(ctx, 404));
+        cfg.routes.error(405, ctx -> unmatched(ctx, 405));
+    }
+
+    private Connector connector(Server server, HttpConfiguration http) {
+        http.setRequestHeaderSize(options.maxHeaderBytes());
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        HttpConnectionFactory plain = new HttpConnectionFactory(http);
+        ServerConnector connector;
+        if (options.tls()) {
+            // Callers reach services by IP on loopback and inside clusters: no SNI host check.
+            http.addCustomizer(new SecureRequestCustomizer(false));
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStorePath(options.keystore().toAbsolutePath().toString());
+            ssl.setKeyStorePassword(options.keystorePassword());
+            connector =
+                    new ServerConnector(
+                            server, new SslConnectionFactory(ssl, plain.getProtocol()), plain);
+        } else {
+            connector = new ServerConnector(server, plain);
+        }
+        connector.setHost(bind.getAddress().getHostAddress());
+        connector.setPort(bind.getPort());
+        connector.setIdleTimeout(options.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(64);
+        return connector;
     }
 
     public URI uri() {
-        InetSocketAddress a = server.getAddress();
-        return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort());
+        if (app == null) {
+            throw new IllegalStateException("the " + service + " API is not started");
+        }
+        return URI.create(
+                (options.tls() ? "https" : "http")
+                        + "://"
+                        + bind.getAddress().getHostAddress()
+                        + ":"
+                        + app.port());
     }
 
-    private void dispatch(HttpExchange ex) {
+    private void serve(Route route, Context ctx) {
+        ctx.attribute(SERVED, Boolean.TRUE);
+        inFlight.incrementAndGet();
         long start = System.nanoTime();
-        String method = ex.getRequestMethod();
-        String path = ex.getRequestURI().getRawPath();
-        String template = "unmatched";
+        Endpoint<?, ?> endpoint = route.endpoint;
+        String method = endpoint.method();
         Response response;
         Principal principal = null;
         try {
-            Route route = null;
-            Map<String, String> params = new LinkedHashMap<>();
-            boolean pathKnown = false;
-            for (Route r : routes) {
-                Matcher m = r.pattern.matcher(path);
-                if (m.matches()) {
-                    pathKnown = true;
-                    if (r.endpoint.method().equals(method)) {
-                        route = r;
-                        for (int i = 0; i < r.names.size(); i++) {
-                            params.put(
-                                    r.names.get(i),
-                                    URLDecoder.decode(m.group(i + 1), StandardCharsets.UTF_8));
-                        }
-                        break;
-                    }
-                }
-            }
-            if (!pathKnown && pages != null) {
-                servePage(ex, method, path, start);
-                return;
-            }
-            principal = auth.authenticate(ex.getRequestHeaders().getFirst("Authorization"));
-            if (route == null) {
-                throw pathKnown
-                        ? new ApiException(
-                                405, "method_not_allowed", method + " is not supported on " + path)
-                        : new ApiException(
-                                404,
-                                "not_found",
-                                "no such endpoint: " + path + "; see GET /v1/openapi.json");
-            }
-            template = route.endpoint.path();
-            TokenAuth.require(principal, route.endpoint.role(), route.endpoint.key());
+            principal = auth.authenticate(ctx.header("Authorization"));
+            TokenAuth.require(principal, endpoint.role(), endpoint.key());
             if (!method.equals("GET")) {
-                fencing.check(ex.getRequestHeaders().getFirst(FencingGuard.HEADER));
+                fencing.check(ctx.header(FencingGuard.HEADER));
             }
-            byte[] body = readBody(ex.getRequestBody());
+            Map<String, String> params = new LinkedHashMap<>();
+            for (String name : endpoint.params()) {
+                params.put(name, ctx.pathParam(name));
+            }
+            Map<String, String> query = query(ctx);
+            byte[] body = readBody(ctx);
             response =
                     route.handler.handle(
-                            new Request(
-                                    method,
-                                    path,
-                                    params,
-                                    query(ex.getRequestURI()),
-                                    body,
-                                    principal));
+                            new Request(method, ctx.path(), params, query, body, principal));
         } catch (ApiException e) {
             response = error(e);
         } catch (RuntimeException e) {
-            ApiException mapped = errors.apply(e);
-            if (mapped != null) {
-                response = error(mapped);
-            } else {
-                String id = UUID.randomUUID().toString().substring(0, 8);
-                LOG.error("{} {} failed (error id {})", method, path, id, e);
-                response =
-                        error(
-                                new ApiException(
-                                        500,
-                                        "internal",
-                                        "internal error "
-                                                + id
-                                                + " in the "
-                                                + service
-                                                + "; its log has the details"));
-            }
+            response = unexpected(method, ctx.path(), e);
         }
-        send(ex, response);
+        try {
+            send(ctx, response);
+        } finally {
+            inFlight.decrementAndGet();
+        }
         long nanos = System.nanoTime() - start;
-        Timer.builder("flotilla.http.requests")
-                .tag("service", service)
-                .tag("method", method)
-                .tag("route", template)
-                .tag("status", String.valueOf(response.status()))
-                .register(metrics)
-                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        record(method, endpoint.path(), response.status(), nanos);
         if (!method.equals("GET")) {
             LOG.info(
                     "{} {} {} by {} in {} ms",
                     method,
-                    path,
+                    ctx.path(),
                     response.status(),
                     principal == null ? "nobody" : principal.name(),
                     nanos / 1_000_000);
         }
     }
 
-    private void servePage(HttpExchange ex, String method, String path, long start) {
-        int status = 500;
-        try (ex) {
-            Map<String, String> headers = new LinkedHashMap<>();
-            ex.getRequestHeaders()
-                    .forEach(
-                            (k, v) ->
-                                    headers.put(
-                                            k.toLowerCase(java.util.Locale.ROOT),
-                                            String.join(",", v)));
-            PageHandler.PageResponse r;
-            try {
-                r =
-                        pages.handle(
-                                new PageHandler.PageRequest(
-                                        method,
-                                        path,
-                                        query(ex.getRequestURI()),
-                                        headers,
-                                        readBody(ex.getRequestBody()),
-                                        false));
-            } catch (ApiException e) {
-                r =
-                        new PageHandler.PageResponse(
-                                e.status(),
-                                "text/plain; charset=utf-8",
-                                List.of(),
-                                e.getMessage().getBytes(StandardCharsets.UTF_8));
-            } catch (RuntimeException e) {
-                String id = UUID.randomUUID().toString().substring(0, 8);
-                LOG.error("{} {} failed (error id {})", method, path, id, e);
-                r =
-                        new PageHandler.PageResponse(
-                                500,
-                                "text/plain; charset=utf-8",
-                                List.of(),
-                                ("internal error " + id + "; the " + service + "'s log has it")
-                                        .getBytes(StandardCharsets.UTF_8));
-            }
-            status = r.status();
-            ex.getResponseHeaders().set("Content-Type", r.contentType());
-            r.headers().forEach(h -> ex.getResponseHeaders().add(h.getKey(), h.getValue()));
-            ex.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(r.body());
-            }
-        } catch (IOException e) {
-            LOG.debug("client went away before the page was sent", e);
+    private Response unexpected(String method, String path, RuntimeException e) {
+        ApiException mapped = errors.apply(e);
+        if (mapped != null) {
+            return error(mapped);
         }
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("{} {} failed (error id {})", method, path, id, e);
+        return error(
+                new ApiException(
+                        500,
+                        "internal",
+                        "internal error "
+                                + id
+                                + " in the "
+                                + service
+                                + "; its log has the details"));
+    }
+
+    /** 404 and 405 of paths no route serves: authenticated first, like every API request. */
+    private void unmatched(Context ctx, int status) {
+        if (ctx.attribute(SERVED) != null) {
+            return;
+        }
+        ctx.attribute(SERVED, Boolean.TRUE);
+        if (!pages.isEmpty() && !PageRoutes.isApi(ctx.path())) {
+            return;
+        }
+        String method = ctx.req().getMethod();
+        ApiException e;
+        try {
+            auth.authenticate(ctx.header("Authorization"));
+            e =
+                    status == 405
+                            ? new ApiException(
+                                    405,
+                                    "method_not_allowed",
+                                    method + " is not supported on " + ctx.path())
+                            : new ApiException(
+                                    404,
+                                    "not_found",
+                                    "no such endpoint: "
+                                            + ctx.path()
+                                            + "; see GET /v1/openapi.json");
+        } catch (ApiException refused) {
+            e = refused;
+        }
+        Response response = error(e);
+        send(ctx, response);
+        record(method, "unmatched", response.status(), 0);
+    }
+
+    private void recordUnmatched(String method, int status) {
+        record(method, "unmatched", status, 0);
+    }
+
+    /** One timer per known method, route template (or "unmatched") and status. */
+    private void record(String method, String template, int status, long nanos) {
         Timer.builder("flotilla.http.requests")
                 .tag("service", service)
-                .tag("method", method)
-                .tag("route", "page")
-                .tag("status", String.valueOf(status))
+                .tag("method", METHODS.contains(method) ? method : "OTHER")
+                .tag("route", template)
+                .tag("status", status >= 100 && status < 600 ? String.valueOf(status) : "other")
                 .register(metrics)
-                .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     private static Response error(ApiException e) {
@@ -331,12 +380,19 @@ public final class HttpApi implements AutoCloseable {
         return new Response(e.status(), body, null);
     }
 
-    private static byte[] readBody(InputStream in) {
-        try (in) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
-            if (body.length > MAX_BODY) {
+    private byte[] readBody(Context ctx) {
+        int max = options.maxBodyBytes();
+        // Not closed: closing the request's stream would make Jetty drop the connection.
+        try {
+            InputStream in = ctx.bodyInputStream();
+            byte[] body = in.readNBytes(max + 1);
+            if (body.length > max) {
                 throw new ApiException(
-                        413, "body_too_large", "request bodies are limited to 1 MiB");
+                        413,
+                        "body_too_large",
+                        "request bodies are limited to "
+                                + sizeLabel(max)
+                                + " (--http-max-body-size)");
             }
             return body;
         } catch (IOException e) {
@@ -345,51 +401,83 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> query(URI uri) {
+    private static String sizeLabel(int bytes) {
+        return bytes % (1 << 20) == 0
+                ? (bytes >> 20) + " MiB"
+                : bytes % (1 << 10) == 0 ? (bytes >> 10) + " KiB" : bytes + " bytes";
+    }
+
+    private static Map<String, String> query(Context ctx) {
         Map<String, String> q = new LinkedHashMap<>();
-        String raw = uri.getRawQuery();
-        if (raw == null) {
-            return q;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String k =
-                    URLDecoder.decode(
-                            eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v =
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            q.put(k, v);
+        try {
+            ctx.queryParamMap().forEach((k, v) -> q.put(k, v.isEmpty() ? "" : v.get(0)));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(
+                    "malformed_query",
+                    null,
+                    "the query string is not valid (" + e.getMessage() + "): escape % as %25");
         }
         return q;
     }
 
-    private static void send(HttpExchange ex, Response response) {
-        try (ex) {
-            byte[] bytes;
-            String type;
-            if (response.contentType() != null) {
-                bytes = String.valueOf(response.body()).getBytes(StandardCharsets.UTF_8);
-                type = response.contentType();
-            } else {
-                bytes = Json.write(response.body());
-                type = "application/json";
-            }
-            ex.getResponseHeaders().set("Content-Type", type);
-            if (response.status() == 401) {
-                ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-            }
-            ex.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        } catch (IOException e) {
-            LOG.debug("client went away before the answer was sent", e);
+    private static void send(Context ctx, Response response) {
+        byte[] bytes;
+        String type;
+        if (response.contentType() != null) {
+            bytes = String.valueOf(response.body()).getBytes(StandardCharsets.UTF_8);
+            type = response.contentType();
+        } else {
+            bytes = Json.write(response.body());
+            type = "application/json";
         }
+        ctx.status(response.status());
+        ctx.contentType(type);
+        if (response.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer");
+        }
+        ctx.result(bytes);
     }
 
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    /**
+     * Stops gracefully: no new connections, requests in flight may finish within the shutdown
+     * timeout, then the server stops.
+     */
     @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+    public synchronized void close() {
+        if (app == null) {
+            return;
+        }
+        Server server = app.jettyServer().server();
+        for (Connector c : server.getConnectors()) {
+            if (c instanceof AbstractNetworkConnector n) {
+                n.shutdown();
+            }
+        }
+        long deadline = System.nanoTime() + options.shutdownTimeout().toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (inFlight.get() > 0) {
+            LOG.warn(
+                    "{} API stopping with {} requests still in flight after {}",
+                    service,
+                    inFlight.get(),
+                    options.shutdownTimeout());
+        }
+        app.stop();
+        app = null;
     }
 }

@@ -107,7 +107,7 @@ class PlatformLifecycleITCase {
                         .redirectOutput(home.resolve("launcher.out").toFile())
                         .start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
             while (PlatformDescriptor.read(home).isEmpty() && System.nanoTime() < deadline) {
                 assertThat(launcher.isAlive())
                         .as(Files.readString(home.resolve("launcher.out")))

@@ -102,9 +102,12 @@ final class TestingSupervisors {
         }
     }
 
-    /** Runs {@code tick} every half second until {@code done}, for at most three minutes. */
+    /**
+     * Runs {@code tick} every half second until {@code done}, for at most five minutes (a loaded
+     * machine submits slowly; this is no speed check).
+     */
     static void until(Runnable tick, String what, BooleanSupplier done, JdbcDeploymentStore store) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             tick.run();
             if (done.getAsBoolean()) {

@@ -41,7 +41,7 @@ final class UpgradeJobJar {
         }
     }
 
-    private static Path location(Class<?> type) {
+    static Path location(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
@@ -50,7 +50,7 @@ final class UpgradeJobJar {
     }
 
     /** Copies the class files under {@code prefix} from a class folder or a jar. */
-    private static void copy(Path from, String prefix, JarOutputStream out) throws IOException {
+    static void copy(Path from, String prefix, JarOutputStream out) throws IOException {
         if (Files.isDirectory(from)) {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(from)) {

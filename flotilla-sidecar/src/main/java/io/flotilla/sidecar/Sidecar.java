@@ -2,6 +2,7 @@ package io.flotilla.sidecar;
 
 import io.flotilla.http.ApiException;
 import io.flotilla.http.HttpApi;
+import io.flotilla.http.HttpOptions;
 import io.flotilla.http.TokenAuth;
 import io.flotilla.sidecar.artifacts.ArtifactPolicy;
 import io.flotilla.sidecar.artifacts.ArtifactService;
@@ -77,7 +78,8 @@ public final class Sidecar implements AutoCloseable {
                                 settings.get(SidecarSettings.PORT)),
                         new TokenAuth(Map.of("caller", settings.get(SidecarSettings.TOKEN))),
                         metrics,
-                        Sidecar::mapError);
+                        Sidecar::mapError,
+                        HttpOptions.from(settings::get));
         SidecarRoutes.register(
                 api,
                 settings,

@@ -57,14 +57,14 @@ final class SidecarRoutes {
                         })
                 .route(SidecarEndpoints.GET_JOB, r -> Response.ok(jobs.detail(r.param("jobId"))))
                 .route(
-                        "GET",
-                        "/v1/jobs/{jobId}/exceptions",
+                        SidecarEndpoints.EXCEPTIONS,
                         r -> Response.ok(logs.exceptions(r.param("jobId"))))
-                .route("GET", "/v1/logs", r -> Response.ok(logs.listing()))
-                .route("GET", "/v1/logs/jobmanager", r -> Response.ok(logs.page(logQuery(r, null))))
+                .route(SidecarEndpoints.LOGS, r -> Response.ok(logs.listing()))
                 .route(
-                        "GET",
-                        "/v1/logs/taskmanagers/{taskManager}",
+                        SidecarEndpoints.JOBMANAGER_LOG,
+                        r -> Response.ok(logs.page(logQuery(r, null))))
+                .route(
+                        SidecarEndpoints.TASKMANAGER_LOG,
                         r -> Response.ok(logs.page(logQuery(r, r.param("taskManager")))))
                 .route(
                         SidecarEndpoints.STOP,

@@ -72,24 +72,28 @@ public final class SidecarSettings {
                     Duration.ofSeconds(30),
                     "Timeout of one call to the JobManager.");
 
+    /** This service's own settings, then the HTTP layer's (TLS, timeouts, limits). */
     public static final List<Setting<?>> ALL =
-            List.of(
-                    CLUSTER,
-                    FLINK_REST_URL,
-                    BIND,
-                    PORT,
-                    TOKEN,
-                    STATE_URI,
-                    RESTORE_ROOTS,
-                    S3_ENDPOINT,
-                    S3_REGION,
-                    S3_ACCESS_KEY,
-                    S3_SECRET_KEY,
-                    ARTIFACT_S3_PREFIXES,
-                    ARTIFACT_HTTPS_HOSTS,
-                    ARTIFACT_MAX_SIZE,
-                    WORK_DIR,
-                    FLINK_TIMEOUT);
+            java.util.stream.Stream.<Setting<?>>concat(
+                            java.util.stream.Stream.of(
+                                    CLUSTER,
+                                    FLINK_REST_URL,
+                                    BIND,
+                                    PORT,
+                                    TOKEN,
+                                    STATE_URI,
+                                    RESTORE_ROOTS,
+                                    S3_ENDPOINT,
+                                    S3_REGION,
+                                    S3_ACCESS_KEY,
+                                    S3_SECRET_KEY,
+                                    ARTIFACT_S3_PREFIXES,
+                                    ARTIFACT_HTTPS_HOSTS,
+                                    ARTIFACT_MAX_SIZE,
+                                    WORK_DIR,
+                                    FLINK_TIMEOUT),
+                            io.flotilla.http.HttpSettings.ALL.stream())
+                    .toList();
 
     private final Settings values;
 

@@ -3,6 +3,7 @@ package io.flotilla.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.http.HttpOptions;
 import io.flotilla.http.Json;
 import io.flotilla.http.Role;
 import io.flotilla.http.TokenAuth;
@@ -36,19 +37,23 @@ abstract class SupervisorApiFixture {
     final TestingClock clock = new TestingClock();
     final TestingClusterLogs logs = new TestingClusterLogs();
     final SupervisorApi api =
-            new SupervisorApi(
-                            new InetSocketAddress("127.0.0.1", 0),
-                            new TokenAuth(
-                                    List.of(
-                                            new TokenAuth.Token("root", Role.ADMIN, ADMIN),
-                                            new TokenAuth.Token("ci", Role.OPERATOR, OPERATOR),
-                                            new TokenAuth.Token("dashboard", Role.VIEWER, VIEWER))),
-                            store,
-                            clock,
-                            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                            () -> Map.of("status", "UP"),
-                            () -> {},
-                            logs)
+            mounted(
+                            new SupervisorApi(
+                                    new InetSocketAddress("127.0.0.1", 0),
+                                    new TokenAuth(
+                                            List.of(
+                                                    new TokenAuth.Token("root", Role.ADMIN, ADMIN),
+                                                    new TokenAuth.Token(
+                                                            "ci", Role.OPERATOR, OPERATOR),
+                                                    new TokenAuth.Token(
+                                                            "dashboard", Role.VIEWER, VIEWER))),
+                                    store,
+                                    clock,
+                                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                                    () -> Map.of("status", "UP"),
+                                    () -> {},
+                                    logs,
+                                    HttpOptions.defaults()))
                     .start();
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -56,6 +61,19 @@ abstract class SupervisorApiFixture {
         store.putCluster(
                 new Cluster("cluster-1", "http://127.0.0.1:1", "env:T", 4, null),
                 new Event("", Instant.EPOCH, "ClusterRegistered", "cluster-1", 0, "root"));
+    }
+
+    /**
+     * Pages to mount before the API starts (the web UI's tests), none by default; called while the
+     * fixture is constructed, so it may refer to {@link #api} only lazily.
+     */
+    io.flotilla.http.PageRoutes pages() {
+        return null;
+    }
+
+    private SupervisorApi mounted(SupervisorApi created) {
+        io.flotilla.http.PageRoutes p = pages();
+        return p == null ? created : created.mount(p);
     }
 
     @AfterEach

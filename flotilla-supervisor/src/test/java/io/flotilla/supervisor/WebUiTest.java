@@ -22,25 +22,24 @@ import org.junit.jupiter.api.Test;
  */
 class WebUiTest extends SupervisorApiFixture {
 
+    @Override
+    io.flotilla.http.PageRoutes pages() {
+        return new WebUi(
+                new io.flotilla.http.TokenAuth(
+                                java.util.List.of(
+                                        new io.flotilla.http.TokenAuth.Token(
+                                                "root", io.flotilla.http.Role.ADMIN, ADMIN),
+                                        new io.flotilla.http.TokenAuth.Token(
+                                                "ci", io.flotilla.http.Role.OPERATOR, OPERATOR),
+                                        new io.flotilla.http.TokenAuth.Token(
+                                                "dashboard", io.flotilla.http.Role.VIEWER, VIEWER)))
+                        ::authenticate,
+                new Sessions(Clock.systemUTC(), Duration.ofMinutes(5), Duration.ofHours(1)),
+                () -> api.uri());
+    }
+
     @BeforeEach
-    void mount() throws Exception {
-        api.mount(
-                new WebUi(
-                        new io.flotilla.http.TokenAuth(
-                                        java.util.List.of(
-                                                new io.flotilla.http.TokenAuth.Token(
-                                                        "root", io.flotilla.http.Role.ADMIN, ADMIN),
-                                                new io.flotilla.http.TokenAuth.Token(
-                                                        "ci",
-                                                        io.flotilla.http.Role.OPERATOR,
-                                                        OPERATOR),
-                                                new io.flotilla.http.TokenAuth.Token(
-                                                        "dashboard",
-                                                        io.flotilla.http.Role.VIEWER,
-                                                        VIEWER)))
-                                ::authenticate,
-                        new Sessions(Clock.systemUTC(), Duration.ofMinutes(5), Duration.ofHours(1)),
-                        api::uri));
+    void seed() throws Exception {
         String body = orders("orders").replace("examples/orders", "<script>alert(1)</script>");
         assertThat(call(ADMIN, "POST", "/v1/deployments", body).status()).isEqualTo(201);
     }

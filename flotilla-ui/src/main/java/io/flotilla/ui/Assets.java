@@ -1,6 +1,6 @@
 package io.flotilla.ui;
 
-import io.flotilla.http.PageHandler.PageResponse;
+import io.flotilla.ui.PageHandler.PageResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

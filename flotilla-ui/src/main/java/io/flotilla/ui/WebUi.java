@@ -1,7 +1,7 @@
 package io.flotilla.ui;
 
 import io.flotilla.http.ApiException;
-import io.flotilla.http.PageHandler;
+import io.flotilla.http.PageRoutes;
 import io.flotilla.http.Principal;
 import io.flotilla.ui.Sessions.Session;
 import io.flotilla.ui.api.SupervisorCalls;
@@ -13,6 +13,9 @@ import io.flotilla.ui.pages.JobListPage;
 import io.flotilla.ui.pages.JobLogs;
 import io.flotilla.ui.pages.JobPage;
 import io.flotilla.ui.pages.LineagePages;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,17 +23,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The web UI's router: log in and out, the pages, the job actions (each a POST with the session's
  * CSRF token, forwarded to the API with the user's token, so the API checks the role and records
- * who in its audit log), and the static assets.
+ * who in its audit log), and the static assets. Mounted on the API's Javalin server through {@link
+ * PageRoutes}: only the UI's own paths are registered, so the API keeps {@code /v1}.
  */
-public final class WebUi implements PageHandler {
+public final class WebUi implements PageRoutes, PageHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebUi.class);
+    private static final List<String> PATHS =
+            List.of(
+                    "/",
+                    "/login",
+                    "/logout",
+                    "/jobs",
+                    "/jobs/*",
+                    "/clusters/*",
+                    "/lineage",
+                    "/tables/*",
+                    "/events",
+                    "/assets/*");
 
     static final String COOKIE = "flotilla_session";
     private static final Pattern JOB = Pattern.compile("/jobs/([^/]+)(/[a-z-]+)?");
@@ -63,6 +84,48 @@ public final class WebUi implements PageHandler {
         this.clusterPage = new ClusterPage(api);
         this.lineage = new LineagePages(api);
         this.eventsPage = new EventsPage(api);
+    }
+
+    @Override
+    public void register(JavalinConfig config) {
+        for (String path : PATHS) {
+            for (HandlerType t : List.of(HandlerType.GET, HandlerType.POST)) {
+                config.routes.addHttpHandler(t, path, this::serve);
+            }
+        }
+    }
+
+    /** Adapts Javalin's request and response to the router's plain records. */
+    private void serve(Context ctx) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        ctx.headerMap().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        Map<String, String> query = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
+        String method = ctx.req().getMethod();
+        PageResponse r;
+        try {
+            r =
+                    handle(
+                            new PageRequest(
+                                    method,
+                                    ctx.path(),
+                                    query,
+                                    headers,
+                                    ctx.bodyAsBytes(),
+                                    "https".equals(ctx.scheme())));
+        } catch (ApiException e) {
+            r = text(e.status(), e.getMessage());
+        } catch (RuntimeException e) {
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("{} {} failed (error id {})", method, ctx.path(), id, e);
+            r = text(500, "internal error " + id + "; the supervisor's log has it");
+        }
+        ctx.status(r.status());
+        ctx.contentType(r.contentType());
+        for (Map.Entry<String, String> h : r.headers()) {
+            ctx.res().addHeader(h.getKey(), h.getValue());
+        }
+        ctx.result(r.body());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.flotilla.dsl.job;
 
 import io.flotilla.dsl.DslException;
+import io.flotilla.dsl.function.FunctionDef;
 import io.flotilla.dsl.table.Tables;
 import io.flotilla.dsl.upgrade.StableIdentity;
 import java.util.List;
@@ -20,7 +21,8 @@ public record BuiltJob(
         StatementSet statements,
         List<Table> streamedTables,
         Tables tables,
-        List<JobContext.Insert> inserts) {
+        List<JobContext.Insert> inserts,
+        List<FunctionDef> functions) {
 
     /**
      * Flink's explanation of the whole job: syntax tree, optimized physical and execution plans.

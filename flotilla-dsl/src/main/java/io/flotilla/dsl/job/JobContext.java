@@ -2,6 +2,8 @@ package io.flotilla.dsl.job;
 
 import io.flotilla.dsl.DslException;
 import io.flotilla.dsl.PlatformDefaults;
+import io.flotilla.dsl.function.FunctionDef;
+import io.flotilla.dsl.function.Functions;
 import io.flotilla.dsl.table.TableDeclaration;
 import io.flotilla.dsl.table.TableDef;
 import io.flotilla.dsl.table.TableDescriptors;
@@ -13,7 +15,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.functions.UserDefinedFunction;
 import org.apache.flink.types.Row;
 
 /**
@@ -29,6 +33,7 @@ public final class JobContext {
     private final StatementSet statements;
     private final List<Table> streamed = new ArrayList<>();
     private final List<Insert> inserts = new ArrayList<>();
+    private final Functions.Builder functions = Functions.builder();
 
     /** One insert of the job: how messages name it, and how to plan it alone. */
     record Insert(String label, Runnable explainAlone) {}
@@ -39,6 +44,17 @@ public final class JobContext {
             Tables tables,
             PlatformDefaults platform,
             JobConfig config) {
+        this(jobName, tEnv, tables, Functions.none(), platform, config);
+    }
+
+    /** A context with the catalog's {@code functions} registered too. */
+    public JobContext(
+            String jobName,
+            StreamTableEnvironment tEnv,
+            Tables tables,
+            Functions functions,
+            PlatformDefaults platform,
+            JobConfig config) {
         this.jobName = jobName;
         this.tEnv = tEnv;
         this.tables = tables;
@@ -46,6 +62,25 @@ public final class JobContext {
         this.statements = tEnv.createStatementSet();
         for (TableDef def : tables.all()) {
             tEnv.createTemporaryTable(def.name(), TableDescriptors.of(def, platform, jobName));
+        }
+        functions.all().forEach(this::function);
+    }
+
+    /**
+     * Declares the Java function {@code type} as {@code name} for this job's SQL and {@code
+     * call(name, ...)}; a function the catalog already declares by that name is refused.
+     */
+    public void function(String name, Class<? extends UserDefinedFunction> type) {
+        function(FunctionDef.of(name, type, caller()));
+    }
+
+    void function(FunctionDef def) {
+        functions.add(def);
+        try {
+            tEnv.createTemporarySystemFunction(def.name(), def.type());
+        } catch (ValidationException e) {
+            throw new DslException(
+                    def.origin() + ": function '" + def.name() + "': " + Errors.causes(e), e);
         }
     }
 
@@ -145,6 +180,24 @@ public final class JobContext {
 
     List<Insert> inserts() {
         return List.copyOf(inserts);
+    }
+
+    List<FunctionDef> functions() {
+        return List.copyOf(functions.build().all());
+    }
+
+    // Where the job declared a function: its source file and line.
+    private static String caller() {
+        return StackWalker.getInstance()
+                .walk(
+                        frames ->
+                                frames.filter(
+                                                f ->
+                                                        !f.getClassName()
+                                                                .equals(JobContext.class.getName()))
+                                        .findFirst()
+                                        .map(f -> f.getClassName() + ":" + f.getLineNumber())
+                                        .orElse("the job"));
     }
 
     List<Table> streamedTables() {

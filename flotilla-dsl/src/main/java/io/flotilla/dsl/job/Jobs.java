@@ -2,6 +2,7 @@ package io.flotilla.dsl.job;
 
 import io.flotilla.dsl.DslException;
 import io.flotilla.dsl.PlatformDefaults;
+import io.flotilla.dsl.function.Functions;
 import io.flotilla.dsl.table.Tables;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,6 +81,17 @@ public final class Jobs {
             Tables overrides,
             PlatformDefaults platform,
             JobConfig args) {
+        return build(job, catalog, Functions.none(), overrides, platform, args);
+    }
+
+    /** As above, with the catalog's {@code functions} declared in the job as well. */
+    public static BuiltJob build(
+            FlotillaJob job,
+            Tables catalog,
+            Functions functions,
+            Tables overrides,
+            PlatformDefaults platform,
+            JobConfig args) {
         String declaredBy = declaredBy(job);
         Tables.Builder own = Tables.builder().addAll(catalog);
         JobConfig config = args;
@@ -102,7 +114,13 @@ public final class Jobs {
                                 .inStreamingMode()
                                 .withConfiguration(conf)
                                 .build());
-        JobContext ctx = new JobContext(job.name(), tEnv, tables, platform, config);
+        JobContext ctx;
+        try {
+            ctx = new JobContext(job.name(), tEnv, tables, functions, platform, config);
+        } catch (DslException e) {
+            throw new DslException(
+                    "job '" + job.name() + "' (" + declaredBy + "): " + e.getMessage(), e);
+        }
         try {
             job.build(ctx);
         } catch (DslException e) {
@@ -130,7 +148,8 @@ public final class Jobs {
                 ctx.statements(),
                 ctx.streamedTables(),
                 tables,
-                ctx.inserts());
+                ctx.inserts(),
+                ctx.functions());
     }
 
     /** The class or file that declares {@code job}, as lineage and messages show it. */

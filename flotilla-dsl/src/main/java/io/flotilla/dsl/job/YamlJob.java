@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.flotilla.dsl.DslException;
 import io.flotilla.dsl.LocatedText;
 import io.flotilla.dsl.StrictYaml;
+import io.flotilla.dsl.function.FunctionDef;
 import io.flotilla.dsl.table.TableDef;
 import io.flotilla.dsl.table.TableSpec;
 import io.flotilla.dsl.table.Tables;
@@ -26,14 +27,22 @@ public final class YamlJob implements FlotillaJob {
             @JsonProperty(value = "name") String name,
             @JsonProperty("tables") List<LocatedText> tables,
             @JsonProperty("declare") List<TableSpec> declare,
+            @JsonProperty("functions") List<FunctionSpec> functions,
             @JsonProperty("config") Map<String, String> config,
             @JsonProperty(value = "statements") List<Statement> statements) {}
+
+    /** A Java function the job's SQL calls: {@code {name: normalize, class: com.x.Normalize}}. */
+    public record FunctionSpec(
+            @JsonProperty(value = "name") LocatedText name,
+            @JsonProperty(value = "class") LocatedText className) {}
 
     /** A temporary view ({@code view} + {@code sql}) or an INSERT ({@code sql} alone). */
     public record Statement(
             @JsonProperty("view") String view, @JsonProperty(value = "sql") LocatedText sql) {}
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
+    private static final Pattern INVALID_CALL =
+            Pattern.compile("Invalid function call: ([A-Za-z_][A-Za-z0-9_]*)\\(");
     private static final Pattern SQL_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
 
     private final String file;
@@ -94,6 +103,7 @@ public final class YamlJob implements FlotillaJob {
 
     @Override
     public void build(JobContext ctx) {
+        declareFunctions(ctx);
         List<Statement> statements = spec.statements();
         for (int i = 0; i < statements.size(); i++) {
             Statement s = statements.get(i);
@@ -123,19 +133,59 @@ public final class YamlJob implements FlotillaJob {
             } catch (ValidationException | TableException | SqlParserException e) {
                 String causes = Errors.causes(e);
                 Matcher m = SQL_POSITION.matcher(causes);
-                String at =
+                String position =
                         m.find()
-                                ? " at "
-                                        + file
-                                        + ":"
-                                        + sql.position(
-                                                Integer.parseInt(m.group(1)),
-                                                Integer.parseInt(m.group(2)))
-                                : "";
+                                ? sql.position(
+                                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
+                                : callPosition(sql, causes);
+                String at = position == null ? "" : " at " + file + ":" + position;
                 throw new DslException(
                         "job '" + name() + "' (" + file + "), " + label + at + ": " + causes, e);
             }
         }
+    }
+
+    private void declareFunctions(JobContext ctx) {
+        if (spec.functions() == null) {
+            return;
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (FunctionSpec f : spec.functions()) {
+            if (f.name() == null || f.className() == null) {
+                throw new DslException(
+                        file
+                                + ": a function needs a name and a class:"
+                                + " {name: normalize, class: com.example.Normalize}");
+            }
+            LocatedText at = f.className();
+            ctx.function(
+                    FunctionDef.byClassName(
+                            f.name().text(),
+                            at.text(),
+                            loader == null ? YamlJob.class.getClassLoader() : loader,
+                            file + ":" + at.line() + ":" + at.column()));
+        }
+    }
+
+    /**
+     * Flink gives no position for a call whose arguments fit no signature: the file position of the
+     * first call of that function in the statement, or null.
+     */
+    private static String callPosition(LocatedText sql, String causes) {
+        Matcher call = INVALID_CALL.matcher(causes);
+        if (!call.find()) {
+            return null;
+        }
+        Matcher in =
+                Pattern.compile("(?i)(?<![\\w$`])" + Pattern.quote(call.group(1)) + "\\s*\\(")
+                        .matcher(sql.text());
+        if (!in.find()) {
+            return null;
+        }
+        String before = sql.text().substring(0, in.start());
+        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        int column = in.start() - (before.lastIndexOf('\n') + 1) + 1;
+        return sql.position(line, column);
     }
 
     private static String substitute(LocatedText sql, JobConfig config, String label) {

@@ -1,5 +1,6 @@
 package io.flotilla.dsl.lineage;
 
+import io.flotilla.dsl.function.FunctionDef;
 import io.flotilla.dsl.job.BuiltJob;
 import io.flotilla.dsl.job.PlanText;
 import io.flotilla.dsl.table.TableDef;
@@ -29,16 +30,38 @@ public final class LineageExtractor {
     public static Lineage of(BuiltJob job) {
         Set<String> reads = new LinkedHashSet<>();
         Set<String> writes = new LinkedHashSet<>();
-        collect(physical(job.explain()), reads, writes);
+        StringBuilder plans = new StringBuilder(physical(job.explain()));
+        collect(plans.toString(), reads, writes);
         // Tables turned into DataStreams are planned apart from the statement set.
         for (Table streamed : job.streamedTables()) {
-            collect(physical(streamed.explain()), reads, new LinkedHashSet<>());
+            String plan = physical(streamed.explain());
+            plans.append('\n').append(plan);
+            collect(plan, reads, new LinkedHashSet<>());
         }
         return new Lineage(
                 job.name(),
                 job.declaredBy(),
                 refs(reads, job.tables()),
-                refs(writes, job.tables()));
+                refs(writes, job.tables()),
+                functionsUsed(plans.toString(), job.functions()));
+    }
+
+    /** The declared functions that {@code plan} calls; a declared but unused one is left out. */
+    static List<Lineage.FunctionRef> functionsUsed(String plan, List<FunctionDef> declared) {
+        return declared.stream()
+                .filter(
+                        f ->
+                                Pattern.compile("(?i)(?<![\\w$])" + Pattern.quote(f.name()) + "\\(")
+                                        .matcher(plan)
+                                        .find())
+                .map(
+                        f ->
+                                new Lineage.FunctionRef(
+                                        f.name(),
+                                        f.kind().name().toLowerCase(java.util.Locale.ROOT),
+                                        f.type().getName(),
+                                        f.origin()))
+                .toList();
     }
 
     /** Source and sink table names found in an optimized physical plan. */

@@ -3,6 +3,7 @@ package io.flotilla.dsl.run;
 import io.flotilla.common.Setting;
 import io.flotilla.dsl.DslException;
 import io.flotilla.dsl.PlatformDefaults;
+import io.flotilla.dsl.function.Functions;
 import io.flotilla.dsl.job.BuiltJob;
 import io.flotilla.dsl.job.JobConfig;
 import io.flotilla.dsl.job.Jobs;
@@ -94,7 +95,8 @@ public record JobArgs(
 
     /**
      * Loads and builds the job: the catalog is every {@code TableDeclaration} on the class path,
-     * then the {@code --tables} folders replace same-named tables.
+     * then the {@code --tables} folders replace same-named tables; every {@code
+     * FunctionDeclaration} on the class path is declared too.
      */
     public BuiltJob build(ClassLoader loader, Map<String, String> env) {
         PlatformDefaults platform = PlatformDefaults.resolve(platformArgs, env);
@@ -104,6 +106,7 @@ public record JobArgs(
         return Jobs.build(
                 Jobs.load(job, loader),
                 catalog,
+                Functions.builder().addServiceLoaded(loader).build(),
                 overrides.build(),
                 platform,
                 JobConfig.parse(jobArgs));

@@ -1,5 +1,6 @@
 package io.flotilla.dsl.job;
 
+import static io.flotilla.dsl.job.SqlColumns.callSql;
 import static org.apache.flink.table.api.Expressions.$;
 
 import java.time.Duration;
@@ -118,6 +119,32 @@ final class TestingJobs {
         @Override
         public void build(JobContext ctx) {
             ctx.from("clicks");
+        }
+    }
+
+    /** The seed's SQL inserts: SQL column expressions with aliases and a processing time. */
+    public static final class SqlInserts implements FlotillaJob {
+        @Override
+        public void build(JobContext ctx) {
+            Table clicks =
+                    SqlColumns.addColumnsSql(
+                            ctx.from("clicks").select(callSql("LOWER(url) AS url"), $("user_id")),
+                            "PROCTIME() AS proctime");
+            Table perMinute =
+                    ctx.tumble(clicks, "proctime", Duration.ofMinutes(1))
+                            .groupBy($("window_start"), $("window_end"), $("user_id"))
+                            .select($("window_start"), $("user_id"), $("url").count().as("clicks"));
+            ctx.insertInto("click_counts", perMinute);
+        }
+    }
+
+    /** A SQL column expression naming a column that does not exist. */
+    public static final class BadSqlColumn implements FlotillaJob {
+        @Override
+        public void build(JobContext ctx) {
+            ctx.insertInto(
+                    "discard",
+                    ctx.from("clicks").select($("user_id"), callSql("LOWER(uri) AS url")));
         }
     }
 }

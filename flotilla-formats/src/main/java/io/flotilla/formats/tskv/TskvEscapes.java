@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * TSKV escaping: tab, newline, carriage return, backslash and NUL as \t \n \r \\ \0 everywhere, and
- * '=' as \= in keys (a value runs to the next tab, so '=' in a value needs no escape).
+ * '=' as \= in keys (a value runs to the next tab, so '=' in a value needs no escape). Reading also
+ * takes what ClickHouse writes and reads: \b \f \a \v \e, \' \" and \xHH.
  */
 final class TskvEscapes {
     private TskvEscapes() {}
@@ -81,8 +82,34 @@ final class TskvEscapes {
                 case '0':
                     dst[n++] = 0;
                     break;
+                case 'b':
+                    dst[n++] = '\b';
+                    break;
+                case 'f':
+                    dst[n++] = '\f';
+                    break;
+                case 'a':
+                    dst[n++] = 7;
+                    break;
+                case 'v':
+                    dst[n++] = 11;
+                    break;
+                case 'e':
+                    dst[n++] = 27;
+                    break;
                 case '\\':
                 case '=':
+                case '\'':
+                case '"':
+                    dst[n++] = e;
+                    break;
+                case 'x':
+                    if (i + 2 < end && hex(src[i + 1]) >= 0 && hex(src[i + 2]) >= 0) {
+                        dst[n++] = (byte) (hex(src[i + 1]) * 16 + hex(src[i + 2]));
+                        i += 2;
+                        break;
+                    }
+                    dst[n++] = '\\';
                     dst[n++] = e;
                     break;
                 default:
@@ -92,6 +119,14 @@ final class TskvEscapes {
         }
         out.len = n;
         return n;
+    }
+
+    private static int hex(byte c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        int lower = c | 0x20;
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 
     /** A reused growable byte buffer. */

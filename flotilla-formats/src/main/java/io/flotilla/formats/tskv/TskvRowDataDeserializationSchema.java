@@ -105,7 +105,11 @@ public final class TskvRowDataDeserializationSchema extends RowDeserializationSc
             }
             if (i >= 0) {
                 Object value;
-                if (valueEscaped) {
+                if (valueEnd - valueStart == 2
+                        && m[valueStart] == '\\'
+                        && m[valueStart + 1] == 'N') {
+                    value = null; // ClickHouse's NULL
+                } else if (valueEscaped) {
                     int len =
                             TskvEscapes.unescape(
                                     m, valueStart, valueEnd - valueStart, valueScratch);

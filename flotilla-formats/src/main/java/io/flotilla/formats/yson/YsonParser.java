@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
  * the input or, when unescaping was needed, of a reused scratch buffer.
  */
 public final class YsonParser {
+    /** Deepest nesting of maps, lists and attributes a record may have, counted from its top. */
+    public static final int MAX_DEPTH = 256;
+
     public static final int EOF = 0;
     public static final int BEGIN_MAP = 1;
     public static final int END_MAP = 2;
@@ -60,6 +63,11 @@ public final class YsonParser {
     private int kind = -1;
     byte[] scratch = new byte[64];
 
+    /** Open maps, lists and attributes around the position; see {@link #MAX_DEPTH}. */
+    int depth;
+
+    private int[] openStack;
+
     /** Field being read, for error messages; set by the readers, never by the parser. */
     public String field;
 
@@ -83,6 +91,31 @@ public final class YsonParser {
         this.base = base;
         this.kind = -1;
         this.field = null;
+        this.depth = 0;
+    }
+
+    /** Counts one more open container at the position; refuses nesting beyond MAX_DEPTH. */
+    public void enter() throws MalformedRecordException {
+        if (depth == MAX_DEPTH) {
+            throw error(
+                    "nesting deeper than "
+                            + MAX_DEPTH
+                            + " levels of maps, lists and attributes; flatten the value");
+        }
+        depth++;
+    }
+
+    /** Counts one container closed. */
+    public void leave() {
+        depth--;
+    }
+
+    /** Scratch stack of container kinds for the iterative skipper, MAX_DEPTH deep. */
+    int[] openStack() {
+        if (openStack == null) {
+            openStack = new int[MAX_DEPTH];
+        }
+        return openStack;
     }
 
     public long offset() {
@@ -151,39 +184,8 @@ public final class YsonParser {
                 return kind =
                         p + 1 < end && (b[p + 1] == 't' || b[p + 1] == 'f') ? BOOLEAN : DOUBLE;
             default:
-                return kind = textKind(b[p]);
+                return kind = YsonTextScalars.kind(this, b[p]);
         }
-    }
-
-    private int textKind(byte c) throws MalformedRecordException {
-        if (c == '-' || c == '+' || (c >= '0' && c <= '9')) {
-            int p = pos + 1;
-            while (p < end && buf[p] >= '0' && buf[p] <= '9') {
-                p++;
-            }
-            if (p < end) {
-                byte n = buf[p];
-                if (n == '.' || n == 'e' || n == 'E') {
-                    return DOUBLE;
-                }
-                if (n == 'u') {
-                    return UINT64;
-                }
-            }
-            return INT64;
-        }
-        if (isIdentStart(c)) {
-            return STRING;
-        }
-        throw error(String.format("unexpected byte 0x%02x", c & 0xff));
-    }
-
-    private static boolean isIdentStart(byte c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-    }
-
-    private static boolean isIdentPart(byte c) {
-        return isIdentStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
     }
 
     /** Consumes a one-byte structural token that {@link #peek()} just returned. */
@@ -222,7 +224,7 @@ public final class YsonParser {
         byte c = buf[pos];
         if (c == STRING_MARKER) {
             pos++;
-            long n = zigzag(readVarint());
+            long n = YsonBinaryScalars.zigzag(YsonBinaryScalars.readVarint(this));
             if (n < 0 || n > end - pos) {
                 throw error("binary string length " + n + " runs past the end of the record");
             }
@@ -234,7 +236,7 @@ public final class YsonParser {
             YsonTextScalars.readQuoted(this);
         } else {
             int p = pos + 1;
-            while (p < end && isIdentPart(buf[p])) {
+            while (p < end && YsonTextScalars.isIdentPart(buf[p])) {
                 p++;
             }
             sliceBuf = buf;
@@ -252,23 +254,23 @@ public final class YsonParser {
     /** Reads an int64 or uint64; a uint64 above Long.MAX_VALUE comes back negative, see caller. */
     public long readLong() throws MalformedRecordException {
         int k = peek();
+        if (k != INT64 && k != UINT64) {
+            throw error("expected an integer, got " + name(k));
+        }
         kind = -1;
         byte c = buf[pos];
         if (c == INT64_MARKER) {
             pos++;
-            return zigzag(readVarint());
+            return YsonBinaryScalars.zigzag(YsonBinaryScalars.readVarint(this));
         }
         if (c == UINT64_MARKER) {
             pos++;
-            return readVarint();
-        }
-        if (k != INT64 && k != UINT64) {
-            kind = k;
-            throw error("expected an integer, got " + name(k));
+            return YsonBinaryScalars.readVarint(this);
         }
         return YsonTextScalars.readLong(this, k);
     }
 
+    /** Reads a double, or an integer rounded once to the nearest double. */
     public double readDouble() throws MalformedRecordException {
         int k = peek();
         if (k == INT64) {
@@ -276,22 +278,31 @@ public final class YsonParser {
         }
         if (k == UINT64) {
             long v = readLong();
-            return v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
+            return v >= 0 ? v : YsonBinaryScalars.unsigned(v).doubleValue();
         }
+        return readDoubleToken(k);
+    }
+
+    /** Reads a float: integers are rounded once to the nearest float, not through a double. */
+    public float readFloat() throws MalformedRecordException {
+        int k = peek();
+        if (k == INT64) {
+            return readLong();
+        }
+        if (k == UINT64) {
+            long v = readLong();
+            return v >= 0 ? v : YsonBinaryScalars.unsigned(v).floatValue();
+        }
+        return (float) readDoubleToken(k);
+    }
+
+    private double readDoubleToken(int k) throws MalformedRecordException {
         if (k != DOUBLE) {
             throw error("expected a double, got " + name(k));
         }
         kind = -1;
         if (buf[pos] == DOUBLE_MARKER) {
-            if (end - pos < 9) {
-                throw error("binary double needs 8 bytes");
-            }
-            long bits = 0;
-            for (int i = 8; i >= 1; i--) {
-                bits = (bits << 8) | (buf[pos + i] & 0xffL);
-            }
-            pos += 9;
-            return Double.longBitsToDouble(bits);
+            return YsonBinaryScalars.readDouble(this);
         }
         return YsonTextScalars.readDouble(this);
     }
@@ -302,50 +313,6 @@ public final class YsonParser {
             throw error("expected a boolean, got " + name(k));
         }
         kind = -1;
-        byte c = buf[pos];
-        if (c == TRUE_MARKER || c == FALSE_MARKER) {
-            pos++;
-            return c == TRUE_MARKER;
-        }
-        if (matches("%true")) {
-            pos += 5;
-            return true;
-        }
-        if (matches("%false")) {
-            pos += 6;
-            return false;
-        }
-        throw error("expected %true or %false");
-    }
-
-    private boolean matches(String token) {
-        if (end - pos < token.length()) {
-            return false;
-        }
-        for (int i = 0; i < token.length(); i++) {
-            if (buf[pos + i] != token.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private long readVarint() throws MalformedRecordException {
-        long result = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (pos >= end) {
-                throw error("varint runs past the end of the record");
-            }
-            byte b = buf[pos++];
-            result |= (long) (b & 0x7f) << shift;
-            if (b >= 0) {
-                return result;
-            }
-        }
-        throw error("varint longer than 10 bytes");
-    }
-
-    private static long zigzag(long n) {
-        return (n >>> 1) ^ -(n & 1);
+        return YsonTextScalars.readBoolean(this);
     }
 }

@@ -1,31 +1,25 @@
 package io.flotilla.formats.yson;
 
 import static io.flotilla.formats.yson.YsonParser.BEGIN_LIST;
-import static io.flotilla.formats.yson.YsonParser.BEGIN_MAP;
 import static io.flotilla.formats.yson.YsonParser.END_LIST;
-import static io.flotilla.formats.yson.YsonParser.END_MAP;
 import static io.flotilla.formats.yson.YsonParser.ENTITY;
 import static io.flotilla.formats.yson.YsonParser.ITEM_SEP;
-import static io.flotilla.formats.yson.YsonParser.KV_SEP;
 import static io.flotilla.formats.yson.YsonParser.STRING;
 import static io.flotilla.formats.yson.YsonParser.UINT64;
 
+import io.flotilla.formats.Decimals;
 import io.flotilla.formats.MalformedRecordException;
 import io.flotilla.formats.TextValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.GenericArrayData;
-import org.apache.flink.table.data.GenericMapData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
-import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.MapType;
 import org.apache.flink.table.types.logical.RowType;
 
@@ -70,7 +64,12 @@ public final class YsonReaders {
             case ARRAY:
                 return arrayReader(create(((ArrayType) type).getElementType(), path + "[]"), path);
             case MAP:
-                return mapReader((MapType) type, path);
+                MapType map = (MapType) type;
+                return new YsonMapReader(
+                        map,
+                        create(map.getKeyType(), path + "{key}"),
+                        create(map.getValueType(), path + "{value}"),
+                        path);
             case CHAR:
             case VARCHAR:
                 return new Reader(path) {
@@ -110,7 +109,7 @@ public final class YsonReaders {
                 return new Reader(path) {
                     @Override
                     Object readValue(YsonParser p) throws MalformedRecordException {
-                        return (float) p.readDouble();
+                        return p.readFloat();
                     }
                 };
             case DOUBLE:
@@ -186,7 +185,11 @@ public final class YsonReaders {
                 }
                 BigDecimal value;
                 if (k == YsonParser.DOUBLE) {
-                    value = BigDecimal.valueOf(p.readDouble());
+                    double d = p.readDouble();
+                    if (!Double.isFinite(d)) {
+                        throw p.error(at, "a DECIMAL cannot hold nan or infinity");
+                    }
+                    value = BigDecimal.valueOf(d);
                 } else {
                     long v = p.readLong();
                     value =
@@ -194,8 +197,7 @@ public final class YsonReaders {
                                     ? new BigDecimal(Long.toUnsignedString(v))
                                     : BigDecimal.valueOf(v);
                 }
-                DecimalData d =
-                        DecimalData.fromBigDecimal(value, type.getPrecision(), type.getScale());
+                DecimalData d = Decimals.fit(value, type.getPrecision(), type.getScale());
                 if (d == null) {
                     throw p.error(at, "value does not fit " + type.asSummaryString());
                 }
@@ -226,6 +228,7 @@ public final class YsonReaders {
             @Override
             Object readValue(YsonParser p) throws MalformedRecordException {
                 p.expect(BEGIN_LIST);
+                p.enter();
                 List<Object> items = new ArrayList<>();
                 while (p.peek() != END_LIST) {
                     items.add(element.read(p));
@@ -233,51 +236,8 @@ public final class YsonReaders {
                     separator(p, END_LIST);
                 }
                 p.consume();
+                p.leave();
                 return new GenericArrayData(items.toArray());
-            }
-        };
-    }
-
-    /** Map columns with string keys are YSON maps; other keys are lists of [key; value] pairs. */
-    private Reader mapReader(MapType type, String path) {
-        LogicalTypeRoot keyRoot = type.getKeyType().getTypeRoot();
-        boolean stringKeys = keyRoot == LogicalTypeRoot.VARCHAR || keyRoot == LogicalTypeRoot.CHAR;
-        Reader key = create(type.getKeyType(), path + "{key}");
-        Reader value = create(type.getValueType(), path + "{value}");
-        return new Reader(path) {
-            @Override
-            Object readValue(YsonParser p) throws MalformedRecordException {
-                Map<Object, Object> map = new HashMap<>();
-                if (stringKeys && p.peek() == BEGIN_MAP) {
-                    p.consume();
-                    while (p.peek() != END_MAP) {
-                        Object k = key.read(p);
-                        p.expect(KV_SEP);
-                        map.put(k, value.read(p));
-                        p.field = path;
-                        separator(p, END_MAP);
-                    }
-                    p.consume();
-                } else {
-                    p.expect(BEGIN_LIST);
-                    while (p.peek() != END_LIST) {
-                        p.skipAttributes();
-                        p.expect(BEGIN_LIST);
-                        Object k = key.read(p);
-                        p.field = path;
-                        p.expect(ITEM_SEP);
-                        Object v = value.read(p);
-                        p.field = path;
-                        if (p.peek() == ITEM_SEP) {
-                            p.consume();
-                        }
-                        p.expect(END_LIST);
-                        map.put(k, v);
-                        separator(p, END_LIST);
-                    }
-                    p.consume();
-                }
-                return new GenericMapData(map);
             }
         };
     }

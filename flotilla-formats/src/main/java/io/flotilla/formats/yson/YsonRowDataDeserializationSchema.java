@@ -33,6 +33,7 @@ public final class YsonRowDataDeserializationSchema extends RowDeserializationSc
     protected RowData parse(byte[] message) throws MalformedRecordException {
         YsonParser p = parser;
         p.reset(message, 0, message.length, 0);
+        p.skipAttributes();
         if (p.peek() == YsonParser.ENTITY) {
             throw p.error("the record is an entity (#); expected a map");
         }

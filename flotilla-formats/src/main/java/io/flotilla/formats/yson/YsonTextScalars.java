@@ -166,6 +166,67 @@ final class YsonTextScalars {
         return v;
     }
 
+    static int kind(YsonParser p, byte c) throws MalformedRecordException {
+        if (c == '-' || c == '+' || (c >= '0' && c <= '9')) {
+            int q = p.pos + 1;
+            while (q < p.end && p.buf[q] >= '0' && p.buf[q] <= '9') {
+                q++;
+            }
+            if (q < p.end) {
+                byte n = p.buf[q];
+                if (n == '.' || n == 'e' || n == 'E') {
+                    return YsonParser.DOUBLE;
+                }
+                if (n == 'u') {
+                    return YsonParser.UINT64;
+                }
+            }
+            return YsonParser.INT64;
+        }
+        if (isIdentStart(c)) {
+            return YsonParser.STRING;
+        }
+        throw p.error(String.format("unexpected byte 0x%02x", c & 0xff));
+    }
+
+    private static boolean isIdentStart(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
+
+    static boolean isIdentPart(byte c) {
+        return isIdentStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    }
+
+    /** A boolean (binary marker, %true or %false) at the parser's position. */
+    static boolean readBoolean(YsonParser p) throws MalformedRecordException {
+        byte c = p.buf[p.pos];
+        if (c == YsonParser.TRUE_MARKER || c == YsonParser.FALSE_MARKER) {
+            p.pos++;
+            return c == YsonParser.TRUE_MARKER;
+        }
+        if (matches(p, "%true")) {
+            p.pos += 5;
+            return true;
+        }
+        if (matches(p, "%false")) {
+            p.pos += 6;
+            return false;
+        }
+        throw p.error("expected %true or %false");
+    }
+
+    private static boolean matches(YsonParser p, String token) {
+        if (p.end - p.pos < token.length()) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            if (p.buf[p.pos + i] != token.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isNumberPart(byte c) {
         return (c >= '0' && c <= '9')
                 || c == '.'

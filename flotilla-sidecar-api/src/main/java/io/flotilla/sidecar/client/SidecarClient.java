@@ -12,11 +12,9 @@ import io.flotilla.sidecar.logs.LogApi;
 import io.flotilla.sidecar.state.StateApi;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,13 +138,13 @@ public final class SidecarClient {
 
     /** Every log file of the cluster's JobManager and TaskManagers, with sizes. */
     public LogApi.LogListing logs() {
-        return get("/v1/logs").as(LogApi.LogListing.class);
+        return call(SidecarEndpoints.LOGS, null);
     }
 
     /**
      * A page of a log; {@code taskManager} null reads the JobManager's. Null arguments take the
      * sidecar's defaults: the main log file, the newest lines, {@value LogApi#DEFAULT_LIMIT} lines,
-     * every line. {@code offset}: lines from there on; {@code before}: lines before it.
+     * every line. {@code offset}: the lines from there on; {@code before}: the lines before it.
      */
     public LogApi.LogPage log(
             String taskManager,
@@ -155,40 +153,24 @@ public final class SidecarClient {
             Long before,
             Integer limit,
             String jobId) {
-        Map<String, Object> q = new LinkedHashMap<>();
+        Map<String, String> q = new LinkedHashMap<>();
         q.put("file", file);
-        q.put("offset", offset);
-        q.put("before", before);
-        q.put("limit", limit);
+        q.put("offset", offset == null ? null : offset.toString());
+        q.put("before", before == null ? null : before.toString());
+        q.put("limit", limit == null ? null : limit.toString());
         q.put("job", jobId);
-        String path =
-                taskManager == null
-                        ? "/v1/logs/jobmanager"
-                        : "/v1/logs/taskmanagers/" + encode(taskManager);
-        return get(path + query(q)).as(LogApi.LogPage.class);
+        try {
+            return taskManager == null
+                    ? api.exchange(SidecarEndpoints.JOBMANAGER_LOG, q, null).body()
+                    : api.exchange(SidecarEndpoints.TASKMANAGER_LOG, q, null, taskManager).body();
+        } catch (ApiCallException e) {
+            throw SidecarException.of(e);
+        }
     }
 
-    /** A job's root cause and exception history. */
+    /** A job's root cause and exception history, newest first. */
     public LogApi.JobExceptions exceptions(String jobId) {
-        return get("/v1/jobs/" + encode(jobId) + "/exceptions").as(LogApi.JobExceptions.class);
-    }
-
-    private static String query(Map<String, Object> params) {
-        StringBuilder out = new StringBuilder();
-        params.forEach(
-                (k, v) -> {
-                    if (v != null) {
-                        out.append(out.length() == 0 ? '?' : '&')
-                                .append(k)
-                                .append('=')
-                                .append(encode(String.valueOf(v)));
-                    }
-                });
-        return out.toString();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return call(SidecarEndpoints.EXCEPTIONS, null, jobId);
     }
 
     /** Polls an operation until it is no longer IN_PROGRESS. */

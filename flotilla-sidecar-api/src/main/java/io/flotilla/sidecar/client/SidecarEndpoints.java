@@ -5,6 +5,7 @@ import static io.flotilla.http.Role.VIEWER;
 
 import io.flotilla.http.Endpoint;
 import io.flotilla.sidecar.jobs.JobApi;
+import io.flotilla.sidecar.logs.LogApi;
 import io.flotilla.sidecar.state.StateApi;
 import java.util.List;
 
@@ -57,6 +58,34 @@ public final class SidecarEndpoints {
                     JobApi.JobDetail.class,
                     "getJob",
                     "One job with its exception history and its logs");
+    public static final Endpoint<Void, LogApi.JobExceptions> EXCEPTIONS =
+            Endpoint.get(
+                    "/v1/jobs/{jobId}/exceptions",
+                    VIEWER,
+                    LogApi.JobExceptions.class,
+                    "jobExceptions",
+                    "A job's root cause and exception history from Flink, newest first");
+    public static final Endpoint<Void, LogApi.LogListing> LOGS =
+            Endpoint.get(
+                    "/v1/logs",
+                    VIEWER,
+                    LogApi.LogListing.class,
+                    "listLogs",
+                    "Every log file of the JobManager and the TaskManagers, with sizes");
+    public static final Endpoint<Void, LogApi.LogPage> JOBMANAGER_LOG =
+            Endpoint.get(
+                    "/v1/logs/jobmanager",
+                    VIEWER,
+                    LogApi.LogPage.class,
+                    "jobManagerLog",
+                    "A page of a JobManager log (query file, offset, before, limit, job): the newest lines by default");
+    public static final Endpoint<Void, LogApi.LogPage> TASKMANAGER_LOG =
+            Endpoint.get(
+                    "/v1/logs/taskmanagers/{taskManager}",
+                    VIEWER,
+                    LogApi.LogPage.class,
+                    "taskManagerLog",
+                    "A page of a TaskManager log, paged like the JobManager's");
     public static final Endpoint<JobApi.StopRequest, JobApi.Operation> STOP =
             Endpoint.change(
                             "POST",
@@ -143,6 +172,10 @@ public final class SidecarEndpoints {
                     LIST_JOBS,
                     SUBMIT,
                     GET_JOB,
+                    EXCEPTIONS,
+                    LOGS,
+                    JOBMANAGER_LOG,
+                    TASKMANAGER_LOG,
                     STOP,
                     SAVEPOINT,
                     CANCEL,

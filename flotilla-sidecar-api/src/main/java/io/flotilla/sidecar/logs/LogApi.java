@@ -33,7 +33,8 @@ public final class LogApi {
      * One page of a log: {@code lines} span bytes {@code offset} to {@code end} of {@code file}.
      * Pass {@code next} as {@code offset} for the lines after them (also to follow a growing log),
      * {@code previous} as {@code before} for the lines before them (null at the start). With {@code
-     * job} set, only lines naming that job (its JobID or its name) are counted and returned.
+     * job} set, only lines naming that job (its JobID or its name) are counted and returned. {@code
+     * file} is null when the main log was read and the listing does not tell its name.
      */
     public record LogPage(
             LogSource source,

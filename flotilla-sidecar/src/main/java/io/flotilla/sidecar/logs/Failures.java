@@ -32,15 +32,26 @@ final class Failures {
                 jobId, entries.isEmpty() ? null : entries.get(0), entries, history.isTruncated());
     }
 
+    /**
+     * A job-level failure ("Recovery is suppressed ...") names no task; the task failure that
+     * caused it is among its concurrent exceptions, so the root entry takes that one's task.
+     */
     private static Failure failure(ExceptionInfo e, List<Failure> concurrent) {
+        Failure task =
+                e.getTaskName() == null
+                        ? concurrent.stream()
+                                .filter(c -> c.taskName() != null)
+                                .findFirst()
+                                .orElse(null)
+                        : null;
         return new Failure(
                 Instant.ofEpochMilli(e.getTimestamp()),
                 e.getExceptionName(),
                 cause(e.getExceptionName(), e.getStacktrace()),
                 e.getStacktrace(),
-                e.getTaskName(),
-                e.getEndpoint(),
-                e.getTaskManagerId(),
+                task != null ? task.taskName() : e.getTaskName(),
+                task != null ? task.endpoint() : e.getEndpoint(),
+                task != null ? task.taskManager() : e.getTaskManagerId(),
                 e instanceof RootExceptionInfo ? concurrent : List.of());
     }
 

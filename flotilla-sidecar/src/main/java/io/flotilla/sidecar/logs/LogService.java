@@ -85,7 +85,7 @@ public final class LogService {
                     null);
         }
         List<LogFile> listed = tm == null ? files.jobManagerFiles() : files.taskManagerFiles(tm);
-        String file = file(q.file(), listed);
+        String file = file(q.file(), listed, tm == null);
         LogPager.LineFilter filter = LogPager.LineFilter.ALL;
         if (job != null) {
             List<String> needles = new ArrayList<>(List.of(job));
@@ -181,15 +181,25 @@ public final class LogService {
                         + "'");
     }
 
-    /** The file's listed name; without one, the main log's (the newest listed ".log"). */
-    private static String file(String file, List<LogFile> listed) {
+    /**
+     * The file's listed name; without one, the main log's name when the listing tells it (one
+     * ".log", or one named for the process's role: a local platform keeps every process's logs in
+     * one folder, which each process lists), else null: the main log, unnamed.
+     */
+    private static String file(String file, List<LogFile> listed, boolean jobManager) {
         List<String> names = listed.stream().map(LogFile::name).toList();
         if (file == null) {
-            return listed.stream()
-                    .filter(f -> f.name().endsWith(".log"))
-                    .max((a, b) -> a.modified().compareTo(b.modified()))
-                    .map(LogFile::name)
-                    .orElse("log");
+            List<String> logs = names.stream().filter(n -> n.endsWith(".log")).toList();
+            if (logs.size() == 1) {
+                return logs.get(0);
+            }
+            List<String> roles =
+                    jobManager
+                            ? List.of("jobmanager", "standalonesession")
+                            : List.of("taskmanager", "taskexecutor");
+            List<String> own =
+                    logs.stream().filter(n -> roles.stream().anyMatch(n::contains)).toList();
+            return own.size() == 1 ? own.get(0) : null;
         }
         if (!FILE.matcher(file).matches()) {
             throw ApiException.badRequest(

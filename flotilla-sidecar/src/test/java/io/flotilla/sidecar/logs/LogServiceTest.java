@@ -70,6 +70,16 @@ class LogServiceTest {
     }
 
     @Test
+    void theMainLogIsNamedByTheProcessRoleWhenOneFolderHoldsEveryProcesssLogs() {
+        files.put(TestingLogFiles.JM, "c1-taskmanager.log", "not mine\n");
+        assertThat(logs.page(jm(null, null, null, null)).file()).isEqualTo("c1-jobmanager.log");
+        files.put(TestingLogFiles.JM, "c1-jobmanager-2.log", "also mine?\n");
+        assertThat(logs.page(jm(null, null, null, null)).file())
+                .as("two candidates: the main log is read, unnamed")
+                .isNull();
+    }
+
+    @Test
     void theJobFilterKeepsLinesNamingItsJobIdOrItsName() {
         files.names.put(JOB, "orders-job");
         LogPage page = logs.page(jm(null, "0", null, JOB.toHexString()));
@@ -221,6 +231,36 @@ class LogServiceTest {
                         "java.lang.NumberFormatException: For input string: \"abc\"",
                         "java.lang.IllegalStateException: first");
         assertThat(ex.truncated()).isFalse();
+    }
+
+    @Test
+    void aJobLevelFailureNamesTheTaskOfTheTaskFailureUnderIt() {
+        RootExceptionInfo global =
+                new RootExceptionInfo(
+                        "org.apache.flink.runtime.JobException",
+                        "org.apache.flink.runtime.JobException: Recovery is suppressed\n"
+                                + "Caused by: java.lang.IllegalStateException: boom\n",
+                        2000L,
+                        Map.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(
+                                new ExceptionInfo(
+                                        "java.lang.IllegalStateException",
+                                        "java.lang.IllegalStateException: boom",
+                                        1990L,
+                                        Map.of(),
+                                        "Source: orders -> Calc (1/1)",
+                                        "localhost:1",
+                                        TM)));
+        files.exceptions.put(
+                JOB,
+                new JobExceptionsInfoWithHistory(new JobExceptionHistory(List.of(global), false)));
+        LogApi.Failure root = logs.exceptions(JOB.toHexString()).rootCause();
+        assertThat(root.cause()).isEqualTo("java.lang.IllegalStateException: boom");
+        assertThat(root.taskName()).isEqualTo("Source: orders -> Calc (1/1)");
+        assertThat(root.taskManager()).isEqualTo(TM);
     }
 
     @Test

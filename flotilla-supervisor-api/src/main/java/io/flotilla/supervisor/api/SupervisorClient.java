@@ -7,6 +7,7 @@ import io.flotilla.http.ApiClient;
 import io.flotilla.http.ApiUnreachableException;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 
@@ -151,5 +152,25 @@ public final class SupervisorClient {
 
     public Lineage putLineage(String name, String version, Lineage lineage) {
         return api.call(PUT_LINEAGE, lineage, name, version);
+    }
+
+    /** A page of a log of the deployment's cluster, as {@code query} asks. */
+    public DeploymentLogPage logs(String name, LogQuery query) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put(
+                "source",
+                query.source() == null ? null : query.source().name().toLowerCase(Locale.ROOT));
+        q.put("taskManager", query.taskManager());
+        q.put("file", query.file());
+        q.put("offset", query.offset() == null ? null : query.offset().toString());
+        q.put("before", query.before() == null ? null : query.before().toString());
+        q.put("limit", query.limit() == null ? null : query.limit().toString());
+        q.put("all", query.all() ? "true" : null);
+        return api.exchange(DEPLOYMENT_LOGS, q, null, name).body();
+    }
+
+    /** The exception history of the deployment's current job. */
+    public DeploymentExceptions exceptions(String name) {
+        return api.call(DEPLOYMENT_EXCEPTIONS, null, name);
     }
 }

@@ -76,7 +76,7 @@ public final class SupervisorEndpoints {
                     VIEWER,
                     DeploymentList.class,
                     "listDeployments",
-                    "Every deployment");
+                    "Every deployment; with any of the query parameters phase, cluster, owner, q (part of the name), sort (name, phase, cluster, version, owner or retries; '-' first to reverse), offset and limit (1-1000, default 50), one page filtered and sorted by the store, with total, offset and limit");
     public static final Endpoint<DeploymentRequest, DeploymentView> CREATE_DEPLOYMENT =
             Endpoint.change(
                     "POST",
@@ -223,22 +223,21 @@ public final class SupervisorEndpoints {
                     200,
                     "putLineage",
                     "Stores the lineage of a version (the build does)");
-    // The logs routes (branch logs) answer the supervisor's LogViews records, not (yet) in this
-    // module: typed here as JSON objects until they move.
-    public static final Endpoint<Void, Object> DEPLOYMENT_LOGS =
+
+    public static final Endpoint<Void, DeploymentLogPage> DEPLOYMENT_LOGS =
             Endpoint.get(
                     "/v1/deployments/{name}/logs",
                     VIEWER,
-                    Object.class,
+                    DeploymentLogPage.class,
                     "deploymentLogs",
-                    "A page of the JobManager's or a TaskManager's log of the deployment's cluster, the job's lines or all");
-    public static final Endpoint<Void, Object> DEPLOYMENT_EXCEPTIONS =
+                    "A page of the JobManager or a TaskManager log of the deployment's cluster (query source, taskManager, file, offset, before, limit, all): the newest lines naming its job by default");
+    public static final Endpoint<Void, DeploymentExceptions> DEPLOYMENT_EXCEPTIONS =
             Endpoint.get(
                     "/v1/deployments/{name}/exceptions",
                     VIEWER,
-                    Object.class,
+                    DeploymentExceptions.class,
                     "deploymentExceptions",
-                    "Flink's exception history of the deployment's current job");
+                    "The exception history of the deployment's current job: root cause, time, task; newest first");
 
     /** Every endpoint, in the order the supervisor routes them. */
     public static final List<Endpoint<?, ?>> ALL =

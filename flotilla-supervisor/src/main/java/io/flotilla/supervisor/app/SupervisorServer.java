@@ -1,5 +1,6 @@
 package io.flotilla.supervisor.app;
 
+import io.flotilla.http.HttpOptions;
 import io.flotilla.http.TokenAuth;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.supervisor.Backoff;
@@ -146,7 +147,8 @@ public final class SupervisorServer implements AutoCloseable {
                         metrics,
                         this::health,
                         state::requestRun,
-                        new SidecarClusterLogs(sidecars::get));
+                        new SidecarClusterLogs(sidecars::get),
+                        HttpOptions.from(settings::get));
         if (settings.get(SupervisorSettings.UI)) {
             api.mount(
                     new WebUi(

@@ -90,25 +90,29 @@ public final class SupervisorSettings {
                     Duration.ofMinutes(30),
                     "A web UI session ends after this long without a request (and 12 h after login at the latest).");
 
+    /** This service's own settings, then the HTTP layer's (TLS, timeouts, limits). */
     public static final List<Setting<?>> ALL =
-            List.of(
-                    JDBC_URL,
-                    JDBC_USER,
-                    JDBC_PASSWORD,
-                    BIND,
-                    PORT,
-                    TOKENS_FILE,
-                    HOLDER,
-                    TICK_INTERVAL,
-                    LEASE_TTL,
-                    RELEASE_TIMEOUT,
-                    JOB_BACKOFF_MAX,
-                    KEEP_SAVEPOINTS,
-                    MAX_AGE,
-                    CLEANUP_EVERY,
-                    DELETED_GRACE,
-                    UI,
-                    UI_SESSION_IDLE);
+            java.util.stream.Stream.<Setting<?>>concat(
+                            java.util.stream.Stream.of(
+                                    JDBC_URL,
+                                    JDBC_USER,
+                                    JDBC_PASSWORD,
+                                    BIND,
+                                    PORT,
+                                    TOKENS_FILE,
+                                    HOLDER,
+                                    TICK_INTERVAL,
+                                    LEASE_TTL,
+                                    RELEASE_TIMEOUT,
+                                    JOB_BACKOFF_MAX,
+                                    KEEP_SAVEPOINTS,
+                                    MAX_AGE,
+                                    CLEANUP_EVERY,
+                                    DELETED_GRACE,
+                                    UI,
+                                    UI_SESSION_IDLE),
+                            io.flotilla.http.HttpSettings.ALL.stream())
+                    .toList();
 
     private final Settings values;
 

@@ -1,13 +1,12 @@
 package io.flotilla.supervisor.http;
 
 import io.flotilla.http.Request;
+import io.flotilla.supervisor.api.DeploymentList;
 import io.flotilla.supervisor.model.Phase;
 import io.flotilla.supervisor.port.ControlStore;
 import io.flotilla.supervisor.port.DeploymentFilter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The filters, sort and page of {@code GET /v1/deployments}: {@code phase}, {@code cluster}, {@code
@@ -27,7 +26,7 @@ final class DeploymentQuery {
                                         .contains(k));
     }
 
-    static Map<String, Object> page(Request r, ControlStore store) {
+    static DeploymentList page(Request r, ControlStore store) {
         String phase = blankToNull(r.query("phase", null));
         String sort = r.query("sort", "name");
         boolean descending = sort.startsWith("-");
@@ -54,12 +53,11 @@ final class DeploymentQuery {
                         (int) ReadRoutes.number(r, "offset", 0, 0, Integer.MAX_VALUE),
                         (int) ReadRoutes.number(r, "limit", 50, 1, 1000));
         DeploymentFilter.Page page = store.deployments(filter);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("deployments", page.rows().stream().map(ApiViews::deployment).toList());
-        out.put("total", page.total());
-        out.put("offset", filter.offset());
-        out.put("limit", filter.limit());
-        return out;
+        return new DeploymentList(
+                page.rows().stream().map(ApiViews::deployment).toList(),
+                page.total(),
+                filter.offset(),
+                filter.limit());
     }
 
     private static String blankToNull(String s) {

@@ -4,8 +4,7 @@ import io.flotilla.http.ApiException;
 import io.flotilla.http.HttpApi;
 import io.flotilla.http.Request;
 import io.flotilla.http.Response;
-import io.flotilla.supervisor.http.LogViews.DeploymentExceptions;
-import io.flotilla.supervisor.http.LogViews.DeploymentLogPage;
+import io.flotilla.supervisor.api.SupervisorEndpoints;
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.port.ClusterLogs;
 import io.flotilla.supervisor.port.ClusterLogs.LogQuery;
@@ -31,10 +30,8 @@ final class LogRoutes {
     }
 
     void register(HttpApi api) {
-        api.route(io.flotilla.supervisor.api.SupervisorEndpoints.DEPLOYMENT_LOGS, this::logs)
-                .route(
-                        io.flotilla.supervisor.api.SupervisorEndpoints.DEPLOYMENT_EXCEPTIONS,
-                        this::exceptions);
+        api.route(SupervisorEndpoints.DEPLOYMENT_LOGS, this::logs)
+                .route(SupervisorEndpoints.DEPLOYMENT_EXCEPTIONS, this::exceptions);
     }
 
     private Response logs(Request r) {
@@ -72,8 +69,7 @@ final class LogRoutes {
                         before,
                         limit,
                         all ? null : jobId);
-        return Response.ok(
-                DeploymentLogPage.of(d.name(), call(() -> logs.logs(d.currentCluster(), q))));
+        return Response.ok(LogViews.page(d.name(), call(() -> logs.logs(d.currentCluster(), q))));
     }
 
     private Response exceptions(Request r) {
@@ -86,7 +82,7 @@ final class LogRoutes {
                     "deployment '" + d.name() + "' has no job on a cluster yet: nothing failed");
         }
         return Response.ok(
-                DeploymentExceptions.of(
+                LogViews.exceptions(
                         d.name(), call(() -> logs.failures(d.currentCluster(), jobId))));
     }
 

@@ -2,6 +2,8 @@ package io.flotilla.supervisor.http;
 
 import io.flotilla.http.ApiException;
 import io.flotilla.http.HttpApi;
+import io.flotilla.http.HttpOptions;
+import io.flotilla.http.PageRoutes;
 import io.flotilla.http.Response;
 import io.flotilla.http.TokenAuth;
 import io.flotilla.supervisor.api.SupervisorEndpoints;
@@ -50,13 +52,23 @@ public final class SupervisorApi implements AutoCloseable {
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
             Runnable cleanupNow) {
-        this(bind, auth, store, clock, metrics, health, cleanupNow, NO_LOGS);
+        this(
+                bind,
+                auth,
+                store,
+                clock,
+                metrics,
+                health,
+                cleanupNow,
+                NO_LOGS,
+                HttpOptions.defaults());
     }
 
     /**
      * @param health what {@code /health} shows (leader or standby, last tick)
      * @param cleanupNow asks the state control to clean every cluster at the next tick
      * @param logs reads the clusters' logs and job failures
+     * @param options TLS, timeouts and limits of the server
      */
     public SupervisorApi(
             InetSocketAddress bind,
@@ -66,8 +78,9 @@ public final class SupervisorApi implements AutoCloseable {
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
             Runnable cleanupNow,
-            ClusterLogs logs) {
-        this.api = new HttpApi("supervisor", bind, auth, metrics, SupervisorApi::mapError);
+            ClusterLogs logs,
+            HttpOptions options) {
+        this.api = new HttpApi("supervisor", bind, auth, metrics, SupervisorApi::mapError, options);
         String openapi = resource("/supervisor-openapi.json");
         api.route(SupervisorEndpoints.HEALTH, r -> Response.ok(health.get()))
                 .route(
@@ -86,8 +99,10 @@ public final class SupervisorApi implements AutoCloseable {
         new LogRoutes(deployments, logs).register(api);
     }
 
-    /** Mounts browser pages under every path the API does not use (the web UI). */
-    public SupervisorApi mount(io.flotilla.http.PageHandler pages) {
+    /**
+     * Mounts the web UI's pages on the same server, before {@link #start}: see {@link PageRoutes}.
+     */
+    public SupervisorApi mount(PageRoutes pages) {
         api.mount(pages);
         return this;
     }

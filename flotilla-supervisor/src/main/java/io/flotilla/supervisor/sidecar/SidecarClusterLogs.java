@@ -1,7 +1,8 @@
 package io.flotilla.supervisor.sidecar;
 
+import io.flotilla.http.ApiCallException;
+import io.flotilla.http.ApiUnreachableException;
 import io.flotilla.sidecar.client.SidecarClient;
-import io.flotilla.sidecar.client.SidecarException;
 import io.flotilla.sidecar.logs.LogApi;
 import io.flotilla.supervisor.port.ClusterLogs;
 import io.flotilla.supervisor.port.ClusterUnreachableException;
@@ -96,8 +97,10 @@ public final class SidecarClusterLogs implements ClusterLogs {
     private static <T> T call(String cluster, Supplier<T> request) {
         try {
             return request.get();
-        } catch (SidecarException e) {
-            if (e.status() == 0 || e.status() >= 500) {
+        } catch (ApiUnreachableException e) {
+            throw new ClusterUnreachableException(cluster, e.getMessage());
+        } catch (ApiCallException e) {
+            if (e.status() >= 500) {
                 throw new ClusterUnreachableException(cluster, e.getMessage());
             }
             throw new RefusedException(

@@ -1,15 +1,13 @@
-package io.flotilla.http;
+package io.flotilla.ui;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * Serves browser pages mounted beside the API: requests whose path no API route knows, without
- * bearer authentication (the pages have their own sessions), answered with any content type and
- * headers (cookies, redirects).
+ * The UI's view of one browser request and its answer, independent of the HTTP server: {@link
+ * WebUi} adapts Javalin's context to it, so the router and the pages stay plain code.
  */
-@FunctionalInterface
-public interface PageHandler {
+interface PageHandler {
 
     /** One browser request: header names are lower case; the body is the raw form or JSON. */
     record PageRequest(

@@ -1,0 +1,120 @@
+package io.flotilla.cli.command;
+
+import io.flotilla.cli.Cli;
+import io.flotilla.cli.api.Records.Deployment;
+import io.flotilla.cli.api.Records.Event;
+import io.flotilla.cli.api.Records.Runs;
+import io.flotilla.cli.api.Records.State;
+import io.flotilla.cli.api.Records.Submission;
+import io.flotilla.cli.api.RestSupervisor;
+import io.flotilla.cli.output.Table;
+import io.flotilla.cli.output.Texts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code flotilla savepoints <deployment>}: the checkpoints and savepoints the deployment's jobs
+ * made, their sizes in the store and which are pinned (kept by the state guard).
+ */
+@Command(
+        name = "savepoints",
+        mixinStandardHelpOptions = true,
+        description = "List a deployment's checkpoints and savepoints with sizes, pinned or not.")
+public final class SavepointsCommand implements Callable<Integer> {
+
+    /** One state snapshot. */
+    public record Snapshot(String kind, String path, Instant at, Long bytes, boolean pinned) {}
+
+    private final Cli cli;
+
+    @Parameters(paramLabel = "<deployment>", description = "The deployment's name.")
+    String deployment;
+
+    public SavepointsCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        RestSupervisor api = cli.supervisor();
+        Deployment d = api.deployment(deployment);
+        Runs runs = api.runs(deployment);
+        State state = api.state(deployment);
+        Map<String, Instant> paths = new LinkedHashMap<>();
+        for (Event e : events(api)) {
+            if (e.type().equals("SavepointCompleted")) {
+                int at = e.message().indexOf(" with ");
+                if (at > 0) {
+                    paths.put(e.message().substring(at + 6).strip(), e.at());
+                }
+            }
+        }
+        for (Submission s : runs.submissions()) {
+            int from = s.message().lastIndexOf(" from ");
+            String p = from < 0 ? null : s.message().substring(from + 6);
+            if (p != null && p.startsWith("s3://")) {
+                paths.putIfAbsent(p, null);
+            }
+        }
+        for (String p : List.of(nz(d.status().lastSavepoint()), nz(d.status().lastCheckpoint()))) {
+            if (!p.isEmpty()) {
+                paths.putIfAbsent(p, null);
+            }
+        }
+        state.pinned().forEach(p -> paths.putIfAbsent(p, null));
+        List<Snapshot> out = new ArrayList<>();
+        Optional<ArtifactStore> store = ArtifactStore.open(cli);
+        try {
+            for (var e : paths.entrySet()) {
+                Long size = store.flatMap(s -> s.size(e.getKey())).orElse(null);
+                out.add(
+                        new Snapshot(
+                                e.getKey().contains("/chk-") ? "checkpoint" : "savepoint",
+                                e.getKey(),
+                                e.getValue(),
+                                size,
+                                state.pinned().contains(e.getKey())));
+            }
+        } finally {
+            store.ifPresent(ArtifactStore::close);
+        }
+        Table t = new Table("KIND", "SIZE", "PINNED", "AT", "PATH");
+        for (Snapshot s : out) {
+            t.row(
+                    s.kind(),
+                    Texts.bytes(s.bytes()),
+                    s.pinned() ? "pinned" : "-",
+                    Texts.time(s.at()),
+                    s.path());
+        }
+        cli.output()
+                .either(
+                        out.isEmpty() ? "(no checkpoints or savepoints yet)\n" : t.render(),
+                        Map.of("deployment", deployment, "snapshots", out));
+        return 0;
+    }
+
+    private List<Event> events(RestSupervisor api) {
+        List<Event> all = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<Event> page = api.events(deployment, after, 1000).events();
+            all.addAll(page);
+            if (page.size() < 1000) {
+                return all;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,351 @@
+package io.flotilla.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.cli.api.Phase;
+import io.flotilla.cli.api.RestSupervisor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI against a fake supervisor: parsing, rendering, progress and exit codes. */
+class FlotillaCliTest {
+
+    @TempDir Path dir;
+    TestingSupervisor supervisor;
+    Map<String, String> env;
+
+    /** What one run printed and returned. */
+    record Result(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return RestSupervisor.JSON.readTree(out);
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        supervisor = new TestingSupervisor();
+        supervisor.add("orders", Phase.RUNNING, "cluster-1", "team-orders", 0);
+        supervisor.add("clicks", Phase.STOPPED, "cluster-2", "team-web", 2);
+        env = new HashMap<>();
+        env.put("HOME", dir.toString());
+        env.put("FLOTILLA_HOME", dir.resolve("run").toString());
+        env.put("FLOTILLA_URL", supervisor.url().toString());
+        env.put("FLOTILLA_TOKEN", TestingSupervisor.ADMIN);
+        env.put("FLOTILLA_WAIT_TIMEOUT", "20s");
+    }
+
+    @AfterEach
+    void stop() {
+        supervisor.close();
+    }
+
+    Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code =
+                FlotillaCli.run(
+                        args,
+                        new Cli(
+                                env,
+                                Map.of(),
+                                new PrintStream(out, true, StandardCharsets.UTF_8),
+                                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        return new Result(
+                code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpListsEveryCommandAndTheExitCodes() {
+        Result r = run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out())
+                .contains("list", "status", "deploy", "release", "start", "stop", "restart")
+                .contains("delete", "logs", "savepoints", "events", "clusters", "lineage")
+                .contains("validate", "local", "completion", "login")
+                .contains("Exit codes: 0 done, 1 failed or rolled back, 2 bad input, 3");
+    }
+
+    @Test
+    void aMistypedCommandIsBadInputWithASuggestion() {
+        Result r = run("stauts", "orders");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Unmatched argument", "Did you mean", "flotilla status");
+    }
+
+    @Test
+    void listShowsOneLinePerDeploymentAndFilters() {
+        Result r = run("list");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines())
+                .first()
+                .asString()
+                .contains("NAME", "STATUS", "CLUSTER", "VERSION", "OWNER", "RETRIES", "UPDATED");
+        assertThat(r.out()).contains("orders", "RUNNING", "team-orders", "clicks", "STOPPED");
+        Result only = run("list", "--status", "STOPPED");
+        assertThat(only.out()).contains("clicks").doesNotContain("orders");
+        assertThat(run("list", "--owner", "nobody").out()).contains("(no deployments match)");
+        assertThat(run("list", "--status", "SLEEPING").code()).isEqualTo(2);
+    }
+
+    @Test
+    void listAsJsonIsOneDocument() throws Exception {
+        Result r = run("list", "--output", "json", "--cluster", "cluster-1");
+        assertThat(r.code()).isZero();
+        JsonNode ds = r.json().get("deployments");
+        assertThat(ds).hasSize(1);
+        assertThat(ds.get(0).get("name").asText()).isEqualTo("orders");
+        assertThat(ds.get(0).get("phase").asText()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void statusIsTheJobPage() {
+        Result r = run("status", "orders");
+        assertThat(r.code()).isZero();
+        assertThat(r.out())
+                .contains(
+                        "deployment     orders",
+                        "status         RUNNING",
+                        "cluster        cluster-1")
+                .contains(
+                        "version        1",
+                        "module         jobs/orders",
+                        "created        2026-12-01 10:00:00Z")
+                .contains("job id         00000000000000000000000000000001", "checkpoint     s3://")
+                .contains(
+                        "retries        0",
+                        "reads          orders (kafka orders, json, owner orders-service)")
+                .contains("writes         order_stats");
+    }
+
+    @Test
+    void stopFollowsUntilStoppedAndPrintsTheSavepoint() {
+        Result r = run("stop", "orders");
+        assertThat(r.code()).isZero();
+        assertThat(r.out())
+                .contains("stop of orders requested", "STOPPED job -")
+                .contains(
+                        "done: orders STOPPED with savepoint s3://flotilla-state/cluster-1/savepoints/");
+        assertThat(r.out().lines().filter(l -> l.matches("\\[ *[0-9.]+s\\] .*"))).hasSize(3);
+    }
+
+    @Test
+    void startFollowsUntilRunningWithACheckpointOfTheNewJob() throws Exception {
+        Result r = run("start", "clicks", "--output", "json");
+        assertThat(r.code()).isZero();
+        assertThat(r.err())
+                .contains(
+                        "STARTING job", "RUNNING job", "checkpoint chk-1", "done: clicks RUNNING");
+        JsonNode d = r.json();
+        assertThat(d.get("phase").asText()).isEqualTo("RUNNING");
+        assertThat(d.get("status").get("lastCheckpoint").asText())
+                .contains(d.get("status").get("jobId").asText());
+    }
+
+    @Test
+    void aFailedStartExitsOneWithTheCause() {
+        supervisor.failStarts = true;
+        Result r = run("start", "clicks");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip())
+                .isEqualTo(
+                        "flotilla: clicks FAILED: java.lang.IllegalStateException: boom (the supervisor retries with backoff; see 'flotilla events clicks', fix the job and deploy again, or 'flotilla stop clicks')");
+    }
+
+    @Test
+    void aSubmissionTheClusterRefusesExitsOneWithTheRefusal() {
+        supervisor.refuseSubmits = true;
+        Result r = run("start", "clicks");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err())
+                .contains("clicks FAILED: cluster cluster-1 refused: 422 program_failed");
+    }
+
+    @Test
+    void aWrongTokenIsOneLineAndExitThree() {
+        env.put("FLOTILLA_TOKEN", "wrong-token-wrong-token");
+        Result r = run("list");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err())
+                .contains("refused the token", "flotilla login")
+                .doesNotContain("wrong-token");
+    }
+
+    @Test
+    void aRoleTooLowIsExitThreeNamingTheRole() {
+        env.put("FLOTILLA_TOKEN", TestingSupervisor.VIEWER);
+        Result r = run("stop", "orders");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("not allowed", "needs role operator", "viewer");
+        assertThat(supervisor.get("orders").phase()).isEqualTo(Phase.RUNNING);
+    }
+
+    @Test
+    void anUnknownDeploymentIsBadInput() {
+        Result r = run("status", "nope");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("flotilla: no deployment 'nope': see GET /v1/deployments\n");
+    }
+
+    @Test
+    void aRefusedChangeIsBadInputWithTheSupervisorsReason() {
+        Result r = run("delete", "orders");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("orders is RUNNING: stop it first");
+        assertThat(run("delete", "clicks").code()).isZero();
+        assertThat(supervisor.get("clicks")).isNull();
+    }
+
+    @Test
+    void anUnreachableOrWrongUrlIsExitThree() {
+        env.put("FLOTILLA_URL", "http://127.0.0.1:1");
+        Result down = run("list");
+        assertThat(down.code()).isEqualTo(3);
+        assertThat(down.err())
+                .contains("cannot reach the supervisor at http://127.0.0.1:1", "--url");
+        env.put("FLOTILLA_URL", supervisor.url().toString());
+        supervisor.answerHtml = true;
+        Result html = run("list");
+        assertThat(html.code()).isEqualTo(3);
+        assertThat(html.err()).contains("not a Flotilla supervisor");
+        env.put("FLOTILLA_URL", "ftp://x");
+        assertThat(run("list").code()).isEqualTo(2);
+    }
+
+    @Test
+    void withNoSupervisorAndNoLocalPlatformTheFixIsNamed() {
+        env.remove("FLOTILLA_URL");
+        env.remove("FLOTILLA_TOKEN");
+        Result r = run("list");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err())
+                .contains("no local platform runs in", "flotilla login", "bin/flotilla start");
+    }
+
+    @Test
+    void withNothingGivenTheLocalPlatformsSupervisorIsUsed() throws Exception {
+        Path run = dir.resolve("run");
+        Files.createDirectories(run.resolve("conf"));
+        Path token = run.resolve("conf/supervisor.token");
+        Files.writeString(token, TestingSupervisor.ADMIN + "\n");
+        Files.writeString(
+                run.resolve("platform.json"),
+                "{\"pid\": "
+                        + ProcessHandle.current().pid()
+                        + ", \"supervisor\": {\"url\": \""
+                        + supervisor.url()
+                        + "\", \"tokenFile\": \""
+                        + token
+                        + "\"}, \"s3\": {\"endpoint\": \"http://127.0.0.1:1\"}}");
+        env.remove("FLOTILLA_URL");
+        env.remove("FLOTILLA_TOKEN");
+        Result r = run("list", "--home", run.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("orders", "clicks");
+    }
+
+    @Test
+    void loginRemembersTheUrlAndTokenFileOwnerOnlyButNotTheToken() throws Exception {
+        Path token = dir.resolve("token");
+        Files.writeString(token, TestingSupervisor.ADMIN + "\n");
+        env.remove("FLOTILLA_URL");
+        env.remove("FLOTILLA_TOKEN");
+        Result r =
+                run(
+                        "login",
+                        "--url",
+                        supervisor.url().toString(),
+                        "--token-file",
+                        token.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out())
+                .contains("logged in to " + supervisor.url())
+                .doesNotContain(TestingSupervisor.ADMIN);
+        Path config = dir.resolve(".config/flotilla/config");
+        assertThat(Files.readString(config))
+                .contains("token-file")
+                .doesNotContain(TestingSupervisor.ADMIN);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config)))
+                .isEqualTo("rw-------");
+        assertThat(run("list").out()).contains("orders");
+    }
+
+    @Test
+    void logsPrintTheClusterLogThroughTheSupervisor() throws Exception {
+        Result r = run("logs", "orders");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("switched to RUNNING");
+        Result json = run("logs", "orders", "--output", "json");
+        assertThat(json.code()).isZero();
+        assertThat(json.json().get("lines").get(0).asText()).contains("switched to RUNNING");
+        assertThat(json.json().get("cluster").asText()).isEqualTo("cluster-1");
+    }
+
+    @Test
+    void eventsClustersLineageAndSavepointsRender() throws Exception {
+        assertThat(run("events", "orders").out()).contains("Created", "version 1 created");
+        assertThat(run("clusters").out()).contains("cluster-1", "SLOTS");
+        assertThat(run("lineage", "orders").out())
+                .contains("reads", "orders", "writes", "order_stats");
+        Result sp = run("savepoints", "orders", "--output", "json");
+        assertThat(sp.code()).isZero();
+        assertThat(sp.json().get("snapshots").get(0).get("pinned").asBoolean()).isTrue();
+    }
+
+    @Test
+    void deployChecksItsInputBeforePublishingAnything() throws Exception {
+        Result none = run("deploy", "new-job", "--jar", "nope.jar");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("--cluster is required");
+        Result noOwner = run("deploy", "new-job", "--jar", "nope.jar", "--cluster", "cluster-1");
+        assertThat(noOwner.err()).contains("--owner is required");
+        Result missing =
+                run(
+                        "deploy",
+                        "new-job",
+                        "--jar",
+                        "nope.jar",
+                        "--cluster",
+                        "cluster-1",
+                        "--owner",
+                        "me");
+        assertThat(missing.err()).contains("--jar nope.jar is not a file");
+        Result both = run("deploy", "new-job", "--jar", "a.jar", "--job", "x", "--cluster", "c");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
+        Path jar = dir.resolve("plain.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("x.txt"));
+        }
+        Result noMain =
+                run(
+                        "deploy",
+                        "new-job",
+                        "--jar",
+                        jar.toString(),
+                        "--cluster",
+                        "cluster-1",
+                        "--owner",
+                        "me");
+        assertThat(noMain.code()).isEqualTo(2);
+        assertThat(noMain.err()).contains("has no Main-Class in its manifest: pass --entry-class");
+    }
+
+    @Test
+    void completionIsABashScriptOfTheCommandTree() {
+        Result r = run("completion", "bash");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("complete -F", "flotilla", "savepoints", "--from-savepoint");
+    }
+}
