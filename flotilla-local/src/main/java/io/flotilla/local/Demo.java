@@ -75,6 +75,15 @@ final class Demo {
         System.out.println(
                 "  deployment   curl " + auth + supervisor.uri() + "/v1/deployments/" + DEPLOYMENT);
         System.out.println("  audit log    curl " + auth + supervisor.uri() + "/v1/events");
+        System.out.println();
+        System.out.println(
+                "  web UI       " + supervisor.uiUri() + "jobs/" + DEPLOYMENT + "  (the job page)");
+        System.out.println(
+                "  log in with  the admin token in "
+                        + supervisor.tokenFile()
+                        + " (read-only: "
+                        + supervisor.viewerTokenFile()
+                        + ")");
 
         Path runner = KafkaDemo.runnerJar();
         if (platform.kafka().isPresent() && runner != null) {

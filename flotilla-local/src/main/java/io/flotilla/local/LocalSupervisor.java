@@ -25,14 +25,18 @@ public final class LocalSupervisor implements AutoCloseable {
 
     static final String TOKENS_FILE = "conf/supervisor.tokens";
     static final String TOKEN_FILE = "conf/supervisor.token";
+    static final String VIEWER_TOKEN_FILE = "conf/supervisor.viewer.token";
 
     private final SupervisorServer server;
     private final String token;
     private final Path home;
 
-    private LocalSupervisor(SupervisorServer server, String token, Path home) {
+    private final String viewerToken;
+
+    private LocalSupervisor(SupervisorServer server, String token, String viewer, Path home) {
         this.server = server;
         this.token = token;
+        this.viewerToken = viewer;
         this.home = home;
     }
 
@@ -40,8 +44,12 @@ public final class LocalSupervisor implements AutoCloseable {
     public static LocalSupervisor start(LocalPlatform platform) {
         Path home = platform.home();
         String token = HexFormat.of().formatHex(random());
-        secretFile(home.resolve(TOKENS_FILE), "# name role token\nadmin admin " + token + "\n");
+        String viewer = HexFormat.of().formatHex(random());
+        secretFile(
+                home.resolve(TOKENS_FILE),
+                "# name role token\nadmin admin " + token + "\nviewer viewer " + viewer + "\n");
         secretFile(home.resolve(TOKEN_FILE), token + "\n");
+        secretFile(home.resolve(VIEWER_TOKEN_FILE), viewer + "\n");
         Map<String, String> env = new HashMap<>();
         if (platform.database().password() != null) {
             env.put("FLOTILLA_SUPERVISOR_JDBC_PASSWORD", platform.database().password());
@@ -70,7 +78,7 @@ public final class LocalSupervisor implements AutoCloseable {
                                         "--lease-ttl",
                                         "5s"),
                                 env));
-        LocalSupervisor supervisor = new LocalSupervisor(server, token, home);
+        LocalSupervisor supervisor = new LocalSupervisor(server, token, viewer, home);
         try {
             SupervisorClient api = supervisor.client();
             for (FlinkCluster c : platform.clusters()) {
@@ -104,6 +112,20 @@ public final class LocalSupervisor implements AutoCloseable {
     /** The admin token (also in {@code conf/supervisor.token}). */
     public String token() {
         return token;
+    }
+
+    /** A read-only token (role viewer, also in {@code conf/supervisor.viewer.token}). */
+    public String viewerToken() {
+        return viewerToken;
+    }
+
+    /** Where the web UI is: the API's address, under {@code /}. */
+    public URI uiUri() {
+        return server.uri().resolve("/");
+    }
+
+    public Path viewerTokenFile() {
+        return home.resolve(VIEWER_TOKEN_FILE);
     }
 
     /** A client of the supervisor's API with the admin token. */

@@ -129,6 +129,9 @@ public final class Main {
                 "  %-12s API        %s  (admin token in %s)%n",
                 "supervisor", supervisor.uri(), supervisor.tokenFile());
         System.out.printf(
+                "  %-12s web UI     %s  (log in with that token; read-only: %s)%n",
+                "", supervisor.uiUri(), supervisor.viewerTokenFile());
+        System.out.printf(
                 "  %-12s           %s%n",
                 "platform.json", platform.home().resolve(RunFolder.DESCRIPTOR));
         System.out.printf("  %-12s           %s%n", "logs", platform.home().resolve("logs"));

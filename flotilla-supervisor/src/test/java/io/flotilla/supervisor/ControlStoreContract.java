@@ -11,6 +11,7 @@ import io.flotilla.supervisor.model.Phase;
 import io.flotilla.supervisor.model.RetentionPolicy;
 import io.flotilla.supervisor.port.ConflictException;
 import io.flotilla.supervisor.port.ControlStore;
+import io.flotilla.supervisor.port.DeploymentFilter;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,44 @@ abstract class ControlStoreContract {
         assertThat(store().cluster("c1")).contains(c.declaredLost(AT));
         assertThat(store().clusters()).hasSize(1);
         assertThat(store().cluster("c2")).isEmpty();
+    }
+
+    @Test
+    void aFilteredSortedPageOfDeploymentsAndTheCountsPerCluster() {
+        for (int i = 0; i < 7; i++) {
+            String name = "job-" + i;
+            store().createDeployment(
+                            Specs.spec(name, i % 2 == 0 ? "c1" : "c2"), audit(name, "Created"));
+        }
+        var all =
+                store().deployments(
+                                new DeploymentFilter(
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        DeploymentFilter.Sort.NAME,
+                                        true,
+                                        1,
+                                        3));
+        assertThat(all.total()).isEqualTo(7);
+        assertThat(all.rows()).extracting(d -> d.name()).containsExactly("job-5", "job-4", "job-3");
+        var c1 =
+                store().deployments(
+                                new DeploymentFilter(
+                                        Phase.PENDING,
+                                        "c1",
+                                        null,
+                                        "job-",
+                                        DeploymentFilter.Sort.CLUSTER,
+                                        false,
+                                        0,
+                                        10));
+        assertThat(c1.total()).isEqualTo(4);
+        assertThat(c1.rows())
+                .extracting(d -> d.name())
+                .containsExactly("job-0", "job-2", "job-4", "job-6");
+        assertThat(store().deploymentsPerCluster()).containsEntry("c1", 4L).containsEntry("c2", 3L);
     }
 
     @Test

@@ -41,6 +41,7 @@ abstract class SupervisorApiFixture {
     final TestingClock clock = new TestingClock();
     final TestingClusterLogs logs = new TestingClusterLogs();
     final SupervisorApi api =
+            mounted(
             new SupervisorApi(
                             new InetSocketAddress("127.0.0.1", 0),
                             new TokenAuth(
@@ -57,7 +58,7 @@ abstract class SupervisorApiFixture {
                                     SECRETS, "FLOTILLA_CLUSTER_TOKEN_", false),
                             SpecRules.defaults(),
                             logs,
-                            HttpOptions.defaults())
+                            HttpOptions.defaults()))
                     .start();
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -65,6 +66,19 @@ abstract class SupervisorApiFixture {
         store.putCluster(
                 new Cluster("cluster-1", "http://127.0.0.1:1", "env:T", 4, null),
                 new Event("", Instant.EPOCH, "ClusterRegistered", "cluster-1", 0, "root"));
+    }
+
+    /**
+     * Pages to mount before the API starts (the web UI's tests), none by default; called while the
+     * fixture is constructed, so it may refer to {@link #api} only lazily.
+     */
+    io.flotilla.http.PageRoutes pages() {
+        return null;
+    }
+
+    private SupervisorApi mounted(SupervisorApi created) {
+        io.flotilla.http.PageRoutes p = pages();
+        return p == null ? created : created.mount(p);
     }
 
     @AfterEach

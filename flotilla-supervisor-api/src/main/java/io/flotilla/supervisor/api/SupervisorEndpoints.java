@@ -76,7 +76,7 @@ public final class SupervisorEndpoints {
                     VIEWER,
                     DeploymentList.class,
                     "listDeployments",
-                    "Every deployment");
+                    "Every deployment; with any of the query parameters phase, cluster, owner, q (part of the name), sort (name, phase, cluster, version, owner or retries; '-' first to reverse), offset and limit (1-1000, default 50), one page filtered and sorted by the store, with total, offset and limit");
     public static final Endpoint<DeploymentRequest, DeploymentView> CREATE_DEPLOYMENT =
             Endpoint.change(
                     "POST",

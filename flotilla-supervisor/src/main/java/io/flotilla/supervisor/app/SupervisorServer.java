@@ -20,6 +20,8 @@ import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ClusterPorts;
 import io.flotilla.supervisor.sidecar.SidecarClusterLogs;
 import io.flotilla.supervisor.sidecar.SidecarClusterPorts;
+import io.flotilla.ui.Sessions;
+import io.flotilla.ui.WebUi;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -150,6 +152,16 @@ public final class SupervisorServer implements AutoCloseable {
                         settings.specRules(),
                         new SidecarClusterLogs(sidecars::get),
                         HttpOptions.from(settings::get));
+        if (settings.get(SupervisorSettings.UI)) {
+            api.mount(
+                    new WebUi(
+                            auth::authenticate,
+                            new Sessions(
+                                    java.time.Clock.systemUTC(),
+                                    settings.get(SupervisorSettings.UI_SESSION_IDLE),
+                                    Duration.ofHours(12)),
+                            api::uri));
+        }
         this.timer =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {

@@ -114,6 +114,16 @@ public final class SupervisorSettings {
                     1,
                     10_000,
                     "Most deleted deployments whose state is purged in one tick; the rest wait for the next ticks.");
+    public static final Setting<Boolean> UI =
+            Setting.bool(
+                    "ui",
+                    true,
+                    "Serve the web UI under / on the API's port (log in with an API token).");
+    public static final Setting<Duration> UI_SESSION_IDLE =
+            Setting.duration(
+                    "ui-session-idle",
+                    Duration.ofMinutes(30),
+                    "A web UI session ends after this long without a request (and 12 h after login at the latest).");
 
     /** This service's own settings, then the HTTP layer's (TLS, timeouts, limits). */
     public static final List<Setting<?>> ALL =
@@ -139,7 +149,9 @@ public final class SupervisorSettings {
                                     SIDECAR_ALLOW_HTTP,
                                     ARTIFACT_S3_PREFIXES,
                                     ARTIFACT_HTTPS_HOSTS,
-                                    DELETED_CLEANUP_PER_TICK),
+                                    DELETED_CLEANUP_PER_TICK,
+                                    UI,
+                                    UI_SESSION_IDLE),
                             io.flotilla.http.HttpSettings.ALL.stream())
                     .toList();
 

@@ -33,12 +33,7 @@ final class ClusterRoutes {
     void register(HttpApi api) {
         api.route(
                         SupervisorEndpoints.LIST_CLUSTERS,
-                        r ->
-                                Response.ok(
-                                        new ClusterList(
-                                                store.clusters().stream()
-                                                        .map(this::view)
-                                                        .toList())))
+                        r -> Response.ok(new ClusterList(views(store.clusters()))))
                 .route(SupervisorEndpoints.REGISTER_CLUSTER, this::registerCluster)
                 .route(SupervisorEndpoints.GET_CLUSTER, r -> Response.ok(view(cluster(r))))
                 .route(SupervisorEndpoints.DECLARE_CLUSTER_LOST, this::declareLost);
@@ -119,7 +114,21 @@ final class ClusterRoutes {
                                         null));
     }
 
+    /** Every cluster's view, loading the deployments once rather than once per cluster. */
+    private List<ClusterView> views(List<Cluster> clusters) {
+        java.util.Map<String, Long> counts = store.deploymentsPerCluster();
+        return clusters.stream().map(c -> view(c, counts.getOrDefault(c.name(), 0L))).toList();
+    }
+
     private ClusterView view(Cluster c) {
+        return view(
+                c,
+                store.deployments().stream()
+                        .filter(d -> d.currentCluster().equals(c.name()))
+                        .count());
+    }
+
+    private ClusterView view(Cluster c, long deployments) {
         return new ClusterView(
                 c.name(),
                 c.sidecarUrl(),
@@ -127,8 +136,6 @@ final class ClusterRoutes {
                 c.slots(),
                 c.lost(),
                 c.lostAt(),
-                store.deployments().stream()
-                        .filter(d -> d.currentCluster().equals(c.name()))
-                        .count());
+                deployments);
     }
 }

@@ -39,10 +39,12 @@ final class DeploymentRoutes {
                         SupervisorEndpoints.LIST_DEPLOYMENTS,
                         r ->
                                 Response.ok(
-                                        new DeploymentList(
-                                                store.deployments().stream()
-                                                        .map(ApiViews::deployment)
-                                                        .toList())))
+                                        DeploymentQuery.asked(r)
+                                                ? DeploymentQuery.page(r, store)
+                                                : new DeploymentList(
+                                                        store.deployments().stream()
+                                                                .map(ApiViews::deployment)
+                                                                .toList())))
                 .route(SupervisorEndpoints.CREATE_DEPLOYMENT, this::create)
                 .route(
                         SupervisorEndpoints.GET_DEPLOYMENT,

@@ -231,7 +231,7 @@ final class ReadRoutes {
         }
     }
 
-    private static long number(Request r, String name, long fallback, long min, long max) {
+    static long number(Request r, String name, long fallback, long min, long max) {
         String raw = r.query(name, null);
         if (raw == null) {
             return fallback;

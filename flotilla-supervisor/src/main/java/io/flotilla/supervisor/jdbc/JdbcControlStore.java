@@ -11,11 +11,13 @@ import io.flotilla.supervisor.model.DeploymentStatus;
 import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.port.ConflictException;
 import io.flotilla.supervisor.port.ControlStore;
+import io.flotilla.supervisor.port.DeploymentFilter;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -78,6 +80,87 @@ public final class JdbcControlStore implements ControlStore {
                 st -> {},
                 JdbcControlStore::deployment);
     }
+
+    /** The filter, sort and page in SQL, so a page of 10,000 deployments reads only its rows. */
+    @Override
+    public DeploymentFilter.Page deployments(DeploymentFilter f) {
+        // Only the asked conditions, so an unfiltered page is an index scan of 50 names.
+        List<String> conditions = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        if (f.phase() != null) {
+            conditions.add("status->>'phase' = ?");
+            values.add(f.phase().name());
+        }
+        if (f.cluster() != null) {
+            conditions.add(CLUSTER + " = ?");
+            values.add(f.cluster());
+        }
+        if (f.owner() != null) {
+            conditions.add("spec->>'owner' = ?");
+            values.add(f.owner());
+        }
+        if (f.nameContains() != null) {
+            conditions.add("strpos(name, ?) > 0");
+            values.add(f.nameContains());
+        }
+        String where =
+                " FROM deployments"
+                        + (conditions.isEmpty()
+                                ? ""
+                                : " WHERE " + String.join(" AND ", conditions));
+        JdbcCatalog.Parameters filter =
+                st -> {
+                    for (int i = 0; i < values.size(); i++) {
+                        st.setString(i + 1, values.get(i));
+                    }
+                };
+        String column =
+                switch (f.sort()) {
+                    case NAME -> "name";
+                    case PHASE -> "status->>'phase'";
+                    case CLUSTER -> CLUSTER;
+                    case VERSION -> "spec->>'version'";
+                    case OWNER -> "spec->>'owner'";
+                    case RETRIES -> "(status->>'retries')::int";
+                };
+        String direction = f.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST";
+        String order =
+                f.sort() == DeploymentFilter.Sort.NAME
+                        ? " ORDER BY name" + direction
+                        : " ORDER BY " + column + direction + ", name" + direction;
+        List<Deployment> rows =
+                JdbcCatalog.query(
+                        db,
+                        "SELECT spec, last_reconciled_spec, status"
+                                + where
+                                + order
+                                + " OFFSET ? LIMIT ?",
+                        st -> {
+                            filter.set(st);
+                            st.setInt(values.size() + 1, f.offset());
+                            st.setInt(values.size() + 2, f.limit());
+                        },
+                        JdbcControlStore::deployment);
+        int total =
+                JdbcCatalog.query(db, "SELECT count(*)" + where, filter, rs -> rs.getInt(1)).get(0);
+        return new DeploymentFilter.Page(rows, total);
+    }
+
+    @Override
+    public java.util.Map<String, Long> deploymentsPerCluster() {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        JdbcCatalog.query(
+                        db,
+                        "SELECT " + CLUSTER + ", count(*) FROM deployments GROUP BY 1",
+                        st -> {},
+                        rs -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** Where a deployment runs: its last reconciled spec's cluster, else its desired one. */
+    private static final String CLUSTER =
+            "COALESCE(last_reconciled_spec->>'cluster', spec->>'cluster')";
 
     @Override
     public Optional<Deployment> deployment(String name) {

@@ -26,6 +26,18 @@ public interface ControlStore {
 
     Optional<Deployment> deployment(String name);
 
+    /** One page of the deployments a filter selects, and how many it selects in all. */
+    default DeploymentFilter.Page deployments(DeploymentFilter filter) {
+        return filter.apply(deployments());
+    }
+
+    /** How many deployments run on each cluster (by where they run now). */
+    default java.util.Map<String, Long> deploymentsPerCluster() {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        deployments().forEach(d -> counts.merge(d.currentCluster(), 1L, Long::sum));
+        return counts;
+    }
+
     /**
      * Creates a deployment at generation 1.
      *

@@ -1,0 +1,313 @@
+package io.flotilla.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flotilla.supervisor.api.DeploymentRequest;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.Lineage;
+import io.flotilla.supervisor.api.LineageTable;
+import io.flotilla.supervisor.api.Phase;
+import io.flotilla.supervisor.api.SupervisorClient;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web UI in headless Chromium on the real platform (Flink, s3proxy, PostgreSQL, the
+ * supervisor): log in, the job list, every field of the seed's job page, Stop with a savepoint and
+ * Start from it, the tables read and written, the lineage graph, the cluster page, a viewer without
+ * buttons whose forged POST is refused, and markup in a field shown as text.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUiITCase {
+
+    static final String EVIL = "<script>window.pwned=1</script>";
+
+    @RegisterExtension static final Browser BROWSER = new Browser();
+
+    static LocalPlatform platform;
+    static LocalSupervisor supervisor;
+    static SupervisorClient api;
+    static String ui;
+    static String savepoint;
+
+    @BeforeAll
+    static void start() {
+        platform = TestingPlatforms.start(TestingPlatforms.freshHome("web-ui"), 1);
+        supervisor = LocalSupervisor.start(platform);
+        api = supervisor.client();
+        ui = supervisor.uiUri().toString();
+        Artifacts.Published artifact = TestingPlatforms.publishExample(platform);
+        api.create(spec("orders", artifact, "RUNNING", "examples/orders"));
+        api.create(spec("evil", artifact, "STOPPED", EVIL));
+        api.create(spec("alerts", artifact, "STOPPED", "examples/alerts"));
+        putLineage(
+                "orders",
+                table("orders", "datagen", "orders-service"),
+                table("order_stats", "print", "analytics"));
+        putLineage(
+                "alerts",
+                table("order_stats", "print", "analytics"),
+                table("alerts", "kafka", "alerting"));
+        until("orders", d -> d.phase() == Phase.RUNNING && d.status().lastCheckpoint() != null);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (supervisor != null) {
+            supervisor.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anAdminLogsInWithATokenAndSeesTheJobList() {
+        WebDriver d = BROWSER.driver();
+        logIn(supervisor.token());
+        WebElement jobs = d.findElement(By.id("jobs"));
+        assertThat(jobs.getText()).contains("orders").contains("evil").contains("alerts");
+        assertThat(d.findElement(By.id("total")).getText()).isEqualTo("3 deployments");
+        d.get(ui + "jobs?phase=RUNNING");
+        assertThat(d.findElement(By.id("total")).getText()).isEqualTo("1 deployments");
+        d.get(ui + "jobs");
+        BROWSER.screenshot("job-list");
+    }
+
+    @Test
+    @Order(2)
+    void theJobPageShowsEveryFieldOfTheSeedsPage() {
+        WebDriver d = BROWSER.driver();
+        d.get(ui + "jobs");
+        d.findElement(By.linkText("orders")).click();
+        await().until(ExpectedConditions.textToBe(By.id("f-name"), "orders"));
+        DeploymentView dep = api.deployment("orders");
+        assertThat(text("f-status")).isEqualTo("RUNNING");
+        assertThat(text("f-cluster")).isEqualTo("cluster-1");
+        assertThat(d.findElement(By.cssSelector("#f-cluster a")).getAttribute("href"))
+                .endsWith("/clusters/cluster-1");
+        assertThat(text("f-version")).isEqualTo("1");
+        assertThat(text("f-module")).isEqualTo("examples/orders");
+        assertThat(text("f-owner")).isEqualTo("team-orders");
+        assertThat(text("f-created"))
+                .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ .*ago\\)");
+        assertThat(text("f-updated"))
+                .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ .*ago\\)");
+        assertThat(text("live-retries")).isEqualTo("0");
+        assertThat(text("live-jobid")).isEqualTo(dep.status().jobId());
+        assertThat(d.findElements(By.id("stop"))).hasSize(1);
+        assertThat(d.findElements(By.id("restart"))).hasSize(1);
+        String jobId = dep.status().jobId();
+        // Logs: the JobManager's lines naming the job, then a TaskManager's, through the API.
+        await().until(
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("log-lines"), jobId));
+        d.findElement(By.id("log-tm")).click();
+        await().until(
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("logs-view"), "TaskManager "));
+        await().until(ExpectedConditions.presenceOfElementLocated(By.id("log-lines")));
+        d.findElement(By.id("log-jm")).click();
+        await().until(
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("log-lines"), jobId));
+        await().until(
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("exceptions-view"), "has not failed"));
+        assertThat(d.findElement(By.id("reads")).getText())
+                .contains("orders")
+                .contains("datagen")
+                .contains("orders-service")
+                .contains("examples/orders")
+                .contains("io.flotilla.examples.orders.OrdersJob");
+        assertThat(d.findElement(By.id("writes")).getText())
+                .contains("order_stats")
+                .contains("analytics");
+        assertThat(d.findElement(By.id("events")).getText()).contains("admin").contains("Created");
+        BROWSER.screenshot("job-page");
+    }
+
+    @Test
+    @Order(3)
+    void stopTakesASavepointAndStartRestoresFromIt() {
+        WebDriver d = BROWSER.driver();
+        d.get(ui + "jobs/orders");
+        d.findElement(By.id("stop")).click();
+        await().until(ExpectedConditions.alertIsPresent()).accept();
+        await().until(
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("flash"), "stop of orders requested"));
+        // A marker that a reload would wipe: the status below changes by htmx polling alone.
+        BROWSER.driver().executeScript("window.flotillaMarker = 'kept';");
+        await().until(ExpectedConditions.textToBe(By.id("live-status"), "STOPPED"));
+        assertThat(BROWSER.driver().executeScript("return window.flotillaMarker"))
+                .isEqualTo("kept");
+        await().until(
+                        ExpectedConditions.textMatches(
+                                By.id("live-savepoint"),
+                                java.util.regex.Pattern.compile(".*savepoint.*")));
+        savepoint = text("live-savepoint");
+        assertThat(savepoint).isEqualTo(api.deployment("orders").status().lastSavepoint());
+        d.navigate().refresh();
+        assertThat(d.findElement(By.id("savepoints")).getText()).contains(savepoint);
+        assertThat(d.findElements(By.id("stop"))).isEmpty();
+        d.findElement(By.id("start")).click();
+        await().until(ExpectedConditions.alertIsPresent()).accept();
+        await().until(ExpectedConditions.textToBe(By.id("live-status"), "RUNNING"));
+        await().until(ExpectedConditions.textToBe(By.id("live-restored"), savepoint));
+        List<String> who = new java.util.ArrayList<>();
+        api.events("orders", 0, 1000).events().forEach(e -> who.add(e.who() + " " + e.type()));
+        assertThat(who).contains("admin Stop", "admin Start");
+    }
+
+    @Test
+    @Order(4)
+    void theLineageGraphLinksTablesAndJobs() {
+        WebDriver d = BROWSER.driver();
+        d.get(ui + "lineage");
+        assertThat(d.findElements(By.cssSelector("#lineage-graph a"))).hasSize(5);
+        BROWSER.screenshot("lineage");
+        d.findElement(By.id("t-order_stats")).click();
+        await().until(ExpectedConditions.textToBe(By.id("t-name"), "order_stats"));
+        assertThat(d.findElement(By.id("writers")).getText()).isEqualTo("orders");
+        assertThat(d.findElement(By.id("readers")).getText()).isEqualTo("alerts");
+        d.findElement(By.linkText("alerts")).click();
+        await().until(ExpectedConditions.textToBe(By.id("f-name"), "alerts"));
+    }
+
+    @Test
+    @Order(5)
+    void theClusterPageShowsSlotsAndItsDeployments() {
+        WebDriver d = BROWSER.driver();
+        d.get(ui + "clusters/cluster-1");
+        assertThat(text("c-slots")).isEqualTo("2");
+        await().until(ExpectedConditions.textToBe(By.id("c-used"), "1"));
+        assertThat(text("c-free")).isEqualTo("1");
+        assertThat(text("c-health")).isEqualTo("reachable");
+        assertThat(text("c-lost")).isEqualTo("no");
+        assertThat(d.findElement(By.id("cluster-jobs")).getText())
+                .contains("orders")
+                .contains("evil");
+        BROWSER.screenshot("cluster-page");
+    }
+
+    @Test
+    @Order(6)
+    void markupInAFieldShowsAsText() {
+        WebDriver d = BROWSER.driver();
+        d.get(ui + "jobs/evil");
+        assertThat(text("f-module")).isEqualTo(EVIL);
+        assertThat(BROWSER.driver().executeScript("return window.pwned === undefined"))
+                .isEqualTo(true);
+    }
+
+    @Test
+    @Order(7)
+    void aViewerSeesNoButtonsAndAForgedPostWithoutTheCsrfTokenIsRefused() {
+        WebDriver d = BROWSER.driver();
+        d.findElement(By.id("logout")).click();
+        await().until(ExpectedConditions.presenceOfElementLocated(By.id("token")));
+        assertThat(d.manage().getCookieNamed("flotilla_session")).isNull();
+        logIn(supervisor.viewerToken());
+        d.get(ui + "jobs/orders");
+        await().until(ExpectedConditions.textToBe(By.id("f-name"), "orders"));
+        assertThat(d.findElements(By.id("start"))).isEmpty();
+        assertThat(d.findElements(By.id("stop"))).isEmpty();
+        assertThat(d.findElements(By.id("restart"))).isEmpty();
+        Object status =
+                BROWSER.driver()
+                        .executeAsyncScript(
+                                "const done = arguments[arguments.length - 1];"
+                                        + "fetch('/jobs/orders/stop', {method: 'POST', credentials: 'same-origin',"
+                                        + " headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: ''})"
+                                        + ".then(r => done(r.status));");
+        assertThat(status).isEqualTo(403L);
+        assertThat(api.deployment("orders").spec().desiredState().name()).isEqualTo("RUNNING");
+    }
+
+    private static void logIn(String token) {
+        WebDriver d = BROWSER.driver();
+        d.get(ui + "login");
+        d.findElement(By.id("token")).sendKeys(token);
+        d.findElement(By.id("login")).click();
+        await().until(ExpectedConditions.presenceOfElementLocated(By.id("jobs")));
+        org.openqa.selenium.Cookie c = d.manage().getCookieNamed("flotilla_session");
+        assertThat(c.isHttpOnly()).isTrue();
+        assertThat(c.getSameSite()).isEqualTo("Strict");
+    }
+
+    private static WebDriverWait await() {
+        return new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(240), Duration.ofMillis(250));
+    }
+
+    private static String text(String id) {
+        return BROWSER.driver().findElement(By.id(id)).getText();
+    }
+
+    static DeploymentRequest spec(
+            String name, Artifacts.Published a, String desired, String module) {
+        return new DeploymentRequest(
+                name,
+                "team-orders",
+                module,
+                "1",
+                a.uri(),
+                a.sha256(),
+                Demo.ENTRY_CLASS,
+                List.of(
+                        "--checkpoint-interval",
+                        "1",
+                        "--sink",
+                        "blackhole",
+                        "--rows-per-second",
+                        "5"),
+                null,
+                desired,
+                null,
+                "cluster-1",
+                null,
+                null);
+    }
+
+    static LineageTable table(String name, String connector, String owner) {
+        return new LineageTable(
+                name,
+                connector,
+                connector.equals("kafka") ? "topic " + name : name,
+                "json",
+                owner,
+                "io.flotilla.examples.orders.OrdersJob");
+    }
+
+    static void putLineage(String deployment, LineageTable read, LineageTable write) {
+        api.putLineage(
+                deployment, "1", new Lineage(deployment, "test", List.of(read), List.of(write)));
+    }
+
+    static DeploymentView until(
+            String name, java.util.function.Predicate<DeploymentView> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        DeploymentView last = null;
+        while (System.nanoTime() < deadline) {
+            last = api.deployment(name);
+            if (condition.test(last)) {
+                return last;
+            }
+            S3Store.sleep(500);
+        }
+        throw new AssertionError("gave up waiting for " + name + ": " + last);
+    }
+}

@@ -1,0 +1,162 @@
+package io.flotilla.supervisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flotilla.ui.Sessions;
+import io.flotilla.ui.WebUi;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web UI mounted on the supervisor API over the in-memory stores: log in, cookies, CSRF, roles
+ * decided by the API, escaping, and a page of the job list cut on the server.
+ */
+class WebUiTest extends SupervisorApiFixture {
+
+    @Override
+    io.flotilla.http.PageRoutes pages() {
+        return new WebUi(
+                new io.flotilla.http.TokenAuth(
+                                java.util.List.of(
+                                        new io.flotilla.http.TokenAuth.Token(
+                                                "root", io.flotilla.http.Role.ADMIN, ADMIN),
+                                        new io.flotilla.http.TokenAuth.Token(
+                                                "ci", io.flotilla.http.Role.OPERATOR, OPERATOR),
+                                        new io.flotilla.http.TokenAuth.Token(
+                                                "dashboard", io.flotilla.http.Role.VIEWER, VIEWER)))
+                        ::authenticate,
+                new Sessions(Clock.systemUTC(), Duration.ofMinutes(5), Duration.ofHours(1)),
+                () -> api.uri());
+    }
+
+    @BeforeEach
+    void seed() throws Exception {
+        String body = orders("orders").replace("examples/orders", "<script>alert(1)</script>");
+        assertThat(call(ADMIN, "POST", "/v1/deployments", body).status()).isEqualTo(201);
+    }
+
+    record Browser(String cookie, String csrf) {}
+
+    HttpResponse<String> send(String method, String path, String cookie, String form)
+            throws Exception {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(api.uri() + path))
+                        .method(
+                                method,
+                                form == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(form))
+                        .header("Content-Type", "application/x-www-form-urlencoded");
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    Browser login(String token) throws Exception {
+        HttpResponse<String> r =
+                send(
+                        "POST",
+                        "/login",
+                        null,
+                        "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).isEqualTo(303);
+        String set = r.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(set).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/");
+        String cookie = set.substring(0, set.indexOf(';'));
+        HttpResponse<String> page = send("GET", "/jobs", cookie, null);
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"").matcher(page.body());
+        assertThat(m.find()).isTrue();
+        return new Browser(cookie, m.group(1));
+    }
+
+    @Test
+    void aWrongTokenIsRefusedAndPagesNeedALogin() throws Exception {
+        assertThat(send("POST", "/login", null, "token=not-a-token-of-this-service").statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> r = send("GET", "/jobs", null, null);
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.headers().firstValue("Location")).hasValue("/login");
+        assertThat(send("GET", "/login", null, null).body()).contains("name=\"token\"");
+    }
+
+    @Test
+    void dataIsEscapedSoAScriptInAModuleShowsAsText() throws Exception {
+        Browser b = login(VIEWER);
+        String page = send("GET", "/jobs/orders", b.cookie(), null).body();
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(page).doesNotContain("<script>alert(1)");
+    }
+
+    @Test
+    void aPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+        Browser b = login(OPERATOR);
+        HttpResponse<String> r = send("POST", "/jobs/orders/stop", b.cookie(), "");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(
+                        send("POST", "/jobs/orders/stop", b.cookie(), "_csrf=" + "0".repeat(64))
+                                .statusCode())
+                .isEqualTo(403);
+        assertThat(store.deployment("orders").orElseThrow().spec().desiredState().name())
+                .isEqualTo("RUNNING");
+    }
+
+    @Test
+    void anOperatorStopsWithTheCsrfTokenAndTheAuditLogSaysWho() throws Exception {
+        Browser b = login(OPERATOR);
+        assertThat(send("GET", "/jobs/orders", b.cookie(), null).body()).contains("id=\"stop\"");
+        HttpResponse<String> r = send("POST", "/jobs/orders/stop", b.cookie(), "_csrf=" + b.csrf());
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(store.deployment("orders").orElseThrow().spec().desiredState().name())
+                .isEqualTo("STOPPED");
+        var last = store.events("orders", 0, 100);
+        assertThat(last.get(last.size() - 1).event().who()).isEqualTo("ci");
+        assertThat(send("GET", "/jobs/orders", b.cookie(), null).body())
+                .contains("stop of orders requested");
+    }
+
+    @Test
+    void aViewerSeesNoButtonsAndTheApiRefusesItsPostEvenWithTheCsrfToken() throws Exception {
+        Browser b = login(VIEWER);
+        String page = send("GET", "/jobs/orders", b.cookie(), null).body();
+        assertThat(page).doesNotContain("id=\"stop\"").doesNotContain("id=\"start\"");
+        send("POST", "/jobs/orders/stop", b.cookie(), "_csrf=" + b.csrf());
+        assertThat(store.deployment("orders").orElseThrow().spec().desiredState().name())
+                .isEqualTo("RUNNING");
+        assertThat(send("GET", "/jobs/orders", b.cookie(), null).body())
+                .contains("refused (403 forbidden)");
+    }
+
+    @Test
+    void logoutEndsTheSession() throws Exception {
+        Browser b = login(VIEWER);
+        assertThat(send("POST", "/logout", b.cookie(), "_csrf=" + b.csrf()).statusCode())
+                .isEqualTo(303);
+        assertThat(send("GET", "/jobs", b.cookie(), null).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void theJobListShowsOnePageAndTheTotal() throws Exception {
+        for (int i = 0; i < 120; i++) {
+            call(ADMIN, "POST", "/v1/deployments", orders(String.format("job-%03d", i)));
+        }
+        Browser b = login(VIEWER);
+        String page = send("GET", "/jobs?q=job-&sort=-name", b.cookie(), null).body();
+        assertThat(page)
+                .contains("120 deployments")
+                .contains("job-119")
+                .doesNotContain(">job-000<");
+        assertThat(Pattern.compile("<tr><td><a href=\"/jobs/").matcher(page).results().count())
+                .isEqualTo(50);
+        assertThat(send("GET", "/assets/htmx.min.js", null, null).statusCode()).isEqualTo(200);
+    }
+}
