@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -92,7 +93,7 @@ class WebUiITCase {
     void theJobPageShowsEveryFieldOfTheSeedsPage() {
         WebDriver d = BROWSER.driver();
         d.get(ui + "jobs");
-        d.findElement(By.linkText("orders")).click();
+        click(By.linkText("orders"));
         await().until(ExpectedConditions.textToBe(By.id("f-name"), "orders"));
         DeploymentView dep = api.deployment("orders");
         assertThat(text("f-status")).isEqualTo("RUNNING");
@@ -115,12 +116,12 @@ class WebUiITCase {
         await().until(
                         ExpectedConditions.textToBePresentInElementLocated(
                                 By.id("log-lines"), jobId));
-        d.findElement(By.id("log-tm")).click();
+        click(By.id("log-tm"));
         await().until(
                         ExpectedConditions.textToBePresentInElementLocated(
                                 By.id("logs-view"), "TaskManager "));
         await().until(ExpectedConditions.presenceOfElementLocated(By.id("log-lines")));
-        d.findElement(By.id("log-jm")).click();
+        click(By.id("log-jm"));
         await().until(
                         ExpectedConditions.textToBePresentInElementLocated(
                                 By.id("log-lines"), jobId));
@@ -145,7 +146,7 @@ class WebUiITCase {
     void stopTakesASavepointAndStartRestoresFromIt() {
         WebDriver d = BROWSER.driver();
         d.get(ui + "jobs/orders");
-        d.findElement(By.id("stop")).click();
+        click(By.id("stop"));
         await().until(ExpectedConditions.alertIsPresent()).accept();
         await().until(
                         ExpectedConditions.textToBePresentInElementLocated(
@@ -164,7 +165,7 @@ class WebUiITCase {
         d.navigate().refresh();
         assertThat(d.findElement(By.id("savepoints")).getText()).contains(savepoint);
         assertThat(d.findElements(By.id("stop"))).isEmpty();
-        d.findElement(By.id("start")).click();
+        click(By.id("start"));
         await().until(ExpectedConditions.alertIsPresent()).accept();
         await().until(ExpectedConditions.textToBe(By.id("live-status"), "RUNNING"));
         await().until(ExpectedConditions.textToBe(By.id("live-restored"), savepoint));
@@ -180,11 +181,11 @@ class WebUiITCase {
         d.get(ui + "lineage");
         assertThat(d.findElements(By.cssSelector("#lineage-graph a"))).hasSize(5);
         BROWSER.screenshot("lineage");
-        d.findElement(By.id("t-order_stats")).click();
+        click(By.id("t-order_stats"));
         await().until(ExpectedConditions.textToBe(By.id("t-name"), "order_stats"));
         assertThat(d.findElement(By.id("writers")).getText()).isEqualTo("orders");
         assertThat(d.findElement(By.id("readers")).getText()).isEqualTo("alerts");
-        d.findElement(By.linkText("alerts")).click();
+        click(By.linkText("alerts"));
         await().until(ExpectedConditions.textToBe(By.id("f-name"), "alerts"));
     }
 
@@ -218,7 +219,7 @@ class WebUiITCase {
     @Order(7)
     void aViewerSeesNoButtonsAndAForgedPostWithoutTheCsrfTokenIsRefused() {
         WebDriver d = BROWSER.driver();
-        d.findElement(By.id("logout")).click();
+        click(By.id("logout"));
         await().until(ExpectedConditions.presenceOfElementLocated(By.id("token")));
         assertThat(d.manage().getCookieNamed("flotilla_session")).isNull();
         logIn(supervisor.viewerToken());
@@ -242,7 +243,7 @@ class WebUiITCase {
         WebDriver d = BROWSER.driver();
         d.get(ui + "login");
         d.findElement(By.id("token")).sendKeys(token);
-        d.findElement(By.id("login")).click();
+        click(By.id("login"));
         await().until(ExpectedConditions.presenceOfElementLocated(By.id("jobs")));
         org.openqa.selenium.Cookie c = d.manage().getCookieNamed("flotilla_session");
         assertThat(c.isHttpOnly()).isTrue();
@@ -254,7 +255,19 @@ class WebUiITCase {
     }
 
     private static String text(String id) {
-        return BROWSER.driver().findElement(By.id(id)).getText();
+        // Live parts of the page are swapped in place: read again when an element was replaced.
+        return await().ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id(id)).getText());
+    }
+
+    /** Clicks what {@code by} finds, finding it again if a live update replaced it meanwhile. */
+    private static void click(By by) {
+        await().ignoring(StaleElementReferenceException.class)
+                .until(
+                        d -> {
+                            d.findElement(by).click();
+                            return true;
+                        });
     }
 
     static DeploymentRequest spec(

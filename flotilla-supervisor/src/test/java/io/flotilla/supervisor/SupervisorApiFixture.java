@@ -42,23 +42,25 @@ abstract class SupervisorApiFixture {
     final TestingClusterLogs logs = new TestingClusterLogs();
     final SupervisorApi api =
             mounted(
-            new SupervisorApi(
-                            new InetSocketAddress("127.0.0.1", 0),
-                            new TokenAuth(
-                                    List.of(
-                                            new TokenAuth.Token("root", Role.ADMIN, ADMIN),
-                                            new TokenAuth.Token("ci", Role.OPERATOR, OPERATOR),
-                                            new TokenAuth.Token("dashboard", Role.VIEWER, VIEWER))),
-                            store,
-                            clock,
-                            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                            () -> Map.of("status", "UP"),
-                            () -> {},
-                            new ClusterRegistrationPolicy(
-                                    SECRETS, "FLOTILLA_CLUSTER_TOKEN_", false),
-                            SpecRules.defaults(),
-                            logs,
-                            HttpOptions.defaults()))
+                            new SupervisorApi(
+                                    new InetSocketAddress("127.0.0.1", 0),
+                                    new TokenAuth(
+                                            List.of(
+                                                    new TokenAuth.Token("root", Role.ADMIN, ADMIN),
+                                                    new TokenAuth.Token(
+                                                            "ci", Role.OPERATOR, OPERATOR),
+                                                    new TokenAuth.Token(
+                                                            "dashboard", Role.VIEWER, VIEWER))),
+                                    store,
+                                    clock,
+                                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                                    () -> Map.of("status", "UP"),
+                                    () -> {},
+                                    new ClusterRegistrationPolicy(
+                                            SECRETS, "FLOTILLA_CLUSTER_TOKEN_", false),
+                                    SpecRules.defaults(),
+                                    logs,
+                                    HttpOptions.defaults()))
                     .start();
     final HttpClient http = HttpClient.newHttpClient();
 
