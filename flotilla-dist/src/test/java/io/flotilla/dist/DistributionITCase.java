@@ -94,13 +94,15 @@ class DistributionITCase {
                             "FLOTILLA_SUPERVISOR_JDBC_USER=" + platform.database().user(),
                             "FLOTILLA_SUPERVISOR_PORT=" + supervisorPort,
                             "FLOTILLA_SUPERVISOR_TOKENS_FILE=" + tokens,
+                            // the sidecar is on loopback beside it, as in the local platform
+                            "FLOTILLA_SUPERVISOR_SIDECAR_ALLOW_HTTP=true",
                             "FLOTILLA_JAVA_OPTS=-Xmx256m",
                             "FLOTILLA_LOG_DIR=" + logs);
             Process supervisor =
                     start(
                             home.resolve("bin/flotilla-supervisor"),
                             List.of("--config", supervisorConf.toString()),
-                            Map.of("DIST_IT_SIDECAR_TOKEN", SIDECAR_TOKEN),
+                            Map.of("FLOTILLA_CLUSTER_TOKEN_DIST_IT", SIDECAR_TOKEN),
                             temp.resolve("supervisor.out"));
             started.add(supervisor);
 
@@ -127,7 +129,7 @@ class DistributionITCase {
                                     "sidecarUrl",
                                     sidecarUrl.toString(),
                                     "tokenRef",
-                                    "env:DIST_IT_SIDECAR_TOKEN",
+                                    "env:FLOTILLA_CLUSTER_TOKEN_DIST_IT",
                                     "slots",
                                     1));
             HttpResponse<String> registered =

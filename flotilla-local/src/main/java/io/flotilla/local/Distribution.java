@@ -17,7 +17,12 @@ public record Distribution(Path target) {
     public static Distribution locate() {
         String configured = System.getProperty(PROPERTY);
         Path target =
-                configured != null ? Path.of(configured) : Path.of("flotilla-local", "target");
+                configured != null
+                        ? Path.of(configured)
+                        : Files.isDirectory(Path.of("flotilla-local", "target"))
+                                ? Path.of("flotilla-local", "target")
+                                // a sibling module's tests run from their own folder
+                                : Path.of("..", "flotilla-local", "target");
         Distribution dist = new Distribution(target.toAbsolutePath().normalize());
         if (!Files.isRegularFile(dist.target.resolve("runtime.classpath"))) {
             throw new PlatformException(
