@@ -31,6 +31,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final String sidecarToken;
     private final Deque<AutoCloseable> toClose;
     private final double readySeconds;
+    private final LocalSettings settings;
 
     private LocalPlatform(
             RunFolder run,
@@ -41,7 +42,9 @@ public final class LocalPlatform implements AutoCloseable {
             List<Sidecar> sidecars,
             String sidecarToken,
             Deque<AutoCloseable> toClose,
-            double readySeconds) {
+            double readySeconds,
+            LocalSettings settings) {
+        this.settings = settings;
         this.run = run;
         this.s3 = s3;
         this.database = database;
@@ -95,7 +98,8 @@ public final class LocalPlatform implements AutoCloseable {
                                 "cluster-" + i,
                                 settings.get(LocalSettings.SLOTS),
                                 settings.get(LocalSettings.JOBMANAGER_MEMORY),
-                                settings.get(LocalSettings.TASKMANAGER_MEMORY));
+                                settings.get(LocalSettings.TASKMANAGER_MEMORY),
+                                settings.get(LocalSettings.CHECKPOINT_INTERVAL));
                 FlinkCluster cluster = FlinkCluster.launch(spec, dist, run, s3);
                 clusters.add(cluster);
                 started.push(cluster);
@@ -157,7 +161,8 @@ public final class LocalPlatform implements AutoCloseable {
                             sidecars,
                             token,
                             started,
-                            progress.elapsedSeconds());
+                            progress.elapsedSeconds(),
+                            settings);
             PlatformDescriptor.write(platform);
             progress.step(
                     clusters.size()
@@ -220,6 +225,16 @@ public final class LocalPlatform implements AutoCloseable {
 
     public Path home() {
         return run.root();
+    }
+
+    /** The clusters' default checkpoint interval. */
+    public Duration checkpointInterval() {
+        return settings.get(LocalSettings.CHECKPOINT_INTERVAL);
+    }
+
+    /** How long a cluster must be unreachable before it may be declared lost. */
+    public Duration lostAfter() {
+        return settings.get(LocalSettings.LOST_AFTER);
     }
 
     public S3Store s3() {

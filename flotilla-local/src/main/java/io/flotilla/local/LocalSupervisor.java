@@ -36,6 +36,14 @@ public final class LocalSupervisor implements AutoCloseable {
 
     /** Starts the supervisor and registers the platform's clusters with it. */
     public static LocalSupervisor start(LocalPlatform platform) {
+        return start(platform, List.of());
+    }
+
+    /**
+     * Starts the supervisor with {@code extraArgs} (supervisor settings, such as {@code
+     * --lost-after 5s}) and registers the platform's clusters with it.
+     */
+    public static LocalSupervisor start(LocalPlatform platform, List<String> extraArgs) {
         Path home = platform.home();
         String token = HexFormat.of().formatHex(random());
         secretFile(home.resolve(TOKENS_FILE), "# name role token\nadmin admin " + token + "\n");
@@ -44,9 +52,8 @@ public final class LocalSupervisor implements AutoCloseable {
         if (platform.database().password() != null) {
             env.put("FLOTILLA_SUPERVISOR_JDBC_PASSWORD", platform.database().password());
         }
-        SupervisorServer server =
-                SupervisorServer.start(
-                        SupervisorSettings.parse(
+        List<String> args =
+                new java.util.ArrayList<>(
                                 List.of(
                                         "--jdbc-url",
                                         platform.database().jdbcUrl(),
@@ -59,8 +66,15 @@ public final class LocalSupervisor implements AutoCloseable {
                                         "--tick-interval",
                                         "1s",
                                         "--lease-ttl",
-                                        "5s"),
-                                env));
+                                        "5s",
+                                        "--checkpoint-interval",
+                                        platform.checkpointInterval().toMillis() + "ms",
+                                        "--lost-after",
+                                        platform.lostAfter().toMillis() + "ms",
+                                        "--cluster-check-every",
+                                        "1s"));
+        args.addAll(extraArgs);
+        SupervisorServer server = SupervisorServer.start(SupervisorSettings.parse(args, env));
         LocalSupervisor supervisor = new LocalSupervisor(server, token, home);
         try {
             SidecarClient api = supervisor.client();

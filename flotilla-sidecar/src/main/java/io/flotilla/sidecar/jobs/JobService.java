@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.JobID;
@@ -177,7 +178,12 @@ public final class JobService {
                             r.parallelism(),
                             jobId,
                             r.restorePath(),
-                            r.allowNonRestoredState()));
+                            r.allowNonRestoredState(),
+                            r.checkpointIntervalMs() == null
+                                    ? Map.of()
+                                    : Map.of(
+                                            JarRun.CHECKPOINT_INTERVAL,
+                                            r.checkpointIntervalMs() + " ms")));
             return RunResult.STARTED;
         } catch (FlinkRestException e) {
             String message = String.valueOf(e.getMessage());
@@ -337,6 +343,14 @@ public final class JobService {
                     "invalid_field",
                     "args",
                     "args must be at most 200 non-null strings of at most 8192 characters");
+        }
+        if (r.checkpointIntervalMs() != null
+                && (r.checkpointIntervalMs() < 100 || r.checkpointIntervalMs() > 86_400_000L)) {
+            throw ApiException.badRequest(
+                    "invalid_field",
+                    "checkpointIntervalMs",
+                    "checkpointIntervalMs must be between 100 (0.1 s) and 86400000 (1 day), got "
+                            + r.checkpointIntervalMs());
         }
         if (r.restorePath() != null) {
             String p = r.restorePath();

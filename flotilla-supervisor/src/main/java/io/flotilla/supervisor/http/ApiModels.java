@@ -38,7 +38,8 @@ final class ApiModels {
             String upgradeMode,
             String cluster,
             RetentionBody retention,
-            Long expectedGeneration) {}
+            Long expectedGeneration,
+            String checkpointInterval) {}
 
     /** Body of start, stop and restart: optional, the generation the caller saw. */
     record ChangeBody(Long expectedGeneration) {}

@@ -6,13 +6,13 @@ import io.flotilla.http.Request;
 import io.flotilla.http.Response;
 import io.flotilla.http.Role;
 import io.flotilla.supervisor.ClusterLoss;
+import io.flotilla.supervisor.LossRefusedException;
 import io.flotilla.supervisor.http.ApiModels.RegisterCluster;
 import io.flotilla.supervisor.model.Cluster;
 import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ControlStore;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Routes of clusters: list, register, get, and an operator's declaration that one is lost. */
@@ -21,7 +21,10 @@ final class ClusterRoutes {
     private final ControlStore store;
     private final Clock clock;
 
-    ClusterRoutes(ControlStore store, Clock clock) {
+    private final java.time.Duration lostAfter;
+
+    ClusterRoutes(ControlStore store, Clock clock, java.time.Duration lostAfter) {
+        this.lostAfter = lostAfter;
         this.store = store;
         this.clock = clock;
     }
@@ -82,15 +85,18 @@ final class ClusterRoutes {
 
     private Response declareLost(Request r) {
         Cluster c = cluster(r);
-        List<ClusterLoss.Move> moves;
+        ClusterLoss.Outcome outcome;
         try {
-            moves = new ClusterLoss(store).declare(c.name(), r.who(), clock.now());
+            outcome = new ClusterLoss(store, lostAfter).declare(c.name(), r.who(), clock.now());
+        } catch (LossRefusedException e) {
+            throw new ApiException(409, "cluster_not_lost", e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ApiException(409, "no_healthy_cluster", e.getMessage());
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("cluster", view(store.cluster(c.name()).orElseThrow()));
-        out.put("moved", moves);
+        out.put("moved", outcome.moved());
+        out.put("notMoved", outcome.notMoved());
         return Response.ok(out);
     }
 

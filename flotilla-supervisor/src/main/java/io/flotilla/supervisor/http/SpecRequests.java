@@ -41,7 +41,8 @@ final class SpecRequests {
                 null,
                 1,
                 retention(b.retention()),
-                0);
+                0,
+                checkpointInterval(b.checkpointInterval()));
     }
 
     /** The spec an update of {@code s} asks for: absent fields keep their value. */
@@ -73,7 +74,10 @@ final class SpecRequests {
                 s.restoreFrom(),
                 s.generation() + 1,
                 b.retention() == null ? s.retention() : retention(b.retention()),
-                s.restarts());
+                s.restarts(),
+                b.checkpointInterval() == null
+                        ? s.checkpointInterval()
+                        : checkpointInterval(b.checkpointInterval()));
     }
 
     String placement(String cluster) {
@@ -110,6 +114,24 @@ final class SpecRequests {
                         ? null
                         : Validation.atLeast("retention.keepSavepoints", b.keepSavepoints(), 1),
                 b.maxAge() == null ? null : Validation.duration("retention.maxAge", b.maxAge()));
+    }
+
+    private static java.time.Duration checkpointInterval(String value) {
+        if (value == null) {
+            return null;
+        }
+        java.time.Duration d = Validation.duration("checkpointInterval", value);
+        if (d.compareTo(java.time.Duration.ofMillis(100)) < 0
+                || d.compareTo(java.time.Duration.ofDays(1)) > 0) {
+            throw ApiException.badRequest(
+                    "invalid_field",
+                    "checkpointInterval",
+                    "field 'checkpointInterval' must be between 100ms and 1d (e.g. \"10s\" or"
+                            + " \"PT1M\"), got '"
+                            + value
+                            + "'");
+        }
+        return d;
     }
 
     private static String required(String field, String value) {

@@ -4,6 +4,7 @@ import io.flotilla.http.ApiException;
 import io.flotilla.http.HttpApi;
 import io.flotilla.http.Response;
 import io.flotilla.http.TokenAuth;
+import io.flotilla.supervisor.ClusterLoss;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ConflictException;
 import io.flotilla.supervisor.port.ControlStore;
@@ -37,6 +38,21 @@ public final class SupervisorApi implements AutoCloseable {
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
             Runnable cleanupNow) {
+        this(bind, auth, store, clock, metrics, health, cleanupNow, ClusterLoss.LOST_AFTER);
+    }
+
+    /**
+     * @param lostAfter how long a cluster must have been unreachable before it may be declared lost
+     */
+    public SupervisorApi(
+            InetSocketAddress bind,
+            TokenAuth auth,
+            ControlStore store,
+            Clock clock,
+            PrometheusMeterRegistry metrics,
+            Supplier<Map<String, Object>> health,
+            Runnable cleanupNow,
+            java.time.Duration lostAfter) {
         this.api = new HttpApi("supervisor", bind, auth, metrics, SupervisorApi::mapError);
         String openapi = resource("/supervisor-openapi.json");
         api.route("GET", "/health", r -> Response.ok(health.get()))
@@ -46,7 +62,7 @@ public final class SupervisorApi implements AutoCloseable {
                         r -> Response.text(metrics.scrape(), "text/plain; version=0.0.4"))
                 .route("GET", "/v1/openapi.json", r -> Response.text(openapi, "application/json"));
         DeploymentRoutes deployments = new DeploymentRoutes(store, clock);
-        new ClusterRoutes(store, clock).register(api);
+        new ClusterRoutes(store, clock, lostAfter).register(api);
         deployments.register(api);
         new ReadRoutes(store, clock, deployments, cleanupNow).register(api);
     }

@@ -5,6 +5,7 @@ import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.client.SidecarException;
 import io.flotilla.sidecar.jobs.JobApi;
 import io.flotilla.supervisor.model.ObservedJob;
+import io.flotilla.supervisor.model.StoredState;
 import io.flotilla.supervisor.port.ClusterUnreachableException;
 import io.flotilla.supervisor.port.JobCanceller;
 import io.flotilla.supervisor.port.JobLister;
@@ -13,9 +14,11 @@ import io.flotilla.supervisor.port.JobSubmitter;
 import io.flotilla.supervisor.port.OperationStatus;
 import io.flotilla.supervisor.port.PortRejectedException;
 import io.flotilla.supervisor.port.StateCleaner;
+import io.flotilla.supervisor.port.StateLister;
 import io.flotilla.supervisor.port.StatePurger;
 import io.flotilla.supervisor.port.SubmitCommand;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,13 @@ import java.util.function.Supplier;
  * per observation, and every change sent with the leader's fencing token.
  */
 public final class SidecarClusterPorts
-        implements JobLister, JobSubmitter, JobStopper, JobCanceller, StateCleaner, StatePurger {
+        implements JobLister,
+                JobSubmitter,
+                JobStopper,
+                JobCanceller,
+                StateCleaner,
+                StatePurger,
+                StateLister {
 
     private final Function<String, SidecarClient> sidecars;
 
@@ -56,8 +65,31 @@ public final class SidecarClusterPorts
                                         j.status(),
                                         j.lastCheckpointPath(),
                                         j.lastSavepointPath(),
-                                        j.restoredFrom()))
+                                        j.restoredFrom(),
+                                        j.startTime(),
+                                        j.lastCheckpointTime()))
                 .toList();
+    }
+
+    @Override
+    public Listing listState(String cluster, long fencingToken) {
+        JsonNode state = call(cluster, () -> sidecar(cluster).get("/v1/state").as(JsonNode.class));
+        List<StoredState> states = new ArrayList<>();
+        for (JsonNode e : state.path("entries")) {
+            String kind = e.path("kind").asText("");
+            if (!kind.equals("CHECKPOINT") && !kind.equals("SAVEPOINT")) {
+                continue;
+            }
+            String time = e.path("time").asText(null);
+            states.add(
+                    new StoredState(
+                            e.path("path").asText(),
+                            e.path("jobId").isTextual() ? e.path("jobId").asText() : null,
+                            kind.equals("SAVEPOINT"),
+                            time == null ? Instant.EPOCH : Instant.parse(time),
+                            e.path("complete").asBoolean(false)));
+        }
+        return new Listing(state.path("root").asText(null), states);
     }
 
     @Override
@@ -70,7 +102,8 @@ public final class SidecarClusterPorts
                         c.parallelism(),
                         c.jobId(),
                         c.restorePath(),
-                        null);
+                        null,
+                        c.checkpointInterval() == null ? null : c.checkpointInterval().toMillis());
         return call(
                         c.cluster(),
                         () -> sidecar(c.cluster()).fenced(c.fencingToken()).submit(request))
