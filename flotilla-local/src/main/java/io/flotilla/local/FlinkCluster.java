@@ -122,9 +122,7 @@ public final class FlinkCluster implements AutoCloseable {
         conf.put("execution.checkpointing.savepoint-dir", stateUri + "/savepoints");
         conf.put("execution.checkpointing.num-retained", "3");
         // Every job checkpoints unless it says otherwise, so that it has state to come back to.
-        conf.put(
-                "execution.checkpointing.interval",
-                spec.checkpointInterval().toMillis() + " ms");
+        conf.put("execution.checkpointing.interval", spec.checkpointInterval().toMillis() + " ms");
         // Flink deletes a job's checkpoints when it is cancelled unless told to retain them; a job
         // cancelled outside Flotilla must keep its state. Flotilla's retention deletes them.
         conf.put(

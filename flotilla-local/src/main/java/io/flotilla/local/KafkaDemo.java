@@ -1,5 +1,6 @@
 package io.flotilla.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flotilla.sidecar.client.SidecarClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +99,15 @@ final class KafkaDemo {
         progress.step("'" + DEPLOYMENT + "' is RUNNING; waiting for its first window ...");
         String first = firstResult();
         progress.step("first aggregate in Kafka topic 'order_stats': " + first);
+        // The DSL job sets no checkpoint interval of its own: the cluster's default applies.
+        JsonNode d =
+                Demo.until(
+                        api,
+                        DEPLOYMENT,
+                        "a completed checkpoint",
+                        x -> x.path("status").path("lastCheckpoint").isTextual());
+        progress.step(
+                "first checkpoint completed: " + d.path("status").path("lastCheckpoint").asText());
     }
 
     /** The first record of {@code order_stats}, within two minutes. */

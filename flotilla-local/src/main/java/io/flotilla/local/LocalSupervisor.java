@@ -54,25 +54,25 @@ public final class LocalSupervisor implements AutoCloseable {
         }
         List<String> args =
                 new java.util.ArrayList<>(
-                                List.of(
-                                        "--jdbc-url",
-                                        platform.database().jdbcUrl(),
-                                        "--jdbc-user",
-                                        platform.database().user(),
-                                        "--tokens-file",
-                                        home.resolve(TOKENS_FILE).toString(),
-                                        "--holder",
-                                        "local",
-                                        "--tick-interval",
-                                        "1s",
-                                        "--lease-ttl",
-                                        "5s",
-                                        "--checkpoint-interval",
-                                        platform.checkpointInterval().toMillis() + "ms",
-                                        "--lost-after",
-                                        platform.lostAfter().toMillis() + "ms",
-                                        "--cluster-check-every",
-                                        "1s"));
+                        List.of(
+                                "--jdbc-url",
+                                platform.database().jdbcUrl(),
+                                "--jdbc-user",
+                                platform.database().user(),
+                                "--tokens-file",
+                                home.resolve(TOKENS_FILE).toString(),
+                                "--holder",
+                                "local",
+                                "--tick-interval",
+                                "1s",
+                                "--lease-ttl",
+                                "5s",
+                                "--checkpoint-interval",
+                                platform.checkpointInterval().toMillis() + "ms",
+                                "--lost-after",
+                                platform.lostAfter().toMillis() + "ms",
+                                "--cluster-check-every",
+                                "1s"));
         args.addAll(extraArgs);
         SupervisorServer server = SupervisorServer.start(SupervisorSettings.parse(args, env));
         LocalSupervisor supervisor = new LocalSupervisor(server, token, home);
