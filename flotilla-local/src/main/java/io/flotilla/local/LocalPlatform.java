@@ -21,6 +21,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static final Duration CLUSTER_READY = Duration.ofSeconds(120);
     private static final Duration KAFKA_READY = Duration.ofSeconds(120);
+    private static final Duration S3_READY = Duration.ofSeconds(180);
 
     private final RunFolder run;
     private final S3Store s3;
@@ -118,7 +119,8 @@ public final class LocalPlatform implements AutoCloseable {
                                                 settings.get(LocalSettings.JDBC_USER),
                                                 settings.get(LocalSettings.JDBC_PASSWORD));
                             });
-            s3.awaitReady(Duration.ofSeconds(60));
+            // s3proxy took over 60 s to start on a loaded 2-core machine.
+            s3.awaitReady(S3_READY);
             progress.step("S3 ready at " + s3.endpoint() + " (buckets " + S3Store.BUCKETS + ")");
             Database database;
             try {

@@ -249,13 +249,47 @@ final class ActionExecutor {
      */
     private Deployment refused(Deployment d, SideEffect effect, String error, Instant now) {
         int retries = d.status().retries() + 1;
+        if (effect instanceof Submit) {
+            Instant start = d.status().failureWindowStart();
+            int failures = d.status().failuresInWindow() + 1;
+            if (start == null || now.isAfter(start.plus(config.crashLoopWindow()))) {
+                start = now;
+                failures = 1;
+            }
+            if (failures >= config.crashLoopFailures()) {
+                // The cluster refuses this submit every time: retrying cannot help.
+                Action.NeedAttention stuck =
+                        new Action.NeedAttention(
+                                null,
+                                Attention.of(
+                                        "submit refused "
+                                                + failures
+                                                + " times since "
+                                                + start
+                                                + ": "
+                                                + error,
+                                        d.name(),
+                                        d.spec().generation(),
+                                        now),
+                                retries);
+                event(d, now, "NeedAttention", stuck.event());
+                return stuck.apply(d);
+            }
+            Instant windowStart = start;
+            int inWindow = failures;
+            Instant retryAt = now.plus(config.jobBackoff().delay(retries));
+            event(d, now, "Refused", error + "; retry " + retries + " at " + retryAt);
+            return d.withStatus(
+                    s ->
+                            s.retries(retries)
+                                    .nextRetryAt(retryAt)
+                                    .error(error)
+                                    .failureWindow(windowStart, inWindow));
+        }
         Instant retryAt = now.plus(config.jobBackoff().delay(retries));
         event(d, now, "Refused", error + "; retry " + retries + " at " + retryAt);
         Deployment backedOff =
                 d.withStatus(s -> s.retries(retries).nextRetryAt(retryAt).error(error));
-        if (effect instanceof Submit) {
-            return backedOff;
-        }
         return backedOff.withStatus(s -> s.intent(null).phase(restingPhase(d)));
     }
 

@@ -142,6 +142,24 @@ class StateSurvivalTest {
     }
 
     @Test
+    void aSubmitRefusedAgainAndAgainNeedsAttentionInsteadOfRetryingForever() {
+        platform.config = TestingPlatform.CONFIG.withCrashLoop(3, Duration.ofHours(1));
+        platform.restartSupervisor();
+        platform.cluster("c1").submitFails = true;
+        platform.deploy(spec("orders", "c1"));
+        for (int i = 0; i < 10; i++) {
+            platform.ticks(1);
+            platform.clock.advance(Duration.ofMinutes(6));
+        }
+
+        Deployment d = platform.deployment("orders");
+        assertThat(d.status().phase()).isEqualTo(Phase.NEEDS_ATTENTION);
+        assertThat(d.status().attention().cause()).contains("submit refused 3 times");
+        assertThat(d.status().intent()).isNull();
+        assertThat(platform.cluster("c1").submitCalls).isEqualTo(3);
+    }
+
+    @Test
     void failuresFurtherApartThanTheWindowAreNoCrashLoop() {
         platform.config = TestingPlatform.CONFIG.withCrashLoop(3, Duration.ofMinutes(1));
         platform.restartSupervisor();
