@@ -115,8 +115,6 @@ public final class FlinkCluster implements AutoCloseable {
         conf.put("cluster.registration.error-delay", "500 ms");
         conf.put("cluster.registration.refused-registration-delay", "1 s");
         conf.put("parallelism.default", "1");
-        // The 10 s default to start the RPC system failed JobManagers on a loaded 2-core machine.
-        conf.put("pekko.startup-timeout", "60 s");
         conf.put("web.upload.dir", clusterDir.resolve("jars").toString());
         conf.put("io.tmp.dirs", clusterDir.resolve("tmp").toString());
         conf.put("state.backend.type", "hashmap");

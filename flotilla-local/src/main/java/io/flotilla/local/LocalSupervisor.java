@@ -68,9 +68,9 @@ public final class LocalSupervisor implements AutoCloseable {
                                 "--lease-ttl",
                                 "5s",
                                 "--checkpoint-interval",
-                                platform.checkpointInterval().toMillis() + "ms",
+                                platform.checkpointInterval().toString(),
                                 "--lost-after",
-                                platform.lostAfter().toMillis() + "ms",
+                                platform.lostAfter().toString(),
                                 "--cluster-check-every",
                                 "1s"));
         args.addAll(extraArgs);

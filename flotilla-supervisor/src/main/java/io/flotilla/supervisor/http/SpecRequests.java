@@ -126,7 +126,7 @@ final class SpecRequests {
             throw ApiException.badRequest(
                     "invalid_field",
                     "checkpointInterval",
-                    "field 'checkpointInterval' must be between 100ms and 1d (e.g. \"10s\" or"
+                    "field 'checkpointInterval' must be between PT0.1S and 1d (e.g. \"10s\" or"
                             + " \"PT1M\"), got '"
                             + value
                             + "'");
