@@ -162,6 +162,33 @@ class UnaskedEndingsITCase {
                         () -> api.post("/v1/clusters/cluster-2/lost", null),
                         r -> r.status() == 200);
         assertThat(lost.body().path("moved").get(0).path("to").asText()).isEqualTo("cluster-1");
+        // The twin on cluster-2 keeps checkpointing and, keeping 3, deletes the checkpoint the
+        // move restores from: then the new job cannot start, and after the crash-loop limit the
+        // deployment needs attention; the operator starts it stateless.
+        JsonNode settled =
+                until(
+                        "mover",
+                        "RUNNING on cluster-1 or NEEDS_ATTENTION",
+                        d ->
+                                phase(d, "NEEDS_ATTENTION")
+                                        || phase(d, "RUNNING")
+                                                && d.path("cluster").asText().equals("cluster-1"));
+        if (phase(settled, "NEEDS_ATTENTION")) {
+            assertThat(settled.path("status").path("attention").path("options").toString())
+                    .contains("STATELESS");
+            SidecarClient.Reply stateless =
+                    api.send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            supervisor.uri().resolve("/v1/deployments/mover"))
+                                    .header("Content-Type", "application/json")
+                                    .PUT(
+                                            java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                    "{\"upgradeMode\": \"STATELESS\","
+                                                            + " \"expectedGeneration\": "
+                                                            + settled.path("generation").asLong()
+                                                            + "}")));
+            assertThat(stateless.status()).as(stateless.body().toString()).isEqualTo(200);
+        }
         JsonNode moved =
                 until(
                         "mover",
