@@ -126,6 +126,13 @@ public final class FlinkCluster implements AutoCloseable {
         conf.put("execution.checkpointing.dir", stateUri + "/checkpoints");
         conf.put("execution.checkpointing.savepoint-dir", stateUri + "/savepoints");
         conf.put("execution.checkpointing.num-retained", "3");
+        // Every job checkpoints unless it says otherwise, so that it has state to come back to.
+        conf.put("execution.checkpointing.interval", spec.checkpointInterval().toMillis() + " ms");
+        // Flink deletes a job's checkpoints when it is cancelled unless told to retain them; a job
+        // cancelled outside Flotilla must keep its state. Flotilla's retention deletes them.
+        conf.put(
+                "execution.checkpointing.externalized-checkpoint-retention",
+                "RETAIN_ON_CANCELLATION");
         // A job that cannot reach its state must fail fast, not wait out the 10-minute default.
         conf.put("execution.checkpointing.timeout", "2 min");
         conf.put("restart-strategy.type", "exponential-delay");

@@ -1,6 +1,7 @@
 package io.flotilla.local;
 
 import io.flotilla.supervisor.api.DeploymentRequest;
+import io.flotilla.supervisor.api.DeploymentView;
 import io.flotilla.supervisor.api.Phase;
 import io.flotilla.supervisor.api.SupervisorClient;
 import java.nio.file.Files;
@@ -91,6 +92,14 @@ final class KafkaDemo {
         progress.step("'" + DEPLOYMENT + "' is RUNNING; waiting for its first window ...");
         String first = firstResult();
         progress.step("first aggregate in Kafka topic 'order_stats': " + first);
+        // The DSL job sets no checkpoint interval of its own: the cluster's default applies.
+        DeploymentView d =
+                Demo.until(
+                        api,
+                        DEPLOYMENT,
+                        "a completed checkpoint",
+                        x -> x.status().lastCheckpoint() != null);
+        progress.step("first checkpoint completed: " + d.status().lastCheckpoint());
     }
 
     /** The first record of {@code order_stats}, within two minutes. */

@@ -21,7 +21,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static final Duration CLUSTER_READY = Duration.ofSeconds(120);
     private static final Duration KAFKA_READY = Duration.ofSeconds(120);
-    private static final Duration S3_READY = Duration.ofSeconds(120);
+    private static final Duration S3_READY = Duration.ofSeconds(180);
 
     private final RunFolder run;
     private final S3Store s3;
@@ -32,6 +32,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final String sidecarToken;
     private final Deque<AutoCloseable> toClose;
     private final double readySeconds;
+    private final LocalSettings settings;
 
     private LocalPlatform(
             RunFolder run,
@@ -42,7 +43,9 @@ public final class LocalPlatform implements AutoCloseable {
             List<Sidecar> sidecars,
             String sidecarToken,
             Deque<AutoCloseable> toClose,
-            double readySeconds) {
+            double readySeconds,
+            LocalSettings settings) {
+        this.settings = settings;
         this.run = run;
         this.s3 = s3;
         this.database = database;
@@ -96,7 +99,8 @@ public final class LocalPlatform implements AutoCloseable {
                                 "cluster-" + i,
                                 settings.get(LocalSettings.SLOTS),
                                 settings.get(LocalSettings.JOBMANAGER_MEMORY),
-                                settings.get(LocalSettings.TASKMANAGER_MEMORY));
+                                settings.get(LocalSettings.TASKMANAGER_MEMORY),
+                                settings.get(LocalSettings.CHECKPOINT_INTERVAL));
                 FlinkCluster cluster = FlinkCluster.launch(spec, dist, run, s3);
                 clusters.add(cluster);
                 started.push(cluster);
@@ -115,6 +119,7 @@ public final class LocalPlatform implements AutoCloseable {
                                                 settings.get(LocalSettings.JDBC_USER),
                                                 settings.get(LocalSettings.JDBC_PASSWORD));
                             });
+            // s3proxy took over 60 s to start on a loaded 2-core machine.
             s3.awaitReady(S3_READY);
             progress.step("S3 ready at " + s3.endpoint() + " (buckets " + S3Store.BUCKETS + ")");
             Database database;
@@ -158,7 +163,8 @@ public final class LocalPlatform implements AutoCloseable {
                             sidecars,
                             token,
                             started,
-                            progress.elapsedSeconds());
+                            progress.elapsedSeconds(),
+                            settings);
             PlatformDescriptor.write(platform);
             progress.step(
                     clusters.size()
@@ -222,6 +228,16 @@ public final class LocalPlatform implements AutoCloseable {
 
     public Path home() {
         return run.root();
+    }
+
+    /** The clusters' default checkpoint interval. */
+    public Duration checkpointInterval() {
+        return settings.get(LocalSettings.CHECKPOINT_INTERVAL);
+    }
+
+    /** How long a cluster must be unreachable before it may be declared lost. */
+    public Duration lostAfter() {
+        return settings.get(LocalSettings.LOST_AFTER);
     }
 
     public S3Store s3() {

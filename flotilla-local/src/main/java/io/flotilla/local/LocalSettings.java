@@ -2,6 +2,7 @@ package io.flotilla.local;
 
 import io.flotilla.common.Setting;
 import io.flotilla.common.Settings;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -85,6 +86,17 @@ public final class LocalSettings {
     public static final Setting<Integer> KAFKA_PARTITIONS =
             Setting.integer(
                     "kafka-partitions", 1, 1, 64, "Partitions of each topic created at start.");
+    public static final Setting<Duration> CHECKPOINT_INTERVAL =
+            Setting.duration(
+                    "checkpoint-interval",
+                    Duration.ofSeconds(10),
+                    "Default checkpoint interval of every cluster's jobs (a deployment's spec may set"
+                            + " its own); checkpoints are retained on cancellation.");
+    public static final Setting<Duration> LOST_AFTER =
+            Setting.duration(
+                    "lost-after",
+                    Duration.ofSeconds(30),
+                    "How long a cluster must be unreachable before it may be declared lost.");
 
     public static final List<Setting<?>> ALL =
             List.of(
@@ -104,7 +116,9 @@ public final class LocalSettings {
                     KAFKA,
                     KAFKA_PORT,
                     KAFKA_TOPICS,
-                    KAFKA_PARTITIONS);
+                    KAFKA_PARTITIONS,
+                    CHECKPOINT_INTERVAL,
+                    LOST_AFTER);
 
     private final Settings values;
 

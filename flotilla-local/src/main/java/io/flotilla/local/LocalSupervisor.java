@@ -42,6 +42,14 @@ public final class LocalSupervisor implements AutoCloseable {
 
     /** Starts the supervisor and registers the platform's clusters with it. */
     public static LocalSupervisor start(LocalPlatform platform) {
+        return start(platform, List.of());
+    }
+
+    /**
+     * Starts the supervisor with {@code extraArgs} (supervisor settings, such as {@code
+     * --lost-after 5s}) and registers the platform's clusters with it.
+     */
+    public static LocalSupervisor start(LocalPlatform platform, List<String> extraArgs) {
         Path home = platform.home();
         String token = HexFormat.of().formatHex(random());
         String viewer = HexFormat.of().formatHex(random());
@@ -54,30 +62,36 @@ public final class LocalSupervisor implements AutoCloseable {
         if (platform.database().password() != null) {
             env.put("FLOTILLA_SUPERVISOR_JDBC_PASSWORD", platform.database().password());
         }
-        SupervisorServer server =
-                SupervisorServer.start(
-                        SupervisorSettings.parse(
-                                List.of(
-                                        "--jdbc-url",
-                                        platform.database().jdbcUrl(),
-                                        "--jdbc-user",
-                                        platform.database().user(),
-                                        "--tokens-file",
-                                        home.resolve(TOKENS_FILE).toString(),
-                                        "--holder",
-                                        "local",
-                                        "--secrets-dir",
-                                        home.resolve(SidecarToken.DIR)
-                                                .toAbsolutePath()
-                                                .normalize()
-                                                .toString(),
-                                        "--sidecar-allow-http",
-                                        "true",
-                                        "--tick-interval",
-                                        "1s",
-                                        "--lease-ttl",
-                                        "5s"),
-                                env));
+        List<String> args =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "--jdbc-url",
+                                platform.database().jdbcUrl(),
+                                "--jdbc-user",
+                                platform.database().user(),
+                                "--tokens-file",
+                                home.resolve(TOKENS_FILE).toString(),
+                                "--holder",
+                                "local",
+                                "--secrets-dir",
+                                home.resolve(SidecarToken.DIR)
+                                        .toAbsolutePath()
+                                        .normalize()
+                                        .toString(),
+                                "--sidecar-allow-http",
+                                "true",
+                                "--tick-interval",
+                                "1s",
+                                "--lease-ttl",
+                                "5s",
+                                "--checkpoint-interval",
+                                platform.checkpointInterval().toString(),
+                                "--lost-after",
+                                platform.lostAfter().toString(),
+                                "--cluster-check-every",
+                                "1s"));
+        args.addAll(extraArgs);
+        SupervisorServer server = SupervisorServer.start(SupervisorSettings.parse(args, env));
         LocalSupervisor supervisor = new LocalSupervisor(server, token, viewer, home);
         try {
             SupervisorClient api = supervisor.client();

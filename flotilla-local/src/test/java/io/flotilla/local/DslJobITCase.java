@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.JobID;
 import org.junit.jupiter.api.AfterAll;
@@ -91,6 +92,66 @@ class DslJobITCase {
         assertThat(rows).as("window rows in " + out).hasSizeGreaterThanOrEqualTo(3);
         // The generated names are CUSTOMER-1 ... CUSTOMER-5; the job lower-cases them.
         assertThat(rows).map(r -> r.split(", ")[2]).allMatch(n -> n.matches("customer-[1-5]"));
+        // The DSL job sets no checkpoint interval: the cluster's default (10 s) applies, so it has
+        // state to come back to.
+        assertThat(checkpointInterval(jobId)).isEqualTo(10_000L);
+        awaitCheckpoint(jobId);
         rest.cancel(jobId);
+    }
+
+    @Test
+    void aCheckpointIntervalInTheRunRequestOverridesTheClustersDefault() throws Exception {
+        String jarId = rest.uploadJar(TestingPlatforms.runnerJar());
+        JobID jobId = JobID.generate();
+        Path localTables =
+                Path.of("../examples/orders/src/test/resources/local-tables")
+                        .toAbsolutePath()
+                        .normalize();
+        rest.runJar(
+                jarId,
+                new JarRun(
+                        "io.flotilla.runner.Runner",
+                        List.of(
+                                "--job", "io.flotilla.examples.orders.dsl.OrdersDslJob",
+                                "--tables", localTables.toString(),
+                                "--window-seconds", "5"),
+                        1,
+                        jobId,
+                        null,
+                        null,
+                        Map.of(JarRun.CHECKPOINT_INTERVAL, "1500 ms")));
+        new JobWaits(rest).running(jobId, WAIT);
+        assertThat(checkpointInterval(jobId)).isEqualTo(1_500L);
+        awaitCheckpoint(jobId);
+        rest.cancel(jobId);
+    }
+
+    /** Flink's {@code GET /jobs/:id/checkpoints/config} interval, in ms. */
+    private static long checkpointInterval(JobID jobId) throws Exception {
+        java.net.http.HttpResponse<String> r =
+                java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(
+                                                rest.restUrl()
+                                                        .resolve(
+                                                                "/jobs/"
+                                                                        + jobId
+                                                                        + "/checkpoints/config"))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(r.body())
+                .path("interval")
+                .asLong(-1);
+    }
+
+    private static void awaitCheckpoint(JobID jobId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        long completed = 0;
+        while (Instant.now().isBefore(deadline) && completed < 1) {
+            completed = rest.checkpoints(jobId).getCounts().getNumberCompletedCheckpoints();
+            Thread.sleep(500);
+        }
+        assertThat(completed).as("completed checkpoints of " + jobId).isPositive();
     }
 }

@@ -42,7 +42,7 @@ class SupervisorApiITCase {
         platform =
                 TestingPlatforms.start(
                         TestingPlatforms.freshHome("supervisor-api"), 2, "--slots", "4");
-        supervisor = LocalSupervisor.start(platform);
+        supervisor = LocalSupervisor.start(platform, List.of("--lost-after", "20s"));
         api = supervisor.client();
         artifact = TestingPlatforms.publishExample(platform);
     }
@@ -187,7 +187,24 @@ class SupervisorApiITCase {
         DeploymentView unknown = until("orders-b", "UNKNOWN", d -> d.phase() == Phase.UNKNOWN);
         assertThat(unknown.cluster()).isEqualTo("cluster-2");
         String newest = unknown.status().newestRestorable();
-        ClusterLost lost = api.declareLost("cluster-2");
+        // Unreachable for moments only: it may still run its jobs, so the declaration is refused.
+        ApiCallException early =
+                catchThrowableOfType(ApiCallException.class, () -> api.declareLost("cluster-2"));
+        assertThat(early).as("declared lost too early").isNotNull();
+        assertThat(early.status()).as(early.toString()).isEqualTo(409);
+        assertThat(early.code()).isEqualTo("cluster_not_lost");
+        assertThat(api.deployment("orders-b").cluster()).isEqualTo("cluster-2");
+        ClusterLost lost = null;
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (lost == null && System.nanoTime() < deadline) {
+            S3Store.sleep(2000);
+            try {
+                lost = api.declareLost("cluster-2");
+            } catch (ApiCallException e) {
+                assertThat(e.code()).as(e.toString()).isEqualTo("cluster_not_lost");
+            }
+        }
+        assertThat(lost).as("cluster-2 declared lost after --lost-after").isNotNull();
         assertThat(lost.moved().get(0).to()).isEqualTo("cluster-1");
         until(
                 "orders-b",

@@ -1,5 +1,6 @@
 package io.flotilla.supervisor;
 
+import io.flotilla.supervisor.model.Attention;
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.DeploymentSpec;
 import io.flotilla.supervisor.model.Intent;
@@ -107,8 +108,17 @@ public sealed interface Action {
         }
     }
 
-    /** The job failed or vanished: count it, and resubmit after the backoff. */
-    record RecordFailure(ObservedJob job, String reason, int retries, Instant nextRetryAt)
+    /**
+     * The job failed or vanished: count it, and resubmit after the backoff; {@code windowStart} and
+     * {@code failuresInWindow} track how fast failures repeat.
+     */
+    record RecordFailure(
+            ObservedJob job,
+            String reason,
+            int retries,
+            Instant nextRetryAt,
+            Instant windowStart,
+            int failuresInWindow)
             implements StatusChange {
         @Override
         public Deployment apply(Deployment d) {
@@ -119,6 +129,8 @@ public sealed interface Action {
                             .retries(retries)
                             .nextRetryAt(nextRetryAt)
                             .error(reason)
+                            .unhealthy(null)
+                            .failureWindow(windowStart, failuresInWindow)
                             .build());
         }
 
@@ -128,13 +140,77 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * Retrying cannot help: the deployment waits for an operator, with the cause and the options in
+     * its status. {@code job} is the job that ended, or null.
+     */
+    record NeedAttention(ObservedJob job, Attention attention, int retries)
+            implements StatusChange {
+        @Override
+        public Deployment apply(Deployment d) {
+            return d.withStatus(
+                    d.status().withObservedState(job).toBuilder()
+                            .jobId(null)
+                            .intent(null)
+                            .phase(Phase.NEEDS_ATTENTION)
+                            .retries(retries)
+                            .nextRetryAt(null)
+                            .error(attention.cause())
+                            .attention(attention)
+                            .build());
+        }
+
+        @Override
+        public String event() {
+            return "needs attention: "
+                    + attention.cause()
+                    + "; retries "
+                    + retries
+                    + "; options: "
+                    + String.join("; ", attention.options());
+        }
+    }
+
+    /** An operator changed the spec of a deployment that needed attention: try afresh. */
+    record ClearAttention(long generation) implements StatusChange {
+        @Override
+        public Deployment apply(Deployment d) {
+            return d.withStatus(
+                    s -> s.attention(null).failureWindow(null, 0).phase(Phase.PENDING).error(null));
+        }
+
+        @Override
+        public String event() {
+            return "generation " + generation + " asked for: retrying after attention";
+        }
+    }
+
+    /** Whether the running job checkpoints as often as it should; null reason means healthy. */
+    record SetHealth(String jobId, String unhealthyReason) implements StatusChange {
+        @Override
+        public Deployment apply(Deployment d) {
+            return d.withStatus(s -> s.unhealthy(unhealthyReason));
+        }
+
+        @Override
+        public String event() {
+            return unhealthyReason == null
+                    ? "job " + jobId + " healthy: checkpoints completing again"
+                    : "job " + jobId + " unhealthy: " + unhealthyReason;
+        }
+    }
+
     /** The job ended as intended (stopped, cancelled for an upgrade): no retry counted. */
     record JobEnded(ObservedJob job, Phase next, String reason) implements StatusChange {
         @Override
         public Deployment apply(Deployment d) {
-            var status = d.status().withObservedState(job).toBuilder().jobId(null).phase(next);
+            var status =
+                    d.status().withObservedState(job).toBuilder()
+                            .jobId(null)
+                            .phase(next)
+                            .unhealthy(null);
             if (next == Phase.STOPPED) {
-                status.retries(0).nextRetryAt(null).error(null);
+                status.retries(0).nextRetryAt(null).error(null).attention(null);
             }
             return d.withStatus(status.build());
         }
@@ -239,6 +315,7 @@ public sealed interface Action {
                                         .newestRestorable(intent.restorePath())
                                         .release(intent.release())
                                         .nextRetryAt(null)
+                                        .unhealthy(null)
                                         .error(null));
     }
 

@@ -6,6 +6,7 @@ import io.flotilla.supervisor.Action.SideEffect;
 import io.flotilla.supervisor.Action.StatusChange;
 import io.flotilla.supervisor.Action.StopWithSavepoint;
 import io.flotilla.supervisor.Action.Submit;
+import io.flotilla.supervisor.model.Attention;
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.DeploymentSpec;
 import io.flotilla.supervisor.model.Event;
@@ -97,7 +98,46 @@ final class ActionExecutor {
         }
     }
 
-    private Deployment submit(Deployment d, Submit submit, Instant now) {
+    private Deployment submit(Deployment d, Submit planned, Instant now) {
+        Submit submit = planned;
+        if (!submit.resumesIntent() && submit.restorePath() != null && ports.states() != null) {
+            RestoreCheck.Choice choice =
+                    RestoreCheck.choose(
+                            ports.states().listState(submit.spec().cluster(), token),
+                            submit.restorePath(),
+                            JobIds.pastOf(
+                                    d.name(), submit.spec().generation(), d.status().attempts()));
+            switch (choice.kind()) {
+                case NOTHING:
+                    Action.NeedAttention stuck =
+                            new Action.NeedAttention(
+                                    null,
+                                    Attention.of(
+                                            "nothing to restore from: " + choice.reason(),
+                                            d.name(),
+                                            d.spec().generation(),
+                                            now),
+                                    d.status().retries());
+                    event(d, now, "NeedAttention", stuck.event());
+                    return stuck.apply(d);
+                case FALLBACK:
+                    event(d, now, "RestoreFallback", choice.reason());
+                    submit =
+                            new Submit(
+                                    submit.jobId(),
+                                    submit.attempt(),
+                                    submit.spec(),
+                                    choice.path(),
+                                    submit.release(),
+                                    false);
+                    break;
+                case UNCHECKED:
+                    event(d, now, "RestoreUnchecked", choice.reason());
+                    break;
+                default:
+                    break;
+            }
+        }
         DeploymentSpec spec = submit.spec();
         Intent intent = d.status().intent();
         if (!submit.resumesIntent()) {
@@ -113,15 +153,10 @@ final class ActionExecutor {
                             now,
                             token);
             Intent persisted = intent;
+            long attempt = submit.attempt();
             Phase phase =
                     d.status().phase() == Phase.ROLLING_BACK ? Phase.ROLLING_BACK : Phase.PENDING;
-            d =
-                    write(
-                            d.withStatus(
-                                    s ->
-                                            s.intent(persisted)
-                                                    .attempts(submit.attempt())
-                                                    .phase(phase)));
+            d = write(d.withStatus(s -> s.intent(persisted).attempts(attempt).phase(phase)));
         }
         boolean created =
                 ports.submitter()
@@ -136,7 +171,8 @@ final class ActionExecutor {
                                         spec.args(),
                                         spec.parallelism(),
                                         submit.restorePath(),
-                                        token));
+                                        token,
+                                        spec.checkpointInterval()));
         event(
                 d,
                 now,
@@ -213,13 +249,47 @@ final class ActionExecutor {
      */
     private Deployment refused(Deployment d, SideEffect effect, String error, Instant now) {
         int retries = d.status().retries() + 1;
+        if (effect instanceof Submit) {
+            Instant start = d.status().failureWindowStart();
+            int failures = d.status().failuresInWindow() + 1;
+            if (start == null || now.isAfter(start.plus(config.crashLoopWindow()))) {
+                start = now;
+                failures = 1;
+            }
+            if (failures >= config.crashLoopFailures()) {
+                // The cluster refuses this submit every time: retrying cannot help.
+                Action.NeedAttention stuck =
+                        new Action.NeedAttention(
+                                null,
+                                Attention.of(
+                                        "submit refused "
+                                                + failures
+                                                + " times since "
+                                                + start
+                                                + ": "
+                                                + error,
+                                        d.name(),
+                                        d.spec().generation(),
+                                        now),
+                                retries);
+                event(d, now, "NeedAttention", stuck.event());
+                return stuck.apply(d);
+            }
+            Instant windowStart = start;
+            int inWindow = failures;
+            Instant retryAt = now.plus(config.jobBackoff().delay(retries));
+            event(d, now, "Refused", error + "; retry " + retries + " at " + retryAt);
+            return d.withStatus(
+                    s ->
+                            s.retries(retries)
+                                    .nextRetryAt(retryAt)
+                                    .error(error)
+                                    .failureWindow(windowStart, inWindow));
+        }
         Instant retryAt = now.plus(config.jobBackoff().delay(retries));
         event(d, now, "Refused", error + "; retry " + retries + " at " + retryAt);
         Deployment backedOff =
                 d.withStatus(s -> s.retries(retries).nextRetryAt(retryAt).error(error));
-        if (effect instanceof Submit) {
-            return backedOff;
-        }
         return backedOff.withStatus(s -> s.intent(null).phase(restingPhase(d)));
     }
 

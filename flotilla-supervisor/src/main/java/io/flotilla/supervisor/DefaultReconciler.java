@@ -3,18 +3,22 @@ package io.flotilla.supervisor;
 import io.flotilla.supervisor.Action.AcceptSpec;
 import io.flotilla.supervisor.Action.Adopt;
 import io.flotilla.supervisor.Action.Cancel;
+import io.flotilla.supervisor.Action.ClearAttention;
 import io.flotilla.supervisor.Action.ClearIntent;
 import io.flotilla.supervisor.Action.JobEnded;
 import io.flotilla.supervisor.Action.MarkRunning;
 import io.flotilla.supervisor.Action.MarkUnknown;
+import io.flotilla.supervisor.Action.NeedAttention;
 import io.flotilla.supervisor.Action.Nothing;
 import io.flotilla.supervisor.Action.PollOperation;
 import io.flotilla.supervisor.Action.RecordFailure;
+import io.flotilla.supervisor.Action.SetHealth;
 import io.flotilla.supervisor.Action.SetPhase;
 import io.flotilla.supervisor.Action.StartRollback;
 import io.flotilla.supervisor.Action.StatusChange;
 import io.flotilla.supervisor.Action.StopWithSavepoint;
 import io.flotilla.supervisor.Action.Submit;
+import io.flotilla.supervisor.model.Attention;
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.DeploymentSpec;
 import io.flotilla.supervisor.model.DeploymentStatus;
@@ -66,7 +70,11 @@ public final class DefaultReconciler implements Reconciler {
             actions.add(ended);
             next = ended.apply(d);
         }
-        actions.add(start(next, now));
+        Action start = start(next, now);
+        actions.add(start);
+        if (start instanceof ClearAttention clear) {
+            actions.add(start(clear.apply(next), now));
+        }
         return actions;
     }
 
@@ -129,6 +137,14 @@ public final class DefaultReconciler implements Reconciler {
         if (!next.equals(d)) {
             actions.add(mark);
         }
+        if (job.state() == JobState.RUNNING && !next.status().phase().endsJobOnPurpose()) {
+            String unhealthy = checkpointHealth(d, job, now);
+            if (!java.util.Objects.equals(unhealthy, next.status().unhealthy())) {
+                SetHealth health = new SetHealth(job.jobId(), unhealthy);
+                actions.add(health);
+                next = health.apply(next);
+            }
+        }
         String cluster = d.currentCluster();
         String jobId = d.status().jobId();
         if (d.spec().desiredState() == DesiredState.STOPPED) {
@@ -155,6 +171,36 @@ public final class DefaultReconciler implements Reconciler {
             actions.add(new Nothing("job " + jobId + " " + job.status() + " as desired"));
         }
         return actions;
+    }
+
+    /**
+     * Why a RUNNING job is unhealthy, or null: it completed no checkpoint (or, if it never did,
+     * started) more than {@code missedCheckpoints} intervals ago. Unknown times prove nothing.
+     */
+    private String checkpointHealth(Deployment d, ObservedJob job, Instant now) {
+        Instant since = job.lastCheckpointTime();
+        if (since == null || job.startTime() != null && job.startTime().isAfter(since)) {
+            since = job.startTime();
+        }
+        if (since == null) {
+            return null;
+        }
+        DeploymentSpec running = d.lastReconciledSpec() != null ? d.lastReconciledSpec() : d.spec();
+        java.time.Duration interval =
+                running.checkpointInterval() != null
+                        ? running.checkpointInterval()
+                        : config.checkpointInterval();
+        if (!now.isAfter(since.plus(interval.multipliedBy(config.missedCheckpoints())))) {
+            return null;
+        }
+        return (job.lastCheckpointTime() == null
+                        ? "no checkpoint completed since the job started at " + since
+                        : "no checkpoint completed since " + since)
+                + " (expected every "
+                + interval
+                + "; unhealthy after "
+                + config.missedCheckpoints()
+                + " intervals)";
     }
 
     private Action upgrade(Deployment d, String cluster, String jobId, Instant now) {
@@ -187,6 +233,14 @@ public final class DefaultReconciler implements Reconciler {
         if (status.phase().endsJobOnPurpose() && state != JobState.FAILED) {
             return new JobEnded(observed.job(), Phase.PENDING, what);
         }
+        if (state == JobState.FINISHED) {
+            // Nobody asked for this end: a bounded job ran out of input. Starting it again would
+            // run it twice.
+            return new JobEnded(
+                    observed.job(),
+                    Phase.FINISHED,
+                    what + ": the job ended by itself and is not started again");
+        }
         if (status.release() != null) {
             return new StartRollback(
                     what + " before its release was proven",
@@ -195,8 +249,39 @@ public final class DefaultReconciler implements Reconciler {
                     true);
         }
         int retries = status.retries() + 1;
+        Instant windowStart = status.failureWindowStart();
+        int failures = status.failuresInWindow() + 1;
+        if (windowStart == null || now.isAfter(windowStart.plus(config.crashLoopWindow()))) {
+            windowStart = now;
+            failures = 1;
+        }
+        if (failures >= config.crashLoopFailures()) {
+            return new NeedAttention(
+                    observed.job(),
+                    Attention.of(
+                            "crash loop: "
+                                    + what
+                                    + ", failure "
+                                    + failures
+                                    + " since "
+                                    + windowStart
+                                    + " (at most "
+                                    + config.crashLoopFailures()
+                                    + " in "
+                                    + config.crashLoopWindow()
+                                    + ")",
+                            d.name(),
+                            d.spec().generation(),
+                            now),
+                    retries);
+        }
         return new RecordFailure(
-                observed.job(), what, retries, now.plus(config.jobBackoff().delay(retries)));
+                observed.job(),
+                what,
+                retries,
+                now.plus(config.jobBackoff().delay(retries)),
+                windowStart,
+                failures);
     }
 
     /** The deployment has no job: start the one its spec (or its rollback) asks for. */
@@ -206,6 +291,18 @@ public final class DefaultReconciler implements Reconciler {
             return status.phase() == Phase.STOPPED
                     ? new Nothing("stopped as desired")
                     : new JobEnded(null, Phase.STOPPED, null);
+        }
+        Attention attention = status.attention();
+        if (attention != null) {
+            if (d.spec().generation() <= attention.generation()) {
+                return status.phase() == Phase.NEEDS_ATTENTION
+                        ? new Nothing("needs attention: " + attention.cause())
+                        : new SetPhase(Phase.NEEDS_ATTENTION);
+            }
+            return new ClearAttention(d.spec().generation());
+        }
+        if (status.phase() == Phase.FINISHED && !d.specChanged()) {
+            return new Nothing("finished; a spec change starts it again");
         }
         Release release = status.release();
         if (status.phase() == Phase.ROLLING_BACK && release != null) {

@@ -27,4 +27,19 @@ public final class JobIds {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
+
+    /**
+     * Every JobID the deployment may have had: each of its attempts so far under each generation up
+     * to {@code generation} (an attempt ran one of them); the newest attempts first when there are
+     * more than {@code 20,000} pairs.
+     */
+    public static java.util.Set<String> pastOf(String deployment, long generation, long attempts) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (long a = attempts; a >= 1 && ids.size() < 20_000; a--) {
+            for (long g = 1; g <= generation; g++) {
+                ids.add(derive(deployment, g, a));
+            }
+        }
+        return ids;
+    }
 }

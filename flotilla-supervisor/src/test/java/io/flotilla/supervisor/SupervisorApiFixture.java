@@ -60,7 +60,8 @@ abstract class SupervisorApiFixture {
                                             SECRETS, "FLOTILLA_CLUSTER_TOKEN_", false),
                                     SpecRules.defaults(),
                                     logs,
-                                    HttpOptions.defaults()))
+                                    HttpOptions.defaults(),
+                                    ClusterLoss.LOST_AFTER))
                     .start();
     final HttpClient http = HttpClient.newHttpClient();
 

@@ -56,6 +56,9 @@ class SupervisorPropertyTest {
     @Property(tries = 300)
     void neverTwoAliveJobsAndEventuallyDesired(@ForAll("histories") List<Step> history) {
         TestingPlatform platform = new TestingPlatform(CLUSTERS.toArray(String[]::new));
+        // Crash loops end in NEEDS_ATTENTION (StateSurvivalTest); here every fault heals.
+        platform.config = TestingPlatform.CONFIG.withCrashLoop(1_000, Duration.ofMinutes(10));
+        platform.restartSupervisor();
         for (int i = 0; i < DEPLOYMENTS; i++) {
             platform.deploy(Specs.spec("d" + i, CLUSTERS.get(i % CLUSTERS.size())));
         }

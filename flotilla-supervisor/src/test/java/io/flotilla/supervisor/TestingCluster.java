@@ -1,10 +1,13 @@
 package io.flotilla.supervisor;
 
 import io.flotilla.supervisor.model.ObservedJob;
+import io.flotilla.supervisor.model.StoredState;
 import io.flotilla.supervisor.port.ClusterUnreachableException;
 import io.flotilla.supervisor.port.OperationStatus;
 import io.flotilla.supervisor.port.PortRejectedException;
+import io.flotilla.supervisor.port.StateLister;
 import io.flotilla.supervisor.port.SubmitCommand;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,6 +53,11 @@ final class TestingCluster {
     final List<SubmitCommand> created = new ArrayList<>();
 
     private final Map<String, OperationStatus> operations = new HashMap<>();
+
+    /** The checkpoints and savepoints in the cluster's S3 prefix, by path, oldest first. */
+    final Map<String, StoredState> state = new LinkedHashMap<>();
+
+    private int stateWrites;
     private int savepoints;
     private int operationIds;
 
@@ -132,6 +140,7 @@ final class TestingCluster {
             operations.put(id, new OperationStatus.Failed("savepoint could not be written"));
         } else {
             job.lastSavepointPath = savepointPath(jobId);
+            stored(job.lastSavepointPath, jobId, true);
             job.status = "FINISHED";
             operations.put(id, new OperationStatus.Completed(job.lastSavepointPath));
         }
@@ -168,7 +177,40 @@ final class TestingCluster {
         job.checkpoints++;
         job.lastCheckpointPath =
                 "s3://flotilla-state/" + name + "/checkpoints/" + jobId + "/chk-" + job.checkpoints;
+        stored(job.lastCheckpointPath, jobId, false);
         return job.lastCheckpointPath;
+    }
+
+    /** A savepoint written to the cluster's prefix by someone, for a job of {@code jobId}. */
+    void stored(String path, String jobId, boolean savepoint) {
+        state.put(
+                path,
+                new StoredState(
+                        path, jobId, savepoint, Instant.EPOCH.plusSeconds(++stateWrites), true));
+    }
+
+    /** Deletes a checkpoint or savepoint, as Flink does with a cancelled job's checkpoints. */
+    void deleteState(String path) {
+        state.remove(path);
+    }
+
+    /**
+     * Leaves a checkpoint or savepoint without its {@code _metadata}, as a write cut short does.
+     */
+    void breakState(String path) {
+        StoredState s = state.get(path);
+        state.put(path, new StoredState(s.path(), s.jobId(), s.savepoint(), s.time(), false));
+    }
+
+    StateLister.Listing listState() {
+        reach();
+        return new StateLister.Listing(
+                "s3://flotilla-state/" + name + "/", List.copyOf(state.values()));
+    }
+
+    /** The job ends by itself, as a bounded job does at the end of its input. */
+    void finish(String jobId) {
+        known(jobId).status = "FINISHED";
     }
 
     void fail(String jobId) {

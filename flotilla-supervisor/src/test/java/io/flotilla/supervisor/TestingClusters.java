@@ -8,6 +8,7 @@ import io.flotilla.supervisor.port.JobLister;
 import io.flotilla.supervisor.port.JobStopper;
 import io.flotilla.supervisor.port.JobSubmitter;
 import io.flotilla.supervisor.port.OperationStatus;
+import io.flotilla.supervisor.port.StateLister;
 import io.flotilla.supervisor.port.SubmitCommand;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +38,15 @@ final class TestingClusters implements JobLister, JobSubmitter, JobStopper, JobC
         return List.copyOf(clusters.values());
     }
 
+    /** Whether submits check their restore path against the clusters' state listings. */
+    boolean listsState;
+
     ClusterPorts ports() {
-        return ClusterPorts.of(this);
+        return new ClusterPorts(this, this, this, this, listsState ? this::listState : null);
+    }
+
+    private StateLister.Listing listState(String cluster, long fencingToken) {
+        return route(cluster).listState();
     }
 
     int listCalls() {

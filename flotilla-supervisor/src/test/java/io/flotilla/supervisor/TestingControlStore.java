@@ -1,10 +1,12 @@
 package io.flotilla.supervisor;
 
+import io.flotilla.supervisor.model.AbandonedJob;
 import io.flotilla.supervisor.model.AuditEntry;
 import io.flotilla.supervisor.model.Cluster;
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.DeploymentSpec;
 import io.flotilla.supervisor.model.Event;
+import io.flotilla.supervisor.model.Reachability;
 import io.flotilla.supervisor.port.ConflictException;
 import io.flotilla.supervisor.port.ControlStore;
 import java.time.Instant;
@@ -26,6 +28,8 @@ final class TestingControlStore implements ControlStore {
     private final Map<String, String> lineage = new LinkedHashMap<>();
     private final List<Deleted> deleted = new ArrayList<>();
     private final java.util.Set<String> deletedNames = new java.util.HashSet<>();
+    private final Map<String, Reachability> reachability = new LinkedHashMap<>();
+    private final Map<String, AbandonedJob> abandoned = new LinkedHashMap<>();
     boolean failWrites;
 
     TestingControlStore(TestingDeploymentStore rows) {
@@ -90,6 +94,50 @@ final class TestingControlStore implements ControlStore {
         at(deployment.name(), expectedGeneration);
         rows.rows.put(deployment.name(), deployment);
         rows.appendEvent(audit);
+    }
+
+    @Override
+    public synchronized Optional<Reachability> reachability(String cluster) {
+        return Optional.ofNullable(reachability.get(cluster));
+    }
+
+    @Override
+    public synchronized void putReachability(Reachability r, Event audit) {
+        write();
+        reachability.put(r.cluster(), r);
+        rows.appendEvent(audit);
+    }
+
+    @Override
+    public synchronized void moveDeployment(
+            Deployment deployment, long expectedGeneration, List<AbandonedJob> left, Event audit) {
+        at(deployment.name(), expectedGeneration);
+        rows.rows.put(deployment.name(), deployment);
+        for (AbandonedJob j : left) {
+            abandoned.putIfAbsent(j.cluster() + "/" + j.jobId(), j);
+        }
+        rows.appendEvent(audit);
+    }
+
+    @Override
+    public synchronized List<AbandonedJob> abandonedJobs(String cluster) {
+        return abandoned.values().stream().filter(j -> j.cluster().equals(cluster)).toList();
+    }
+
+    @Override
+    public synchronized void settleAbandoned(AbandonedJob job, Instant at, Event audit) {
+        write();
+        abandoned.remove(job.cluster() + "/" + job.jobId());
+        rows.appendEvent(audit);
+    }
+
+    /** Marks {@code cluster} as answering or not since {@code since}, as the supervisor would. */
+    synchronized void reachable(String cluster, boolean answers, Instant since) {
+        reachability.put(
+                cluster,
+                answers
+                        ? Reachability.answering(cluster, since)
+                        : Reachability.silent(cluster, since, "connection refused"));
     }
 
     @Override

@@ -21,6 +21,10 @@ final class TestingPlatform {
     final TestingClusters clusters;
     final TestingClock clock = new TestingClock();
     private long fencingToken = 1;
+
+    /** The rules of the next supervisor instance ({@link #restartSupervisor}). */
+    SupervisorConfig config = CONFIG;
+
     Supervisor supervisor;
 
     TestingPlatform(String... clusterNames) {
@@ -71,6 +75,6 @@ final class TestingPlatform {
 
     private Supervisor newSupervisor() {
         // Each instance leads with a newer token, as a lease handed over would give it.
-        return Supervisor.create(store, clusters.ports(), clock, CONFIG, fencingToken++);
+        return Supervisor.create(store, clusters.ports(), clock, config, fencingToken++);
     }
 }

@@ -10,5 +10,7 @@ public enum Phase {
     STOPPED,
     FAILED,
     ROLLING_BACK,
-    UNKNOWN
+    UNKNOWN,
+    FINISHED,
+    NEEDS_ATTENTION
 }

@@ -11,7 +11,11 @@ public final class JobApi {
     /** Where a job jar comes from, and its sha256 as the caller built it. */
     public record ArtifactRef(String uri, String sha256) {}
 
-    /** {@code POST /v1/jobs}: run {@code entryClass} from the artifact under the caller's JobID. */
+    /**
+     * {@code POST /v1/jobs}: run {@code entryClass} from the artifact under the caller's JobID.
+     *
+     * @param checkpointIntervalMs how often the job checkpoints, or null for the cluster's default
+     */
     public record SubmitRequest(
             ArtifactRef artifact,
             String entryClass,
@@ -19,7 +23,29 @@ public final class JobApi {
             Integer parallelism,
             String jobId,
             String restorePath,
-            Boolean allowNonRestoredState) {}
+            Boolean allowNonRestoredState,
+            Long checkpointIntervalMs) {
+
+        /** A request with the cluster's default checkpoint interval. */
+        public SubmitRequest(
+                ArtifactRef artifact,
+                String entryClass,
+                List<String> args,
+                Integer parallelism,
+                String jobId,
+                String restorePath,
+                Boolean allowNonRestoredState) {
+            this(
+                    artifact,
+                    entryClass,
+                    args,
+                    parallelism,
+                    jobId,
+                    restorePath,
+                    allowNonRestoredState,
+                    null);
+        }
+    }
 
     /** A jar the cluster holds: its sha256, Flink's jar id, its size, and whether it was there. */
     public record Artifact(String sha256, String jarId, long size, boolean reused) {}

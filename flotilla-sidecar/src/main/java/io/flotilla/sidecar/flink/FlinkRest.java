@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;
 import org.apache.flink.runtime.messages.webmonitor.MultipleJobsDetails;
@@ -176,7 +177,11 @@ public final class FlinkRest implements AutoCloseable {
         return Path.of(body.getFilename()).getFileName().toString();
     }
 
-    /** {@code POST /jars/:jarid/run} with the caller's JobID; refused if that JobID runs. */
+    /**
+     * {@code POST /jars/:jarid/run} with the caller's JobID; refused if that JobID runs. State is
+     * restored in NO_CLAIM mode: Flink never takes ownership of (or deletes) a checkpoint or
+     * savepoint it starts from, since Flotilla's retention owns them.
+     */
     public JobID runJar(String jarId, JarRun run) {
         JarRunMessageParameters params =
                 JarRunHeaders.getInstance().getUnresolvedMessageParameters();
@@ -189,8 +194,8 @@ public final class FlinkRest implements AutoCloseable {
                         run.jobId(),
                         run.allowNonRestoredState(),
                         run.savepointPath(),
-                        null,
-                        null);
+                        RecoveryClaimMode.NO_CLAIM,
+                        run.flinkConfiguration().isEmpty() ? null : run.flinkConfiguration());
         return await(send(JarRunHeaders.getInstance(), params, body, List.of()), UPLOAD_TIMEOUT)
                 .getJobId();
     }

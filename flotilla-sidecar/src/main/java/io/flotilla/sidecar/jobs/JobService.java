@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.JobID;
@@ -185,7 +186,12 @@ public final class JobService {
                             r.parallelism(),
                             jobId,
                             r.restorePath(),
-                            r.allowNonRestoredState()));
+                            r.allowNonRestoredState(),
+                            r.checkpointIntervalMs() == null
+                                    ? Map.of()
+                                    : Map.of(
+                                            JarRun.CHECKPOINT_INTERVAL,
+                                            r.checkpointIntervalMs() + " ms")));
             return RunResult.STARTED;
         } catch (FlinkRestException e) {
             String message = String.valueOf(e.getMessage());
@@ -329,6 +335,14 @@ public final class JobService {
             SubmitRules.parallelism("parallelism", r.parallelism());
         }
         SubmitRules.args("args", r.args());
+        if (r.checkpointIntervalMs() != null
+                && (r.checkpointIntervalMs() < 100 || r.checkpointIntervalMs() > 86_400_000L)) {
+            throw ApiException.badRequest(
+                    "invalid_field",
+                    "checkpointIntervalMs",
+                    "checkpointIntervalMs must be between 100 (0.1 s) and 86400000 (1 day), got "
+                            + r.checkpointIntervalMs());
+        }
         if (r.restorePath() != null) {
             String p = r.restorePath();
             if (p.contains("/../")

@@ -6,7 +6,9 @@ import java.util.List;
  * {@code POST /v1/deployments} (every field but the optional ones required) and {@code PUT
  * /v1/deployments/{name}} (absent fields keep their value; {@code expectedGeneration} required).
  * {@code desiredState} and {@code upgradeMode} are names of {@link DesiredState} and {@link
- * UpgradeMode}, checked by the supervisor so a wrong one gets an error naming the choices.
+ * UpgradeMode}, checked by the supervisor so a wrong one gets an error naming the choices. {@code
+ * checkpointInterval} is how often the job checkpoints, e.g. {@code "30s"} or {@code "PT1M"} (100
+ * ms to 1 day); absent, the cluster's default.
  */
 public record DeploymentRequest(
         String name,
@@ -22,4 +24,40 @@ public record DeploymentRequest(
         String upgradeMode,
         String cluster,
         RetentionRequest retention,
-        Long expectedGeneration) {}
+        Long expectedGeneration,
+        String checkpointInterval) {
+
+    /** A request that keeps the cluster's default checkpoint interval. */
+    public DeploymentRequest(
+            String name,
+            String owner,
+            String module,
+            String version,
+            String artifactUri,
+            String artifactSha256,
+            String entryClass,
+            List<String> args,
+            Integer parallelism,
+            String desiredState,
+            String upgradeMode,
+            String cluster,
+            RetentionRequest retention,
+            Long expectedGeneration) {
+        this(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                upgradeMode,
+                cluster,
+                retention,
+                expectedGeneration,
+                null);
+    }
+}

@@ -10,5 +10,9 @@ public enum Phase {
     STOPPED,
     FAILED,
     ROLLING_BACK,
-    UNKNOWN
+    UNKNOWN,
+    /** A bounded job ended by itself; not started again until the spec changes. */
+    FINISHED,
+    /** Retrying stopped (nothing restorable, or a crash loop): the status's attention says why. */
+    NEEDS_ATTENTION
 }

@@ -1,5 +1,6 @@
 package io.flotilla.supervisor.api;
 
+import java.time.Duration;
 import java.util.List;
 
 /** A deployment's desired spec as the API shows it; {@code generation} grows on every change. */
@@ -19,4 +20,5 @@ public record SpecView(
         String restoreFrom,
         long generation,
         RetentionView retention,
-        long restarts) {}
+        long restarts,
+        Duration checkpointInterval) {}

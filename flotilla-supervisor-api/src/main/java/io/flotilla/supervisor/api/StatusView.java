@@ -15,4 +15,8 @@ public record StatusView(
         IntentView intent,
         String error,
         ReleaseInProgress release,
-        long rolledBackGeneration) {}
+        long rolledBackGeneration,
+        Instant failureWindowStart,
+        int failuresInWindow,
+        String unhealthy,
+        AttentionView attention) {}

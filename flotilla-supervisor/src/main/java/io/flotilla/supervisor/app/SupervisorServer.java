@@ -4,6 +4,7 @@ import io.flotilla.http.HttpOptions;
 import io.flotilla.http.TokenAuth;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.supervisor.Backoff;
+import io.flotilla.supervisor.ClusterHealth;
 import io.flotilla.supervisor.DeletedStateCleanup;
 import io.flotilla.supervisor.LeaderLoop;
 import io.flotilla.supervisor.StateControl;
@@ -61,6 +62,7 @@ public final class SupervisorServer implements AutoCloseable {
     private final LeaderLoop loop;
     private final StateControl state;
     private final DeletedStateCleanup deletedCleanup;
+    private final ClusterHealth clusterHealth;
     private final SupervisorApi api;
     private final ScheduledExecutorService timer;
     private final Map<String, SidecarClient> sidecars =
@@ -93,7 +95,11 @@ public final class SupervisorServer implements AutoCloseable {
                                 settings.get(SupervisorSettings.JOB_BACKOFF_MAX)),
                         new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)),
                         settings.get(SupervisorSettings.RELEASE_TIMEOUT),
-                        Duration.ofSeconds(30));
+                        Duration.ofSeconds(30),
+                        settings.get(SupervisorSettings.CRASH_LOOP_FAILURES),
+                        settings.get(SupervisorSettings.CRASH_LOOP_WINDOW),
+                        settings.get(SupervisorSettings.CHECKPOINT_INTERVAL),
+                        settings.get(SupervisorSettings.MISSED_CHECKPOINTS));
         String holder =
                 settings.get(SupervisorSettings.HOLDER).isBlank()
                         ? ManagementFactory.getRuntimeMXBean().getName()
@@ -119,6 +125,13 @@ public final class SupervisorServer implements AutoCloseable {
                                 settings.get(SupervisorSettings.KEEP_SAVEPOINTS),
                                 settings.get(SupervisorSettings.MAX_AGE),
                                 settings.get(SupervisorSettings.CLEANUP_EVERY)));
+        this.clusterHealth =
+                new ClusterHealth(
+                        control,
+                        ports,
+                        ports,
+                        Clock.system(),
+                        settings.get(SupervisorSettings.CLUSTER_CHECK_EVERY));
         this.deletedCleanup =
                 new DeletedStateCleanup(
                         control,
@@ -151,7 +164,8 @@ public final class SupervisorServer implements AutoCloseable {
                         settings.clusterPolicy(),
                         settings.specRules(),
                         new SidecarClusterLogs(sidecars::get),
-                        HttpOptions.from(settings::get));
+                        HttpOptions.from(settings::get),
+                        settings.get(SupervisorSettings.LOST_AFTER));
         if (settings.get(SupervisorSettings.UI)) {
             api.mount(
                     new WebUi(
@@ -206,6 +220,7 @@ public final class SupervisorServer implements AutoCloseable {
             }
             if (report.isPresent()) {
                 lastReport.set(report.get());
+                clusterHealth.run(loop.token());
                 state.run(loop.token());
                 deletedCleanup.run(loop.token());
                 Map<Phase, Long> counts = new EnumMap<>(Phase.class);

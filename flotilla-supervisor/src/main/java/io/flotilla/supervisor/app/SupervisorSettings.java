@@ -2,6 +2,8 @@ package io.flotilla.supervisor.app;
 
 import io.flotilla.common.Setting;
 import io.flotilla.common.Settings;
+import io.flotilla.supervisor.ClusterLoss;
+import io.flotilla.supervisor.SupervisorConfig;
 import io.flotilla.supervisor.http.ClusterRegistrationPolicy;
 import io.flotilla.supervisor.http.SpecRules;
 import java.nio.file.Path;
@@ -81,6 +83,40 @@ public final class SupervisorSettings {
                     "deleted-grace",
                     Duration.ofDays(7),
                     "How long the state of a deleted deployment is kept before it is deleted.");
+    public static final Setting<Integer> CRASH_LOOP_FAILURES =
+            Setting.integer(
+                    "crash-loop-failures",
+                    SupervisorConfig.CRASH_LOOP_FAILURES,
+                    1,
+                    1_000,
+                    "This many failures of a deployment's job within --crash-loop-window stop the retries: the deployment goes to NEEDS_ATTENTION.");
+    public static final Setting<Duration> CRASH_LOOP_WINDOW =
+            Setting.duration(
+                    "crash-loop-window",
+                    SupervisorConfig.CRASH_LOOP_WINDOW,
+                    "The window of --crash-loop-failures.");
+    public static final Setting<Duration> CHECKPOINT_INTERVAL =
+            Setting.duration(
+                    "checkpoint-interval",
+                    SupervisorConfig.CHECKPOINT_INTERVAL,
+                    "The clusters' default checkpoint interval (execution.checkpointing.interval), for deployments whose spec sets none.");
+    public static final Setting<Integer> MISSED_CHECKPOINTS =
+            Setting.integer(
+                    "missed-checkpoints",
+                    SupervisorConfig.MISSED_CHECKPOINTS,
+                    1,
+                    1_000,
+                    "A RUNNING deployment without a completed checkpoint for this many intervals is shown unhealthy.");
+    public static final Setting<Duration> LOST_AFTER =
+            Setting.duration(
+                    "lost-after",
+                    ClusterLoss.LOST_AFTER,
+                    "How long a cluster must have been unreachable before an admin may declare it lost (earlier: 409).");
+    public static final Setting<Duration> CLUSTER_CHECK_EVERY =
+            Setting.duration(
+                    "cluster-check-every",
+                    Duration.ofSeconds(5),
+                    "How often every registered cluster is asked whether it answers (and a lost one that answers again has its abandoned jobs cancelled).");
 
     public static final Setting<String> SECRETS_DIR =
             Setting.string(
@@ -151,7 +187,13 @@ public final class SupervisorSettings {
                                     ARTIFACT_HTTPS_HOSTS,
                                     DELETED_CLEANUP_PER_TICK,
                                     UI,
-                                    UI_SESSION_IDLE),
+                                    UI_SESSION_IDLE,
+                                    CRASH_LOOP_FAILURES,
+                                    CRASH_LOOP_WINDOW,
+                                    CHECKPOINT_INTERVAL,
+                                    MISSED_CHECKPOINTS,
+                                    LOST_AFTER,
+                                    CLUSTER_CHECK_EVERY),
                             io.flotilla.http.HttpSettings.ALL.stream())
                     .toList();
 

@@ -5,9 +5,11 @@ import io.flotilla.http.HttpApi;
 import io.flotilla.http.Request;
 import io.flotilla.http.Response;
 import io.flotilla.supervisor.ClusterLoss;
+import io.flotilla.supervisor.LossRefusedException;
 import io.flotilla.supervisor.api.ClusterList;
 import io.flotilla.supervisor.api.ClusterLost;
 import io.flotilla.supervisor.api.ClusterMove;
+import io.flotilla.supervisor.api.ClusterNotMoved;
 import io.flotilla.supervisor.api.ClusterView;
 import io.flotilla.supervisor.api.RegisterClusterRequest;
 import io.flotilla.supervisor.api.SupervisorEndpoints;
@@ -24,7 +26,14 @@ final class ClusterRoutes {
     private final Clock clock;
     private final ClusterRegistrationPolicy policy;
 
-    ClusterRoutes(ControlStore store, Clock clock, ClusterRegistrationPolicy policy) {
+    private final java.time.Duration lostAfter;
+
+    ClusterRoutes(
+            ControlStore store,
+            Clock clock,
+            ClusterRegistrationPolicy policy,
+            java.time.Duration lostAfter) {
+        this.lostAfter = lostAfter;
         this.store = store;
         this.clock = clock;
         this.policy = policy;
@@ -79,16 +88,18 @@ final class ClusterRoutes {
 
     private Response declareLost(Request r) {
         Cluster c = cluster(r);
-        List<ClusterLoss.Move> moves;
+        ClusterLoss.Outcome outcome;
         try {
-            moves = new ClusterLoss(store).declare(c.name(), r.who(), clock.now());
+            outcome = new ClusterLoss(store, lostAfter).declare(c.name(), r.who(), clock.now());
+        } catch (LossRefusedException e) {
+            throw new ApiException(409, "cluster_not_lost", e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ApiException(409, "no_healthy_cluster", e.getMessage());
         }
         return Response.ok(
                 new ClusterLost(
                         view(store.cluster(c.name()).orElseThrow()),
-                        moves.stream()
+                        outcome.moved().stream()
                                 .map(
                                         m ->
                                                 new ClusterMove(
@@ -96,6 +107,9 @@ final class ClusterRoutes {
                                                         m.from(),
                                                         m.to(),
                                                         m.restoreFrom()))
+                                .toList(),
+                        outcome.notMoved().stream()
+                                .map(n -> new ClusterNotMoved(n.deployment(), n.reason()))
                                 .toList()));
     }
 

@@ -44,7 +44,8 @@ final class SpecRequests {
                 null,
                 1,
                 retention(b.retention()),
-                0);
+                0,
+                checkpointInterval(b.checkpointInterval()));
     }
 
     /** The spec an update of {@code s} asks for: absent fields keep their value. */
@@ -78,7 +79,10 @@ final class SpecRequests {
                 s.restoreFrom(),
                 s.generation() + 1,
                 b.retention() == null ? s.retention() : retention(b.retention()),
-                s.restarts());
+                s.restarts(),
+                b.checkpointInterval() == null
+                        ? s.checkpointInterval()
+                        : checkpointInterval(b.checkpointInterval()));
     }
 
     /** The artifact of a release: a jar the sidecars trust. */
@@ -126,6 +130,24 @@ final class SpecRequests {
         java.time.Duration d = Validation.duration("retention.maxAge", raw);
         if (d.isNegative() || d.isZero()) {
             throw Validation.invalid("retention.maxAge", "must be a positive duration, e.g. 14d");
+        }
+        return d;
+    }
+
+    private static java.time.Duration checkpointInterval(String value) {
+        if (value == null) {
+            return null;
+        }
+        java.time.Duration d = Validation.duration("checkpointInterval", value);
+        if (d.compareTo(java.time.Duration.ofMillis(100)) < 0
+                || d.compareTo(java.time.Duration.ofDays(1)) > 0) {
+            throw ApiException.badRequest(
+                    "invalid_field",
+                    "checkpointInterval",
+                    "field 'checkpointInterval' must be between PT0.1S and 1d (e.g. \"10s\" or"
+                            + " \"PT1M\"), got '"
+                            + value
+                            + "'");
         }
         return d;
     }

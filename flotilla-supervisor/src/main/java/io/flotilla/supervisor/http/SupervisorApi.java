@@ -7,6 +7,7 @@ import io.flotilla.http.HttpOptions;
 import io.flotilla.http.PageRoutes;
 import io.flotilla.http.Response;
 import io.flotilla.http.TokenAuth;
+import io.flotilla.supervisor.ClusterLoss;
 import io.flotilla.supervisor.api.SupervisorEndpoints;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ClusterLogs;
@@ -64,7 +65,8 @@ public final class SupervisorApi implements AutoCloseable {
                 ClusterRegistrationPolicy.strict(),
                 SpecRules.defaults(),
                 NO_LOGS,
-                HttpOptions.defaults());
+                HttpOptions.defaults(),
+                ClusterLoss.LOST_AFTER);
     }
 
     /**
@@ -74,6 +76,7 @@ public final class SupervisorApi implements AutoCloseable {
      * @param specs what a spec may hold: what the sidecars accept
      * @param logs reads the clusters' logs and job failures
      * @param options TLS, timeouts and limits of the server
+     * @param lostAfter how long a cluster must have been unreachable before it may be declared lost
      */
     public SupervisorApi(
             InetSocketAddress bind,
@@ -86,7 +89,8 @@ public final class SupervisorApi implements AutoCloseable {
             ClusterRegistrationPolicy clusters,
             SpecRules specs,
             ClusterLogs logs,
-            HttpOptions options) {
+            HttpOptions options,
+            java.time.Duration lostAfter) {
         this.api =
                 new HttpApi(
                         "supervisor",
@@ -108,7 +112,7 @@ public final class SupervisorApi implements AutoCloseable {
                         SupervisorEndpoints.OPENAPI,
                         r -> Response.text(openapi, "application/json"));
         DeploymentRoutes deployments = new DeploymentRoutes(store, clock, specs);
-        new ClusterRoutes(store, clock, clusters).register(api);
+        new ClusterRoutes(store, clock, clusters, lostAfter).register(api);
         deployments.register(api);
         new ReadRoutes(store, clock, deployments, cleanupNow).register(api);
         new LogRoutes(deployments, logs).register(api);

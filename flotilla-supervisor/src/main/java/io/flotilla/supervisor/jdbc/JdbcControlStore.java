@@ -3,12 +3,14 @@ package io.flotilla.supervisor.jdbc;
 import static io.flotilla.supervisor.jdbc.JdbcDeploymentStore.read;
 import static io.flotilla.supervisor.jdbc.JdbcDeploymentStore.write;
 
+import io.flotilla.supervisor.model.AbandonedJob;
 import io.flotilla.supervisor.model.AuditEntry;
 import io.flotilla.supervisor.model.Cluster;
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.DeploymentSpec;
 import io.flotilla.supervisor.model.DeploymentStatus;
 import io.flotilla.supervisor.model.Event;
+import io.flotilla.supervisor.model.Reachability;
 import io.flotilla.supervisor.port.ConflictException;
 import io.flotilla.supervisor.port.ControlStore;
 import io.flotilla.supervisor.port.DeploymentFilter;
@@ -31,10 +33,12 @@ public final class JdbcControlStore implements ControlStore {
     private final DataSource db;
 
     private final JdbcCatalog catalog;
+    private final JdbcClusterHealth clusterHealth;
 
     public JdbcControlStore(DataSource db) {
         this.db = db;
         this.catalog = new JdbcCatalog(db);
+        this.clusterHealth = new JdbcClusterHealth(db);
     }
 
     @Override
@@ -287,6 +291,56 @@ public final class JdbcControlStore implements ControlStore {
                         throw stale(name, expectedGeneration);
                     }
                 });
+    }
+
+    @Override
+    public Optional<Reachability> reachability(String cluster) {
+        return clusterHealth.reachability(cluster);
+    }
+
+    @Override
+    public void putReachability(Reachability reachability, Event audit) {
+        clusterHealth.putReachability(reachability, audit);
+    }
+
+    @Override
+    public void moveDeployment(
+            Deployment d, long expectedGeneration, List<AbandonedJob> abandoned, Event audit) {
+        tx(
+                c -> {
+                    try (PreparedStatement st =
+                            c.prepareStatement(
+                                    "UPDATE deployments SET generation = ?, spec = ?::jsonb,"
+                                            + " last_reconciled_spec = ?::jsonb, status = ?::jsonb,"
+                                            + " updated_at = now() WHERE name = ? AND generation = ?")) {
+                        st.setLong(1, d.spec().generation());
+                        st.setString(2, write(d.spec()));
+                        st.setString(
+                                3,
+                                d.lastReconciledSpec() == null
+                                        ? null
+                                        : write(d.lastReconciledSpec()));
+                        st.setString(4, write(d.status()));
+                        st.setString(5, d.name());
+                        st.setLong(6, expectedGeneration);
+                        if (st.executeUpdate() != 1) {
+                            throw stale(d.name(), expectedGeneration);
+                        }
+                    }
+                    JdbcClusterHealth.insertAbandoned(c, abandoned);
+                    JdbcDeploymentStore.insertEvent(c, audit);
+                    return null;
+                });
+    }
+
+    @Override
+    public List<AbandonedJob> abandonedJobs(String cluster) {
+        return clusterHealth.abandonedJobs(cluster);
+    }
+
+    @Override
+    public void settleAbandoned(AbandonedJob job, Instant at, Event audit) {
+        clusterHealth.settle(job, at, audit);
     }
 
     @Override

@@ -19,4 +19,9 @@ public record Cluster(String name, String sidecarUrl, String tokenRef, int slots
     public Cluster declaredLost(Instant at) {
         return new Cluster(name, sidecarUrl, tokenRef, slots, at);
     }
+
+    /** The cluster answering again with none of the jobs left behind on it running. */
+    public Cluster recovered() {
+        return new Cluster(name, sidecarUrl, tokenRef, slots, null);
+    }
 }

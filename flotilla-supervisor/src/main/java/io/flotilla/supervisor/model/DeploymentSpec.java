@@ -1,5 +1,6 @@
 package io.flotilla.supervisor.model;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -12,6 +13,7 @@ import java.util.function.Consumer;
  * @param retention how much state to keep, or null for the platform's defaults
  * @param restarts how many restarts an operator asked for: a new count makes a new job of the same
  *     build, from the newest state
+ * @param checkpointInterval how often the job checkpoints, or null for its cluster's default
  */
 public record DeploymentSpec(
         String name,
@@ -29,7 +31,46 @@ public record DeploymentSpec(
         String restoreFrom,
         long generation,
         RetentionPolicy retention,
-        long restarts) {
+        long restarts,
+        Duration checkpointInterval) {
+
+    /** A spec with the cluster's default checkpoint interval. */
+    public DeploymentSpec(
+            String name,
+            String owner,
+            String module,
+            String version,
+            String artifactUri,
+            String artifactSha256,
+            String entryClass,
+            List<String> args,
+            int parallelism,
+            DesiredState desiredState,
+            UpgradeMode upgradeMode,
+            String cluster,
+            String restoreFrom,
+            long generation,
+            RetentionPolicy retention,
+            long restarts) {
+        this(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                upgradeMode,
+                cluster,
+                restoreFrom,
+                generation,
+                retention,
+                restarts,
+                null);
+    }
 
     public DeploymentSpec {
         requireText(name, "name");
@@ -46,6 +87,11 @@ public record DeploymentSpec(
         }
         if (generation < 1) {
             throw new IllegalArgumentException("generation must be at least 1, got " + generation);
+        }
+        if (checkpointInterval != null
+                && (checkpointInterval.isNegative() || checkpointInterval.isZero())) {
+            throw new IllegalArgumentException(
+                    "checkpointInterval must be positive, got " + checkpointInterval);
         }
     }
 
@@ -64,7 +110,8 @@ public record DeploymentSpec(
                 && parallelism == other.parallelism
                 && cluster.equals(other.cluster)
                 && Objects.equals(restoreFrom, other.restoreFrom)
-                && restarts == other.restarts;
+                && restarts == other.restarts
+                && Objects.equals(checkpointInterval, other.checkpointInterval);
     }
 
     /** Whether {@code other} runs another build of the job (a release, not a reconfiguration). */
@@ -102,6 +149,14 @@ public record DeploymentSpec(
         return copy(b -> b.retention = policy);
     }
 
+    public DeploymentSpec withParallelism(int newParallelism) {
+        return copy(b -> b.parallelism = newParallelism);
+    }
+
+    public DeploymentSpec withCheckpointInterval(Duration interval) {
+        return copy(b -> b.checkpointInterval = interval);
+    }
+
     /** The same spec asking for one more restart. */
     public DeploymentSpec withRestart() {
         return copy(b -> b.restarts++);
@@ -127,6 +182,8 @@ public record DeploymentSpec(
         long generation;
         RetentionPolicy retention;
         long restarts;
+        int parallelism;
+        Duration checkpointInterval;
 
         private Builder(DeploymentSpec from) {
             this.from = from;
@@ -140,6 +197,8 @@ public record DeploymentSpec(
             this.generation = from.generation;
             this.retention = from.retention;
             this.restarts = from.restarts;
+            this.parallelism = from.parallelism;
+            this.checkpointInterval = from.checkpointInterval;
         }
 
         private void version(String newVersion, String uri, String sha256) {
@@ -158,14 +217,15 @@ public record DeploymentSpec(
                     artifactSha256,
                     from.entryClass,
                     from.args,
-                    from.parallelism,
+                    parallelism,
                     desiredState,
                     upgradeMode,
                     cluster,
                     restoreFrom,
                     generation,
                     retention,
-                    restarts);
+                    restarts,
+                    checkpointInterval);
         }
     }
 

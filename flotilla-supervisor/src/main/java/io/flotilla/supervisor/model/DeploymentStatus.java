@@ -15,6 +15,10 @@ import java.time.Instant;
  * @param release the release being proven, or null
  * @param rolledBackGeneration the desired generation that was rolled back and is not retried until
  *     the spec changes again, or 0
+ * @param failureWindowStart when the first failure counted in {@code failuresInWindow} happened
+ * @param failuresInWindow failures since {@code failureWindowStart}: too many make a crash loop
+ * @param unhealthy why the running job is not healthy (no recent checkpoint), or null
+ * @param attention for NEEDS_ATTENTION: the cause and what an operator can do, or null
  */
 public record DeploymentStatus(
         String jobId,
@@ -28,11 +32,30 @@ public record DeploymentStatus(
         Intent intent,
         String error,
         Release release,
-        long rolledBackGeneration) {
+        long rolledBackGeneration,
+        Instant failureWindowStart,
+        int failuresInWindow,
+        String unhealthy,
+        Attention attention) {
 
     public static DeploymentStatus initial() {
         return new DeploymentStatus(
-                null, Phase.PENDING, null, null, null, 0, null, 0, null, null, null, 0);
+                null,
+                Phase.PENDING,
+                null,
+                null,
+                null,
+                0,
+                null,
+                0,
+                null,
+                null,
+                null,
+                0,
+                null,
+                0,
+                null,
+                null);
     }
 
     public Builder toBuilder() {
@@ -75,6 +98,10 @@ public record DeploymentStatus(
         private String error;
         private Release release;
         private long rolledBackGeneration;
+        private Instant failureWindowStart;
+        private int failuresInWindow;
+        private String unhealthy;
+        private Attention attention;
 
         private Builder(DeploymentStatus s) {
             jobId = s.jobId;
@@ -89,6 +116,10 @@ public record DeploymentStatus(
             error = s.error;
             release = s.release;
             rolledBackGeneration = s.rolledBackGeneration;
+            failureWindowStart = s.failureWindowStart;
+            failuresInWindow = s.failuresInWindow;
+            unhealthy = s.unhealthy;
+            attention = s.attention;
         }
 
         public Builder jobId(String v) {
@@ -151,6 +182,22 @@ public record DeploymentStatus(
             return this;
         }
 
+        public Builder failureWindow(Instant start, int failures) {
+            failureWindowStart = start;
+            failuresInWindow = failures;
+            return this;
+        }
+
+        public Builder unhealthy(String v) {
+            unhealthy = v;
+            return this;
+        }
+
+        public Builder attention(Attention v) {
+            attention = v;
+            return this;
+        }
+
         public DeploymentStatus build() {
             return new DeploymentStatus(
                     jobId,
@@ -164,7 +211,11 @@ public record DeploymentStatus(
                     intent,
                     error,
                     release,
-                    rolledBackGeneration);
+                    rolledBackGeneration,
+                    failureWindowStart,
+                    failuresInWindow,
+                    unhealthy,
+                    attention);
         }
     }
 }

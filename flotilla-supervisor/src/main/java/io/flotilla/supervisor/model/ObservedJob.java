@@ -1,9 +1,13 @@
 package io.flotilla.supervisor.model;
 
+import java.time.Instant;
+
 /**
  * One job as a cluster's list call reports it.
  *
  * @param status Flink's name for the job status (RUNNING, FAILED, RESTARTING, ...)
+ * @param startTime when the job started, or null when unknown
+ * @param lastCheckpointTime when its newest checkpoint completed, or null
  */
 public record ObservedJob(
         String cluster,
@@ -11,7 +15,28 @@ public record ObservedJob(
         String status,
         String lastCheckpointPath,
         String lastSavepointPath,
-        String restoredFrom) {
+        String restoredFrom,
+        Instant startTime,
+        Instant lastCheckpointTime) {
+
+    /** A job whose start and checkpoint times are not known. */
+    public ObservedJob(
+            String cluster,
+            String jobId,
+            String status,
+            String lastCheckpointPath,
+            String lastSavepointPath,
+            String restoredFrom) {
+        this(
+                cluster,
+                jobId,
+                status,
+                lastCheckpointPath,
+                lastSavepointPath,
+                restoredFrom,
+                null,
+                null);
+    }
 
     public JobState state() {
         return JobState.ofFlinkStatus(status);

@@ -17,7 +17,15 @@ public enum Phase {
     /** A release is being undone: the previous spec starts from the release's savepoint. */
     ROLLING_BACK,
     /** The cluster cannot be observed, so nothing is known and nothing is done. */
-    UNKNOWN;
+    UNKNOWN,
+    /** A bounded job ended by itself: recorded, and not started again until the spec changes. */
+    FINISHED,
+    /**
+     * The supervisor stopped retrying: nothing restorable exists or the job fails in a loop. The
+     * status says why ({@code attention}); an operator starts it from a chosen savepoint or
+     * stateless, and only a spec change does that.
+     */
+    NEEDS_ATTENTION;
 
     /** Whether the supervisor itself is ending the current job, so its end is expected. */
     public boolean endsJobOnPurpose() {

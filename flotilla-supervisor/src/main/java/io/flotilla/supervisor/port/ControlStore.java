@@ -1,10 +1,12 @@
 package io.flotilla.supervisor.port;
 
+import io.flotilla.supervisor.model.AbandonedJob;
 import io.flotilla.supervisor.model.AuditEntry;
 import io.flotilla.supervisor.model.Cluster;
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.DeploymentSpec;
 import io.flotilla.supervisor.model.Event;
+import io.flotilla.supervisor.model.Reachability;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +83,28 @@ public interface ControlStore {
     void putLineage(String deployment, String version, String json, Event audit);
 
     Optional<String> lineage(String deployment, String version);
+
+    /** How the supervisor last saw {@code cluster}; empty when it never observed it. */
+    Optional<Reachability> reachability(String cluster);
+
+    /** Records a change of a cluster's reachability with its event. */
+    void putReachability(Reachability reachability, Event audit);
+
+    /**
+     * {@link #replaceDeployment} that also remembers the jobs the move leaves behind on the lost
+     * cluster, in the same transaction.
+     */
+    void moveDeployment(
+            Deployment deployment,
+            long expectedGeneration,
+            List<AbandonedJob> abandoned,
+            Event audit);
+
+    /** The jobs left behind on {@code cluster} that were not yet seen gone. */
+    List<AbandonedJob> abandonedJobs(String cluster);
+
+    /** Records that an abandoned job is gone (cancelled, or never there). */
+    void settleAbandoned(AbandonedJob job, Instant at, Event audit);
 
     /** Appends an event outside of any change, such as a refused or a read-only request. */
     void appendAudit(Event event);

@@ -1,5 +1,6 @@
 package io.flotilla.supervisor.port;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  *
  * @param deployment the deployment's name, for logs and audit only
  * @param restorePath the checkpoint or savepoint to start from, or null for empty state
+ * @param checkpointInterval how often the job checkpoints, or null for the cluster's default
  */
 public record SubmitCommand(
         String cluster,
@@ -19,7 +21,33 @@ public record SubmitCommand(
         List<String> args,
         int parallelism,
         String restorePath,
-        long fencingToken) {
+        long fencingToken,
+        Duration checkpointInterval) {
+
+    public SubmitCommand(
+            String cluster,
+            String deployment,
+            String jobId,
+            String artifactUri,
+            String artifactSha256,
+            String entryClass,
+            List<String> args,
+            int parallelism,
+            String restorePath,
+            long fencingToken) {
+        this(
+                cluster,
+                deployment,
+                jobId,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                restorePath,
+                fencingToken,
+                null);
+    }
 
     public SubmitCommand {
         args = List.copyOf(args);

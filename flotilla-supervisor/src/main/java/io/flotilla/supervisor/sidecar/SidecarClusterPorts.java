@@ -5,7 +5,9 @@ import io.flotilla.http.ApiUnreachableException;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.jobs.JobApi;
 import io.flotilla.sidecar.state.StateApi;
+import io.flotilla.sidecar.state.StateKind;
 import io.flotilla.supervisor.model.ObservedJob;
+import io.flotilla.supervisor.model.StoredState;
 import io.flotilla.supervisor.port.ClusterUnreachableException;
 import io.flotilla.supervisor.port.JobCanceller;
 import io.flotilla.supervisor.port.JobLister;
@@ -14,9 +16,11 @@ import io.flotilla.supervisor.port.JobSubmitter;
 import io.flotilla.supervisor.port.OperationStatus;
 import io.flotilla.supervisor.port.PortRejectedException;
 import io.flotilla.supervisor.port.StateCleaner;
+import io.flotilla.supervisor.port.StateLister;
 import io.flotilla.supervisor.port.StatePurger;
 import io.flotilla.supervisor.port.SubmitCommand;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +33,13 @@ import java.util.function.Supplier;
  * per observation, and every change sent with the leader's fencing token.
  */
 public final class SidecarClusterPorts
-        implements JobLister, JobSubmitter, JobStopper, JobCanceller, StateCleaner, StatePurger {
+        implements JobLister,
+                JobSubmitter,
+                JobStopper,
+                JobCanceller,
+                StateCleaner,
+                StatePurger,
+                StateLister {
 
     private final Function<String, SidecarClient> sidecars;
 
@@ -57,8 +67,29 @@ public final class SidecarClusterPorts
                                         j.status(),
                                         j.lastCheckpointPath(),
                                         j.lastSavepointPath(),
-                                        j.restoredFrom()))
+                                        j.restoredFrom(),
+                                        j.startTime(),
+                                        j.lastCheckpointTime()))
                 .toList();
+    }
+
+    @Override
+    public Listing listState(String cluster, long fencingToken) {
+        StateApi.Listing state = call(cluster, () -> sidecar(cluster).state());
+        List<StoredState> states = new ArrayList<>();
+        for (StateApi.EntryView e : state.entries()) {
+            if (e.kind() != StateKind.CHECKPOINT && e.kind() != StateKind.SAVEPOINT) {
+                continue;
+            }
+            states.add(
+                    new StoredState(
+                            e.path(),
+                            e.jobId(),
+                            e.kind() == StateKind.SAVEPOINT,
+                            e.time() == null ? Instant.EPOCH : e.time(),
+                            e.complete()));
+        }
+        return new Listing(state.root(), states);
     }
 
     @Override
@@ -71,7 +102,8 @@ public final class SidecarClusterPorts
                         c.parallelism(),
                         c.jobId(),
                         c.restorePath(),
-                        null);
+                        null,
+                        c.checkpointInterval() == null ? null : c.checkpointInterval().toMillis());
         return call(
                         c.cluster(),
                         () -> sidecar(c.cluster()).fenced(c.fencingToken()).submit(request))

@@ -28,7 +28,9 @@ public final class JobListPage {
                     "STOPPED",
                     "FAILED",
                     "ROLLING_BACK",
-                    "UNKNOWN");
+                    "UNKNOWN",
+                    "FINISHED",
+                    "NEEDS_ATTENTION");
     private static final List<String> FILTERS = List.of("phase", "cluster", "owner", "q", "sort");
 
     private final SupervisorCalls api;
