@@ -162,8 +162,14 @@ class DistributionITCase {
             }
             assertThat(logs.resolve("flotilla-sidecar.log")).isRegularFile();
             assertThat(logs.resolve("flotilla-supervisor.log")).isRegularFile();
+            // The processes' own lines, through slf4j 2 and log4j: a missing provider logs nothing.
+            assertThat(Files.readString(logs.resolve("flotilla-sidecar.log")))
+                    .contains("sidecar for ")
+                    .doesNotContain(SIDECAR_TOKEN);
             assertThat(Files.readString(logs.resolve("flotilla-supervisor.log")))
-                    .isNotEmpty()
+                    .contains("supervisor ")
+                    .contains(" listening on ")
+                    .doesNotContain("No SLF4J providers")
                     .doesNotContain(ADMIN_TOKEN)
                     .doesNotContain(SIDECAR_TOKEN);
         } finally {
