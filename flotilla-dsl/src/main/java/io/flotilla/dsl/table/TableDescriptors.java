@@ -13,7 +13,7 @@ public final class TableDescriptors {
 
     /**
      * The descriptor of {@code table} in job {@code jobName}, with the platform's defaults filled
-     * in.
+     * in and its secret options read from the platform's secrets.
      */
     public static TableDescriptor of(TableDef table, PlatformDefaults platform, String jobName) {
         Schema.Builder schema = Schema.newBuilder();
@@ -67,7 +67,16 @@ public final class TableDescriptors {
                 d.option("properties.auto.offset.reset", "earliest");
             }
         }
+        if (table.lookup() != null) {
+            table.lookup().options().forEach(d::option);
+        }
         table.options().forEach(d::option);
+        // Left out when the variable is not set, so validate plans without the secret; a run
+        // refuses that first (JobMain).
+        table.secretOptions()
+                .forEach(
+                        (key, variable) ->
+                                platform.secrets().get(variable).ifPresent(v -> d.option(key, v)));
         return d.build();
     }
 }
