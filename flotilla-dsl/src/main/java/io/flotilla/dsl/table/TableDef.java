@@ -194,6 +194,20 @@ public record TableDef(
                                 + "', which is not a column: use one of "
                                 + seen);
             }
+            Column c = columns.stream().filter(x -> x.name().equals(key)).findFirst().get();
+            if (c.type() != null
+                    && LogicalTypeParser.parse(c.type(), TableDef.class.getClassLoader())
+                            .isNullable()) {
+                throw new DslException(
+                        table
+                                + ", field primary-key: column '"
+                                + key
+                                + "' is nullable ("
+                                + c.type()
+                                + "), and Flink refuses a nullable key; declare it "
+                                + c.type()
+                                + " NOT NULL");
+            }
         }
         if (connector.equals("upsert-kafka") && primaryKey.isEmpty()) {
             throw new DslException(table + " is upsert-kafka and needs a primary key");

@@ -71,12 +71,20 @@ public final class TableDescriptors {
             table.lookup().options().forEach(d::option);
         }
         table.options().forEach(d::option);
-        // Left out when the variable is not set, so validate plans without the secret; a run
-        // refuses that first (JobMain).
+        // An unset variable plans with a stand-in (connectors may want the option as a pair with
+        // another, as jdbc's username and password), so validate needs no secret; JobMain refuses
+        // to submit a job that would run with the stand-in.
         table.secretOptions()
                 .forEach(
                         (key, variable) ->
-                                platform.secrets().get(variable).ifPresent(v -> d.option(key, v)));
+                                d.option(
+                                        key,
+                                        platform.secrets().get(variable).orElse(unset(variable))));
         return d.build();
+    }
+
+    /** The stand-in value of a secret option whose variable is not set. */
+    public static String unset(String variable) {
+        return "(not set: " + variable + ")";
     }
 }
