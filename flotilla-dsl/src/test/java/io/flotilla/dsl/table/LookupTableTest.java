@@ -132,6 +132,29 @@ class LookupTableTest {
                         org.assertj.core.groups.Tuple.tuple("clicks", "datagen"),
                         org.assertj.core.groups.Tuple.tuple("customers", "jdbc"));
         assertThat(lineage.toJson()).doesNotContain(SECRET).doesNotContain("password");
+        String plan = job.compiledPlan();
+        System.out.println(
+                "PLANDEBUG "
+                        + plan.substring(
+                                plan.indexOf("customers") - 200, plan.indexOf("customers") + 1500));
+        assertThat(plan).as("the plan --save-plan writes").doesNotContain(SECRET);
+    }
+
+    @Test
+    void aJobWhoseSecretVariableIsUnsetIsNotSubmitted() {
+        assertThat(System.getenv("FLOTILLA_TEST_DIM_PASSWORD")).isNull();
+        assertThatThrownBy(
+                        () ->
+                                io.flotilla.dsl.run.JobMain.run(
+                                        new String[] {"--job", "classpath:jobs/lookup-join.yaml"},
+                                        System.out))
+                .isInstanceOf(DslException.class)
+                .hasMessage(
+                        "job 'lookup-join' (classpath:jobs/lookup-join.yaml): table 'customers'"
+                                + " (declared in classpath:jobs/lookup-join.yaml (declare)) reads its"
+                                + " option 'password' from the environment variable"
+                                + " FLOTILLA_TEST_DIM_PASSWORD, which is not set where the job is"
+                                + " submitted; set it in the JobManager's environment");
     }
 
     @Test
