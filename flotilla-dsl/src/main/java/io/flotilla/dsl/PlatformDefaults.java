@@ -14,7 +14,22 @@ public record PlatformDefaults(
         String kafkaBootstrapServers,
         String checkpointInterval,
         String stateBackend,
-        String checkpointDir) {
+        String checkpointDir,
+        Secrets secrets) {
+
+    /** Defaults without secrets, as validate and tests plan jobs. */
+    public PlatformDefaults(
+            String kafkaBootstrapServers,
+            String checkpointInterval,
+            String stateBackend,
+            String checkpointDir) {
+        this(
+                kafkaBootstrapServers,
+                checkpointInterval,
+                stateBackend,
+                checkpointDir,
+                Secrets.none());
+    }
 
     public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS =
             Setting.string(
@@ -43,14 +58,18 @@ public record PlatformDefaults(
     public static final List<Setting<?>> ALL =
             List.of(KAFKA_BOOTSTRAP_SERVERS, CHECKPOINT_INTERVAL, STATE_BACKEND, CHECKPOINT_DIR);
 
-    /** Reads {@code --name value} options and {@code FLOTILLA_*} variables over the defaults. */
+    /**
+     * Reads {@code --name value} options and {@code FLOTILLA_*} variables over the defaults; the
+     * tables' secret options are read from {@code env} too.
+     */
     public static PlatformDefaults resolve(List<String> args, Map<String, String> env) {
         Settings s = Settings.parse(ALL, "FLOTILLA", args, env);
         return new PlatformDefaults(
                 s.get(KAFKA_BOOTSTRAP_SERVERS),
                 s.get(CHECKPOINT_INTERVAL),
                 s.get(STATE_BACKEND),
-                s.get(CHECKPOINT_DIR));
+                s.get(CHECKPOINT_DIR),
+                Secrets.of(env));
     }
 
     /** The defaults alone, as a test or validate run without any environment sees them. */

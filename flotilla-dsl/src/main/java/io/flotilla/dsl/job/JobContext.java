@@ -157,6 +157,15 @@ public final class JobContext {
         return tEnv.toDataStream(table);
     }
 
+    /**
+     * {@code table} as an insert-only stream of {@code type} (a POJO whose fields are the table's
+     * columns), as the seed's {@code toDataStream(orders, Order.class)}.
+     */
+    public <T> DataStream<T> toDataStream(Table table, Class<T> type) {
+        streamed.add(table);
+        return tEnv.toDataStream(table, type);
+    }
+
     /** A stream turned back into a table with {@code schema} (e.g. after a keyed process). */
     public Table fromDataStream(DataStream<?> stream, Schema schema) {
         return tEnv.fromDataStream(stream, schema);

@@ -1,6 +1,9 @@
 package io.flotilla.dsl.run;
 
+import io.flotilla.dsl.DslException;
+import io.flotilla.dsl.Secrets;
 import io.flotilla.dsl.job.BuiltJob;
+import io.flotilla.dsl.lineage.Lineage;
 import io.flotilla.dsl.lineage.LineageExtractor;
 import io.flotilla.dsl.upgrade.StableIdentity;
 import java.io.PrintStream;
@@ -34,6 +37,7 @@ public final class JobMain {
             out.println(LineageExtractor.of(job).toJson());
             return null;
         }
+        requireSecrets(job, Secrets.of(System.getenv()));
         TableResult result;
         if (parsed.compiledPlan()) {
             JobPlan plan = JobPlan.of(job, parsed);
@@ -48,5 +52,47 @@ public final class JobMain {
                 .ifPresent(
                         c -> out.println("submitted job '" + job.name() + "' as " + c.getJobID()));
         return result;
+    }
+
+    /**
+     * Refuses to submit a job whose tables read a secret option from an environment variable that
+     * is not set here: the connector would otherwise fail later, on a TaskManager, less clearly.
+     */
+    static void requireSecrets(BuiltJob job, Secrets secrets) {
+        if (job.tables().all().stream().allMatch(t -> t.secretOptions().isEmpty())) {
+            // Nothing to check: spare the extra planning.
+            return;
+        }
+        Lineage lineage = LineageExtractor.of(job);
+        for (Lineage.TableRef ref :
+                java.util.stream.Stream.concat(lineage.reads().stream(), lineage.writes().stream())
+                        .toList()) {
+            if (!job.tables().contains(ref.name())) {
+                continue;
+            }
+            var def = job.tables().get(ref.name());
+            def.secretOptions()
+                    .forEach(
+                            (key, variable) -> {
+                                if (secrets.get(variable).isEmpty()) {
+                                    throw new DslException(
+                                            "job '"
+                                                    + job.name()
+                                                    + "' ("
+                                                    + job.declaredBy()
+                                                    + "): table '"
+                                                    + def.name()
+                                                    + "' (declared in "
+                                                    + def.origin()
+                                                    + ") reads its option '"
+                                                    + key
+                                                    + "' from the environment variable "
+                                                    + variable
+                                                    + ", which is not set where the job is"
+                                                    + " submitted; set it in the JobManager's"
+                                                    + " environment");
+                                }
+                            });
+        }
     }
 }

@@ -13,7 +13,11 @@ import org.apache.flink.table.types.logical.utils.LogicalTypeParser;
 
 /**
  * A table declared once: name, connector, location (topic, path or table), format, schema,
- * watermark, primary key, owning service and where it was declared ({@code origin}).
+ * watermark, primary key, lookup cache, owning service and where it was declared ({@code origin}).
+ *
+ * @param secretOptions connector options whose values are read from environment variables when the
+ *     job is submitted, by option key, e.g. {@code password -> FLOTILLA_DIM_PASSWORD}
+ * @param lookup how a lookup join caches the table's rows; null when it is not a lookup table
  */
 public record TableDef(
         String name,
@@ -21,9 +25,11 @@ public record TableDef(
         String location,
         Format format,
         Map<String, String> options,
+        Map<String, String> secretOptions,
         List<Column> columns,
         Watermark watermark,
         List<String> primaryKey,
+        LookupCache lookup,
         String owner,
         String origin) {
 
@@ -35,9 +41,16 @@ public record TableDef(
 
     public TableDef {
         options = Map.copyOf(options);
+        secretOptions = Map.copyOf(secretOptions);
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
         validate(name, connector, location, columns, watermark, primaryKey, origin);
+        ConnectorRules.check(
+                "table '" + name + "'" + (origin == null ? "" : " (declared in " + origin + ")"),
+                connector,
+                options,
+                secretOptions,
+                lookup);
     }
 
     /** A table in a Kafka topic. */
@@ -58,6 +71,20 @@ public record TableDef(
     /** Generated rows, for local runs and tests. */
     public static Builder datagen(String name) {
         return new Builder(name, "datagen");
+    }
+
+    /**
+     * A table in a database through Flink's JDBC connector (PostgreSQL here): set its {@code url},
+     * its {@link Builder#table(String) table}, and a {@link Builder#lookup(LookupCache) lookup
+     * cache} to join it {@code FOR SYSTEM_TIME AS OF}.
+     */
+    public static Builder jdbc(String name) {
+        return new Builder(name, "jdbc");
+    }
+
+    /** True when lookup joins may read this table (it declares a lookup cache). */
+    public boolean isLookup() {
+        return lookup != null;
     }
 
     /** A table on any connector by its factory identifier. */
@@ -83,9 +110,11 @@ public record TableDef(
                 location,
                 format,
                 options,
+                secretOptions,
                 columns,
                 watermark,
                 primaryKey,
+                lookup,
                 owner,
                 newOrigin);
     }
@@ -165,6 +194,20 @@ public record TableDef(
                                 + "', which is not a column: use one of "
                                 + seen);
             }
+            Column c = columns.stream().filter(x -> x.name().equals(key)).findFirst().get();
+            if (c.type() != null
+                    && LogicalTypeParser.parse(c.type(), TableDef.class.getClassLoader())
+                            .isNullable()) {
+                throw new DslException(
+                        table
+                                + ", field primary-key: column '"
+                                + key
+                                + "' is nullable ("
+                                + c.type()
+                                + "), and Flink refuses a nullable key; declare it "
+                                + c.type()
+                                + " NOT NULL");
+            }
         }
         if (connector.equals("upsert-kafka") && primaryKey.isEmpty()) {
             throw new DslException(table + " is upsert-kafka and needs a primary key");
@@ -197,6 +240,8 @@ public record TableDef(
         private String location;
         private Format format;
         private final Map<String, String> options = new LinkedHashMap<>();
+        private final Map<String, String> secretOptions = new LinkedHashMap<>();
+        private LookupCache lookup;
         private final List<Column> columns = new ArrayList<>();
         private Watermark watermark;
         private final List<String> primaryKey = new ArrayList<>();
@@ -218,6 +263,32 @@ public record TableDef(
 
         public Builder location(String location) {
             this.location = location;
+            return this;
+        }
+
+        /** The database table of a jdbc table. */
+        public Builder table(String table) {
+            return location(table);
+        }
+
+        /** The database URL of a jdbc table, e.g. {@code jdbc:postgresql://db:5432/dims}. */
+        public Builder url(String url) {
+            return option("url", url);
+        }
+
+        /**
+         * A connector option read from the environment variable {@code envVariable} when the job is
+         * submitted, never written in the declaration: {@code secretOption("password",
+         * "FLOTILLA_DIM_PASSWORD")}.
+         */
+        public Builder secretOption(String key, String envVariable) {
+            secretOptions.put(key, envVariable);
+            return this;
+        }
+
+        /** Makes this a lookup table with {@code cache}. */
+        public Builder lookup(LookupCache cache) {
+            this.lookup = cache;
             return this;
         }
 
@@ -278,9 +349,11 @@ public record TableDef(
                     location,
                     format,
                     options,
+                    secretOptions,
                     columns,
                     watermark,
                     primaryKey,
+                    lookup,
                     owner,
                     origin);
         }

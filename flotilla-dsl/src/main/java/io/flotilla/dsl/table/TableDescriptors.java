@@ -13,7 +13,7 @@ public final class TableDescriptors {
 
     /**
      * The descriptor of {@code table} in job {@code jobName}, with the platform's defaults filled
-     * in.
+     * in and its secret options read from the platform's secrets.
      */
     public static TableDescriptor of(TableDef table, PlatformDefaults platform, String jobName) {
         Schema.Builder schema = Schema.newBuilder();
@@ -67,7 +67,24 @@ public final class TableDescriptors {
                 d.option("properties.auto.offset.reset", "earliest");
             }
         }
+        if (table.lookup() != null) {
+            table.lookup().options().forEach(d::option);
+        }
         table.options().forEach(d::option);
+        // An unset variable plans with a stand-in (connectors may want the option as a pair with
+        // another, as jdbc's username and password), so validate needs no secret; JobMain refuses
+        // to submit a job that would run with the stand-in.
+        table.secretOptions()
+                .forEach(
+                        (key, variable) ->
+                                d.option(
+                                        key,
+                                        platform.secrets().get(variable).orElse(unset(variable))));
         return d.build();
+    }
+
+    /** The stand-in value of a secret option whose variable is not set. */
+    public static String unset(String variable) {
+        return "(not set: " + variable + ")";
     }
 }

@@ -13,6 +13,8 @@ public record TableSpec(
         @JsonProperty("format") String format,
         @JsonProperty("format-options") Map<String, String> formatOptions,
         @JsonProperty("options") Map<String, String> options,
+        @JsonProperty("secret-options") Map<String, String> secretOptions,
+        @JsonProperty("lookup") LookupSpec lookup,
         @JsonProperty("owner") String owner,
         @JsonProperty(value = "columns") List<ColumnSpec> columns,
         @JsonProperty("watermark") WatermarkSpec watermark,
@@ -32,6 +34,40 @@ public record TableSpec(
     public record WatermarkSpec(
             @JsonProperty(value = "column") String column,
             @JsonProperty(value = "expr") String expr) {}
+
+    /**
+     * A lookup cache: {@code cache} (partial or none), {@code max-rows}, {@code expire-after-write}
+     * and {@code expire-after-access} (e.g. {@code 10 min}), {@code cache-missing-key}, {@code
+     * max-retries}.
+     */
+    public record LookupSpec(
+            @JsonProperty("cache") String cache,
+            @JsonProperty("max-rows") Long maxRows,
+            @JsonProperty("expire-after-write") String expireAfterWrite,
+            @JsonProperty("expire-after-access") String expireAfterAccess,
+            @JsonProperty("cache-missing-key") Boolean cacheMissingKey,
+            @JsonProperty("max-retries") Integer maxRetries) {
+
+        LookupCache toCache(String table) {
+            String field = table + ", field lookup.";
+            if (cache == null) {
+                throw new DslException(
+                        field + "cache: a lookup table needs a cache mode; set partial or none");
+            }
+            return new LookupCache(
+                    LookupCache.Mode.parse(cache, field + "cache"),
+                    maxRows,
+                    expireAfterWrite == null
+                            ? null
+                            : LookupCache.duration(expireAfterWrite, field + "expire-after-write"),
+                    expireAfterAccess == null
+                            ? null
+                            : LookupCache.duration(
+                                    expireAfterAccess, field + "expire-after-access"),
+                    cacheMissingKey,
+                    maxRetries);
+        }
+    }
 
     /**
      * The checked definition, remembering {@code origin} (file and line) for messages and lineage.
@@ -58,6 +94,12 @@ public record TableSpec(
         }
         if (options != null) {
             options.forEach(b::option);
+        }
+        if (secretOptions != null) {
+            secretOptions.forEach(b::secretOption);
+        }
+        if (lookup != null) {
+            b.lookup(lookup.toCache("table '" + name + "' (declared in " + origin + ")"));
         }
         for (ColumnSpec c : columns) {
             b.column(new Column(c.name(), c.type(), c.expr(), c.metadata()));

@@ -69,7 +69,7 @@ class TableDefTest {
                 TableDef.upsertKafka("stats")
                         .topic("stats")
                         .format(Format.JSON)
-                        .column("name", "STRING")
+                        .column("name", "STRING NOT NULL")
                         .column("total", "BIGINT")
                         .primaryKey("name")
                         .build();
@@ -110,6 +110,10 @@ class TableDefTest {
                 .hasMessageContaining("column 2 'a' is declared twice");
         assertThatThrownBy(() -> TableDef.datagen("t").column("a", "INT").primaryKey("b").build())
                 .hasMessageContaining("primary key column 'b', which is not a column");
+        assertThatThrownBy(() -> TableDef.datagen("t").column("a", "INT").primaryKey("a").build())
+                .hasMessage(
+                        "table 't', field primary-key: column 'a' is nullable (INT), and Flink"
+                                + " refuses a nullable key; declare it INT NOT NULL");
         assertThatThrownBy(() -> TableDef.upsertKafka("t").topic("t").column("a", "INT").build())
                 .hasMessageContaining("upsert-kafka and needs a primary key");
         assertThatThrownBy(() -> TableDef.kafka("t").column("a", "INT").build())
