@@ -12,6 +12,9 @@ public record Distribution(Path target) {
 
     static final String PROPERTY = "flotilla.local.target";
     static final String KAFKA_CLASSPATH_PROPERTY = "flotilla.kafka.classpath";
+    static final String FLINK_NEXT_PROPERTY = "flotilla.flink-next.target";
+    private static final java.util.regex.Pattern RUNTIME_JAR =
+            java.util.regex.Pattern.compile("flink-runtime-(\\d+\\.\\d+\\.\\d+)\\.jar");
 
     /** Finds the build from {@code -Dflotilla.local.target}, else {@code flotilla-local/target}. */
     public static Distribution locate() {
@@ -45,6 +48,57 @@ public record Distribution(Path target) {
 
     public Path flinkPlugins() {
         return target.resolve("flink-plugins");
+    }
+
+    /** The Flink release of the platform's own classpath: clusters run it unless told otherwise. */
+    public static String baseFlinkVersion() {
+        return org.apache.flink.runtime.util.EnvironmentInformation.getVersion();
+    }
+
+    /**
+     * The Flink release {@code version} as local clusters run it: the base one from the platform's
+     * classpath, or the newest one that flotilla-local-flink-next resolved.
+     *
+     * @throws PlatformException naming the versions this build has, for any other
+     */
+    public FlinkRuntime flink(String version) {
+        String base = baseFlinkVersion();
+        if (version == null || version.isBlank() || version.equals(base)) {
+            return new FlinkRuntime(base, classpath(), flinkPlugins());
+        }
+        Path next = nextTarget();
+        Path file = next.resolve("flink.classpath");
+        String deps;
+        try {
+            deps = Files.isRegularFile(file) ? Files.readString(file).trim() : "";
+        } catch (IOException e) {
+            throw new PlatformException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        java.util.regex.Matcher m = RUNTIME_JAR.matcher(deps);
+        String nextVersion = m.find() ? m.group(1) : null;
+        if (!version.equals(nextVersion)) {
+            throw new PlatformException(
+                    "Flink "
+                            + version
+                            + " is not in this build: local clusters run "
+                            + base
+                            + (nextVersion == null
+                                    ? " (build flotilla-local-flink-next for the newest 2.x)"
+                                    : " or " + nextVersion)
+                            + "; set --flink-versions to those");
+        }
+        // Only ParentWatchdog is loaded from the platform's classes: it needs nothing but the JDK.
+        return new FlinkRuntime(
+                version,
+                target.resolve("classes") + java.io.File.pathSeparator + deps,
+                next.resolve("flink-plugins"));
+    }
+
+    private Path nextTarget() {
+        String configured = System.getProperty(FLINK_NEXT_PROPERTY);
+        return configured != null
+                ? Path.of(configured)
+                : target.resolveSibling("../flotilla-local-flink-next/target").normalize();
     }
 
     /**

@@ -51,10 +51,10 @@ public final class FlinkCluster implements AutoCloseable {
     private final Path confDir;
     private final URI restUrl;
     private final String stateUri;
-    private final Distribution dist;
     private final Path logs;
     private final Map<String, String> env;
     private final String reapFlag;
+    private final FlinkRuntime runtime;
     private ChildProcess jobManager;
     private ChildProcess taskManager;
 
@@ -66,11 +66,11 @@ public final class FlinkCluster implements AutoCloseable {
         this.confDir = confDir;
         this.restUrl = URI.create("http://127.0.0.1:" + restPort);
         this.stateUri = "s3://" + S3Store.STATE_BUCKET + "/" + spec.name();
-        this.dist = dist;
+        this.runtime = dist.flink(spec.flinkVersion());
         this.env =
                 Map.of(
                         "FLINK_PLUGINS_DIR",
-                        dist.flinkPlugins().toString(),
+                        runtime.plugins().toString(),
                         "FLINK_CONF_DIR",
                         confDir.toString(),
                         // No instance-metadata lookups for credentials or region: we are not on
@@ -183,7 +183,7 @@ public final class FlinkCluster implements AutoCloseable {
                 ChildProcess.startJvm(
                         spec.name() + "-jobmanager",
                         jvm,
-                        dist.classpath(),
+                        runtime.classpath(),
                         "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
                         args,
                         env,
@@ -202,7 +202,7 @@ public final class FlinkCluster implements AutoCloseable {
                 ChildProcess.startJvm(
                         spec.name() + "-taskmanager",
                         jvm,
-                        dist.classpath(),
+                        runtime.classpath(),
                         "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
                         args,
                         env,
@@ -230,15 +230,25 @@ public final class FlinkCluster implements AutoCloseable {
             while (System.nanoTime() < deadline) {
                 jobManager.checkAlive();
                 taskManager.checkAlive();
+                ClusterOverviewWithVersion overview = null;
                 if (Ports.listening(restPort())) {
                     try {
-                        ClusterOverviewWithVersion overview = rest.overview();
-                        if (overview.getNumSlotsTotal() >= spec.slots()) {
-                            return;
-                        }
+                        overview = rest.overview();
                     } catch (RuntimeException notYet) {
                         // REST endpoint not ready yet
                     }
+                }
+                if (overview != null && !runtime.version().equals(overview.getVersion())) {
+                    throw new PlatformException(
+                            spec.name()
+                                    + " runs Flink "
+                                    + overview.getVersion()
+                                    + ", not "
+                                    + runtime.version()
+                                    + ": its classpath mixes releases");
+                }
+                if (overview != null && overview.getNumSlotsTotal() >= spec.slots()) {
+                    return;
                 }
                 S3Store.sleep(250);
             }
@@ -280,6 +290,11 @@ public final class FlinkCluster implements AutoCloseable {
 
     public URI restUrl() {
         return restUrl;
+    }
+
+    /** The Flink release this cluster runs. */
+    public String flinkVersion() {
+        return runtime.version();
     }
 
     int restPort() {

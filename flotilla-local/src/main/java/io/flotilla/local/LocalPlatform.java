@@ -93,6 +93,8 @@ public final class LocalPlatform implements AutoCloseable {
             // Flink only needs S3 at the first checkpoint, so the clusters start while S3 and
             // PostgreSQL come up.
             List<FlinkCluster> clusters = new ArrayList<>();
+            List<String> versions = settings.get(LocalSettings.FLINK_VERSIONS);
+            versions.forEach(dist::flink); // an unknown version stops the start before any JVM
             for (int i = 1; i <= settings.get(LocalSettings.CLUSTERS); i++) {
                 ClusterSpec spec =
                         new ClusterSpec(
@@ -100,7 +102,8 @@ public final class LocalPlatform implements AutoCloseable {
                                 settings.get(LocalSettings.SLOTS),
                                 settings.get(LocalSettings.JOBMANAGER_MEMORY),
                                 settings.get(LocalSettings.TASKMANAGER_MEMORY),
-                                settings.get(LocalSettings.CHECKPOINT_INTERVAL));
+                                settings.get(LocalSettings.CHECKPOINT_INTERVAL),
+                                i <= versions.size() ? versions.get(i - 1) : null);
                 FlinkCluster cluster = FlinkCluster.launch(spec, dist, run, s3);
                 clusters.add(cluster);
                 started.push(cluster);
@@ -141,7 +144,9 @@ public final class LocalPlatform implements AutoCloseable {
                         cluster.name()
                                 + " ready at "
                                 + cluster.restUrl()
-                                + " ("
+                                + " (Flink "
+                                + cluster.flinkVersion()
+                                + ", "
                                 + cluster.slots()
                                 + " slots)");
             }

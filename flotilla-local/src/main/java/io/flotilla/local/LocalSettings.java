@@ -98,6 +98,14 @@ public final class LocalSettings {
                     Duration.ofSeconds(30),
                     "How long a cluster must be unreachable before it may be declared lost.");
 
+    public static final Setting<List<String>> FLINK_VERSIONS =
+            Setting.list(
+                    "flink-versions",
+                    List.of(),
+                    "Flink version of each cluster in order (cluster-1 first), e.g. 2.0.0,2.3.0;"
+                            + " clusters past the list run the base version. This build has 2.0.0"
+                            + " and the one flotilla-local-flink-next resolves.");
+
     public static final List<Setting<?>> ALL =
             List.of(
                     HOME,
@@ -118,7 +126,8 @@ public final class LocalSettings {
                     KAFKA_TOPICS,
                     KAFKA_PARTITIONS,
                     CHECKPOINT_INTERVAL,
-                    LOST_AFTER);
+                    LOST_AFTER,
+                    FLINK_VERSIONS);
 
     private final Settings values;
 

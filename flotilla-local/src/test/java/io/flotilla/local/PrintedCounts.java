@@ -24,9 +24,12 @@ final class PrintedCounts {
     private final Duration wait;
 
     PrintedCounts(LocalPlatform platform, Duration wait) {
-        FlinkCluster cluster = platform.clusters().get(0);
-        this.taskManagerOut =
-                platform.home().resolve("logs/" + cluster.name() + "-taskmanager.out");
+        this(platform, platform.clusters().get(0).name(), wait);
+    }
+
+    /** The counts printed on {@code cluster}'s TaskManager. */
+    PrintedCounts(LocalPlatform platform, String cluster, Duration wait) {
+        this.taskManagerOut = platform.home().resolve("logs/" + cluster + "-taskmanager.out");
         this.wait = wait;
     }
 

@@ -317,7 +317,7 @@ public final class DefaultReconciler implements Reconciler {
         DeploymentSpec target = d.specChanged() ? d.spec() : last;
         String restore = restorePath(d, target);
         Release newRelease =
-                d.specChanged() && last != null && target.otherVersionThan(last) && restore != null
+                d.specChanged() && last != null && provenChange(target, last) && restore != null
                         ? new Release(
                                 last,
                                 target.generation(),
@@ -326,6 +326,14 @@ public final class DefaultReconciler implements Reconciler {
                                 now.plus(config.releaseTimeout()))
                         : null;
         return submit(d, target, restore, newRelease);
+    }
+
+    /**
+     * Whether the new job must prove itself, and roll back if it does not: another build, or a move
+     * to another cluster (which may run another Flink release).
+     */
+    private static boolean provenChange(DeploymentSpec target, DeploymentSpec last) {
+        return target.otherVersionThan(last) || !target.cluster().equals(last.cluster());
     }
 
     private static Submit submit(

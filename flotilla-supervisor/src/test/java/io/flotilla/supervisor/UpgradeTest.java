@@ -161,6 +161,43 @@ class UpgradeTest {
     }
 
     @Test
+    void moveToAnotherClusterWhoseJobFailsRollsBackToTheOldClusterFromTheSameSavepoint() {
+        String old = runningWithCheckpoint(UpgradeMode.SAVEPOINT);
+        TestingCluster c2 = platform.cluster("c2");
+        platform.store.updateSpec("orders", s -> s.withCluster("c2"));
+        platform.ticks(4);
+        assertThat(c1.job(old).status).isEqualTo("FINISHED");
+        assertThat(c2.created).hasSize(1);
+        String savepoint = c2.created.get(0).restorePath();
+        assertThat(savepoint).isEqualTo(c1.job(old).lastSavepointPath);
+        assertThat(platform.deployment("orders").status().release()).isNotNull();
+
+        c2.fail(c2.created.get(0).jobId());
+        platform.ticks(3);
+
+        assertThat(c1.created).as("rolled back onto the old cluster").hasSize(2);
+        assertThat(c1.created.get(1).restorePath()).isEqualTo(savepoint);
+        assertThat(c2.aliveJobs()).isEmpty();
+        assertThat(c1.aliveJobs()).hasSize(1);
+        assertThat(platform.deployment("orders").currentCluster()).isEqualTo("c1");
+        assertThat(platform.store.eventsOf("orders", "StartRollback")).hasSize(1);
+    }
+
+    @Test
+    void moveToAnotherClusterIsDoneOnceTheJobThereCheckpoints() {
+        runningWithCheckpoint(UpgradeMode.SAVEPOINT);
+        TestingCluster c2 = platform.cluster("c2");
+        platform.store.updateSpec("orders", s -> s.withCluster("c2"));
+        platform.ticks(4);
+        c2.checkpoint(c2.created.get(0).jobId());
+        platform.tick();
+
+        assertThat(platform.deployment("orders").status().release()).isNull();
+        assertThat(platform.deployment("orders").currentCluster()).isEqualTo("c2");
+        assertThat(c1.aliveJobs()).isEmpty();
+    }
+
+    @Test
     void releaseWithoutACheckpointInTimeIsCancelledAndRolledBack() {
         runningWithCheckpoint(UpgradeMode.SAVEPOINT);
         platform.store.updateSpec("orders", s -> Specs.version(s, "2"));

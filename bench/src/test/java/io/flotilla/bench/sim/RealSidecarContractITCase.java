@@ -13,9 +13,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The sidecar contract against the real sidecar on the real platform. */
+/**
+ * The sidecar contract against the real sidecar on the real platform: beside a cluster of the base
+ * Flink release and, in {@link OnTheNewestFlink}, beside one of the newest release local clusters
+ * run.
+ */
 class RealSidecarContractITCase extends SidecarContract {
 
     static LocalPlatform platform;
@@ -36,7 +41,12 @@ class RealSidecarContractITCase extends SidecarContract {
                                         "--home",
                                         home.toString(),
                                         "--clusters",
-                                        "1",
+                                        "2",
+                                        "--flink-versions",
+                                        io.flotilla.local.Distribution.baseFlinkVersion()
+                                                + ","
+                                                + System.getProperty(
+                                                        "flotilla.flink-next.version", "2.3.0"),
                                         "--slots",
                                         "4",
                                         "--kafka",
@@ -61,11 +71,26 @@ class RealSidecarContractITCase extends SidecarContract {
 
     @Override
     SidecarClient sidecar() {
-        return new SidecarClient(platform.sidecars().get(0).uri(), platform.sidecarToken());
+        return new SidecarClient(platform.sidecar("cluster-1").uri(), platform.sidecarToken());
     }
 
     @Override
     JobApi.ArtifactRef artifact() {
         return new JobApi.ArtifactRef(artifact.uri(), artifact.sha256());
+    }
+
+    /** The same contract beside cluster-2, which runs the newest Flink release. */
+    @Nested
+    class OnTheNewestFlink extends SidecarContract {
+
+        @Override
+        SidecarClient sidecar() {
+            return new SidecarClient(platform.sidecar("cluster-2").uri(), platform.sidecarToken());
+        }
+
+        @Override
+        JobApi.ArtifactRef artifact() {
+            return RealSidecarContractITCase.this.artifact();
+        }
     }
 }
