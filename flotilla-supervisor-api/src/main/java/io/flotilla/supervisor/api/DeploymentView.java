@@ -1,6 +1,11 @@
 package io.flotilla.supervisor.api;
 
-/** A deployment as the API shows it: desired spec, last reconciled spec and status. */
+import java.time.Instant;
+
+/**
+ * A deployment as the API shows it: desired spec, last reconciled spec and status; {@code
+ * createdAt} when it was created and {@code updatedAt} when its spec or status last changed.
+ */
 public record DeploymentView(
         String name,
         long generation,
@@ -8,4 +13,6 @@ public record DeploymentView(
         String cluster,
         SpecView spec,
         SpecView lastReconciledSpec,
-        StatusView status) {}
+        StatusView status,
+        Instant createdAt,
+        Instant updatedAt) {}
