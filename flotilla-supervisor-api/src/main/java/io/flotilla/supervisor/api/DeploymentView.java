@@ -1,5 +1,6 @@
 package io.flotilla.supervisor.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
@@ -14,5 +15,5 @@ public record DeploymentView(
         SpecView spec,
         SpecView lastReconciledSpec,
         StatusView status,
-        Instant createdAt,
-        Instant updatedAt) {}
+        @Schema(description = "when the deployment was created") Instant createdAt,
+        @Schema(description = "when its spec or status last changed") Instant updatedAt) {}

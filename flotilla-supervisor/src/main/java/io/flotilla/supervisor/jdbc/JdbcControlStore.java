@@ -126,6 +126,7 @@ public final class JdbcControlStore implements ControlStore {
                     case VERSION -> "spec->>'version'";
                     case OWNER -> "spec->>'owner'";
                     case RETRIES -> "(status->>'retries')::int";
+                    case UPDATED -> "updated_at";
                 };
         String direction = f.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST";
         String order =
