@@ -120,6 +120,31 @@ abstract class ControlStoreContract {
     }
 
     @Test
+    void aListSortedByUpdatedShowsTheLatestChangeFirstWhenReversed() {
+        store().createDeployment(Specs.spec("older", "c1"), audit("older", "Created"));
+        DeploymentSpec changed = Specs.spec("changed", "c1");
+        store().createDeployment(changed, audit("changed", "Created"));
+        store().createDeployment(Specs.spec("newer", "c1"), audit("newer", "Created"));
+        store().replaceSpec(
+                        changed.withRestart().withGeneration(2),
+                        1,
+                        new Event("changed", AT.plusSeconds(60), "Restart", "restart", 0, "root"));
+
+        var page =
+                store().deployments(
+                                new DeploymentFilter(
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        DeploymentFilter.Sort.UPDATED,
+                                        true,
+                                        0,
+                                        1));
+        assertThat(page.rows()).extracting(d -> d.name()).containsExactly("changed");
+    }
+
+    @Test
     void aSpecChangeBasedOnAStaleGenerationIsRefusedAndChangesNothing() {
         DeploymentSpec spec = Specs.spec("stale", "c1");
         store().createDeployment(spec, audit("stale", "Created"));

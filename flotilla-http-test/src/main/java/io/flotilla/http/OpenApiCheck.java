@@ -21,8 +21,8 @@ import java.util.Set;
 /**
  * Checks a service's served OpenAPI document against the routes it serves: valid OpenAPI 3, every
  * route with its role and parameters, every request and response record as a schema with all its
- * fields (enums as enums, times and durations as strings). Shared by every service's tests (this
- * module's test-jar).
+ * fields (enums as enums, times and durations as strings). Shared by every service's tests
+ * (flotilla-http-test, a test-scoped dependency).
  */
 public final class OpenApiCheck {
 
