@@ -71,6 +71,11 @@ public final class CliStartupBench {
                         "flotilla list --output json (" + deployments + " deployments)",
                         concat(list, "--output", "json"),
                         runs);
+                // list shows the supervisor's first page (50); --all reads every page of 1000.
+                time(
+                        "flotilla list --all (" + deployments + " deployments)",
+                        concat(list, "--all"),
+                        runs);
             }
         }
     }

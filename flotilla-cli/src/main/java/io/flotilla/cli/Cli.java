@@ -1,13 +1,14 @@
 package io.flotilla.cli;
 
-import io.flotilla.cli.api.RestSupervisor;
 import io.flotilla.cli.config.CliSettings;
 import io.flotilla.cli.config.ConfigFile;
 import io.flotilla.cli.config.Connection;
 import io.flotilla.cli.output.Output;
 import io.flotilla.common.Setting;
 import io.flotilla.common.Settings;
+import io.flotilla.supervisor.api.SupervisorClient;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ public final class Cli {
     private Settings settings;
     private Output output;
     private Connection connection;
-    private RestSupervisor supervisor;
+    private SupervisorClient supervisor;
 
     public Cli(
             Map<String, String> env,
@@ -103,12 +104,17 @@ public final class Cli {
         return connection;
     }
 
-    public RestSupervisor supervisor() {
+    public SupervisorClient supervisor() {
         if (supervisor == null) {
             Connection c = connection();
-            supervisor = new RestSupervisor(c.url(), c.token());
+            supervisor = new SupervisorClient(c.url(), c.token());
         }
         return supervisor;
+    }
+
+    /** The supervisor's URL the commands talk to, or null when none resolved. */
+    URI supervisorUrl() {
+        return supervisor == null ? null : supervisor.api().base();
     }
 
     /** The repository root bin/flotilla runs from, for the commands that run the local tools. */

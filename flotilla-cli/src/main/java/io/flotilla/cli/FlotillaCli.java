@@ -113,6 +113,13 @@ public final class FlotillaCli implements Runnable {
         cl.setErr(new PrintWriter(cli.err(), true));
         cl.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
+                    CliFailure translated =
+                            e instanceof RuntimeException r
+                                    ? ApiErrors.translate(r, cli::supervisorUrl)
+                                    : null;
+                    if (translated != null) {
+                        e = translated;
+                    }
                     if (e instanceof CliFailure f) {
                         cli.err().println("flotilla: " + f.getMessage());
                         return f.exitCode().code();

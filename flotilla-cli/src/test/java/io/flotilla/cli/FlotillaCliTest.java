@@ -3,8 +3,8 @@ package io.flotilla.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flotilla.cli.api.Phase;
-import io.flotilla.cli.api.RestSupervisor;
+import io.flotilla.cli.output.Output;
+import io.flotilla.supervisor.api.Phase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ class FlotillaCliTest {
     /** What one run printed and returned. */
     record Result(int code, String out, String err) {
         JsonNode json() throws Exception {
-            return RestSupervisor.JSON.readTree(out);
+            return Output.JSON.readTree(out);
         }
     }
 
@@ -96,6 +96,24 @@ class FlotillaCliTest {
         assertThat(only.out()).contains("clicks").doesNotContain("orders");
         assertThat(run("list", "--owner", "nobody").out()).contains("(no deployments match)");
         assertThat(run("list", "--status", "SLEEPING").code()).isEqualTo(2);
+    }
+
+    @Test
+    void listShowsOnePageOfTheServersPagingAndTheWayToTheNext() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            supervisor.add("job-" + i, Phase.RUNNING, "cluster-1", "team-jobs", 0);
+        }
+        Result page = run("list", "--name", "job-", "--limit", "2", "--offset", "1");
+        assertThat(page.code()).isZero();
+        assertThat(page.out()).contains("job-1", "job-2").doesNotContain("job-0", "job-3");
+        assertThat(page.out()).contains("(2-3 of 5; next page: --offset 3, or --all)");
+        Result all = run("list", "--name", "job-", "--all", "--output", "json");
+        assertThat(all.json().get("deployments")).hasSize(5);
+        assertThat(all.json().get("total").asInt()).isEqualTo(5);
+        JsonNode json = run("list", "--limit", "1", "--output", "json").json();
+        assertThat(json.get("total").asInt()).isEqualTo(7);
+        assertThat(json.get("deployments")).hasSize(1);
+        assertThat(run("list", "--limit", "0").code()).isEqualTo(2);
     }
 
     @Test

@@ -2,29 +2,36 @@ package io.flotilla.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.flotilla.cli.api.Phase;
-import io.flotilla.cli.api.Records.Cluster;
-import io.flotilla.cli.api.Records.Clusters;
-import io.flotilla.cli.api.Records.Deployment;
-import io.flotilla.cli.api.Records.DeploymentList;
-import io.flotilla.cli.api.Records.Event;
-import io.flotilla.cli.api.Records.Events;
-import io.flotilla.cli.api.Records.Lineage;
-import io.flotilla.cli.api.Records.LineageTable;
-import io.flotilla.cli.api.Records.LogPage;
-import io.flotilla.cli.api.Records.Run;
-import io.flotilla.cli.api.Records.Runs;
-import io.flotilla.cli.api.Records.Spec;
-import io.flotilla.cli.api.Records.State;
-import io.flotilla.cli.api.Records.Status;
-import io.flotilla.cli.api.Records.Submission;
-import io.flotilla.cli.api.RestSupervisor;
+import io.flotilla.cli.output.Output;
+import io.flotilla.supervisor.api.ClusterList;
+import io.flotilla.supervisor.api.ClusterView;
+import io.flotilla.supervisor.api.Deleted;
+import io.flotilla.supervisor.api.DeploymentList;
+import io.flotilla.supervisor.api.DeploymentLogPage;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.DesiredState;
+import io.flotilla.supervisor.api.EventView;
+import io.flotilla.supervisor.api.EventsPage;
+import io.flotilla.supervisor.api.Lineage;
+import io.flotilla.supervisor.api.LineageTable;
+import io.flotilla.supervisor.api.LogSource;
+import io.flotilla.supervisor.api.Phase;
+import io.flotilla.supervisor.api.RunView;
+import io.flotilla.supervisor.api.Runs;
+import io.flotilla.supervisor.api.SpecView;
+import io.flotilla.supervisor.api.StateView;
+import io.flotilla.supervisor.api.StatusView;
+import io.flotilla.supervisor.api.Submission;
+import io.flotilla.supervisor.api.UpgradeMode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,7 +39,7 @@ import java.util.TreeMap;
 /**
  * A fake supervisor for unit tests: the real API's routes and JSON on the JDK's HTTP server, with
  * deployments that move one step per read (PENDING, STARTING, RUNNING, checkpointed; STOPPING,
- * STOPPED) and failure switches.
+ * STOPPED), the list's filters and paging, and failure switches.
  */
 final class TestingSupervisor implements AutoCloseable {
 
@@ -47,8 +54,10 @@ final class TestingSupervisor implements AutoCloseable {
     volatile boolean refuseSubmits;
 
     private final HttpServer server;
-    private final Map<String, Deployment> deployments = new TreeMap<>();
-    private final List<Event> events = new ArrayList<>();
+    static final Instant CREATED = Instant.parse("2026-12-01T10:00:00Z");
+
+    private final Map<String, DeploymentView> deployments = new TreeMap<>();
+    private final List<EventView> events = new ArrayList<>();
     private int jobs;
 
     TestingSupervisor() {
@@ -69,32 +78,44 @@ final class TestingSupervisor implements AutoCloseable {
         String job = phase == Phase.RUNNING ? jobId() : null;
         deployments.put(
                 name,
-                new Deployment(
+                new DeploymentView(
                         name,
                         1,
                         phase,
                         cluster,
-                        spec(name, owner, cluster, phase == Phase.STOPPED ? "STOPPED" : "RUNNING"),
-                        new Status(
+                        spec(
+                                name,
+                                owner,
+                                cluster,
+                                phase == Phase.STOPPED
+                                        ? DesiredState.STOPPED
+                                        : DesiredState.RUNNING),
+                        null,
+                        status(
                                 job,
                                 phase,
                                 null,
                                 job == null ? null : checkpoint(job, 3),
                                 retries,
-                                null,
-                                null,
                                 null),
-                        null,
-                        null));
+                        CREATED,
+                        CREATED));
         event(name, "Created", "version 1 created");
     }
 
-    synchronized Deployment get(String name) {
+    synchronized DeploymentView get(String name) {
         return deployments.get(name);
     }
 
-    private static Spec spec(String name, String owner, String cluster, String desired) {
-        return new Spec(
+    private static StatusView status(
+            String job, Phase phase, String sp, String chk, int retries, String error) {
+        return new StatusView(
+                job, phase, sp, chk, null, retries, null, 0, null, error, null, 0, null, 0, null,
+                null);
+    }
+
+    private static SpecView spec(String name, String owner, String cluster, DesiredState desired) {
+        return new SpecView(
                 name,
                 owner,
                 "jobs/" + name,
@@ -105,10 +126,13 @@ final class TestingSupervisor implements AutoCloseable {
                 List.of(),
                 1,
                 desired,
-                "SAVEPOINT",
+                UpgradeMode.SAVEPOINT,
                 cluster,
                 null,
-                1);
+                1,
+                null,
+                0,
+                null);
     }
 
     private String jobId() {
@@ -121,13 +145,14 @@ final class TestingSupervisor implements AutoCloseable {
 
     private void event(String deployment, String type, String message) {
         events.add(
-                new Event(
+                new EventView(
                         events.size() + 1,
                         deployment,
-                        Instant.parse("2026-12-01T10:00:00Z").plusSeconds(events.size()),
+                        CREATED.plusSeconds(events.size()),
                         type,
                         message,
-                        "admin"));
+                        "admin",
+                        0));
     }
 
     private synchronized void handle(HttpExchange x) throws IOException {
@@ -156,22 +181,38 @@ final class TestingSupervisor implements AutoCloseable {
                                 + " token has viewer");
                 return;
             }
-            route(x, method, x.getRequestURI().getPath().split("/"));
+            route(x, method, x.getRequestURI().getPath().split("/"), query(x));
         } catch (RuntimeException e) {
             error(x, 500, "internal", e.toString());
         }
     }
 
-    private void route(HttpExchange x, String method, String[] p) throws IOException {
+    private static Map<String, String> query(HttpExchange x) {
+        Map<String, String> out = new HashMap<>();
+        String q = x.getRequestURI().getRawQuery();
+        if (q != null) {
+            for (String pair : q.split("&")) {
+                int eq = pair.indexOf('=');
+                out.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private void route(HttpExchange x, String method, String[] p, Map<String, String> q)
+            throws IOException {
         // p = ["", "v1", "deployments", name, action]
         if (p.length == 3 && p[2].equals("clusters")) {
             ok(
                     x,
-                    new Clusters(
+                    new ClusterList(
                             List.of(
-                                    new Cluster(
+                                    new ClusterView(
                                             "cluster-1",
                                             "http://127.0.0.1:1",
+                                            "env:T",
                                             4,
                                             false,
                                             null,
@@ -179,18 +220,11 @@ final class TestingSupervisor implements AutoCloseable {
             return;
         }
         if (p.length == 3 && p[2].equals("events")) {
-            String q = x.getRequestURI().getQuery();
-            String only =
-                    q != null && q.contains("deployment=")
-                            ? q.replaceAll(".*deployment=([^&]*).*", "$1")
-                            : null;
-            long after =
-                    q != null && q.contains("after=")
-                            ? Long.parseLong(q.replaceAll(".*after=([0-9]*).*", "$1"))
-                            : 0;
+            String only = q.get("deployment");
+            long after = Long.parseLong(q.getOrDefault("after", "0"));
             ok(
                     x,
-                    new Events(
+                    new EventsPage(
                             events.stream()
                                     .filter(e -> e.id() > after)
                                     .filter(e -> only == null || only.equals(e.deployment()))
@@ -199,11 +233,11 @@ final class TestingSupervisor implements AutoCloseable {
             return;
         }
         if (p.length == 3 && p[2].equals("deployments") && method.equals("GET")) {
-            ok(x, new DeploymentList(List.copyOf(deployments.values())));
+            ok(x, list(q));
             return;
         }
         String name = p[3];
-        Deployment d = deployments.get(name);
+        DeploymentView d = deployments.get(name);
         if (d == null) {
             error(
                     x,
@@ -215,16 +249,16 @@ final class TestingSupervisor implements AutoCloseable {
         String action = p.length > 4 ? p[4] : "";
         switch (method + " " + action) {
             case "GET " -> ok(x, advance(d));
-            case "POST stop" -> ok(x, change(d, Phase.STOPPING, "STOPPED", "Stop"));
+            case "POST stop" -> ok(x, change(d, Phase.STOPPING, DesiredState.STOPPED, "Stop"));
             case "POST start", "POST start-from-savepoint" ->
                     ok(
                             x,
                             change(
                                     d,
                                     d.phase() == Phase.RUNNING ? Phase.RUNNING : Phase.PENDING,
-                                    "RUNNING",
+                                    DesiredState.RUNNING,
                                     "Start"));
-            case "POST restart" -> ok(x, change(d, Phase.PENDING, "RUNNING", "Restart"));
+            case "POST restart" -> ok(x, change(d, Phase.PENDING, DesiredState.RUNNING, "Restart"));
             case "DELETE " -> {
                 if (d.phase() != Phase.STOPPED) {
                     error(
@@ -235,13 +269,13 @@ final class TestingSupervisor implements AutoCloseable {
                     return;
                 }
                 deployments.remove(name);
-                ok(x, d);
+                ok(x, new Deleted(name));
             }
             case "GET runs" ->
                     ok(
                             x,
                             new Runs(
-                                    new Run(
+                                    new RunView(
                                             d.status().jobId(),
                                             d.cluster(),
                                             d.phase(),
@@ -259,12 +293,12 @@ final class TestingSupervisor implements AutoCloseable {
             case "GET state" ->
                     ok(
                             x,
-                            new State(
+                            new StateView(
                                     name,
                                     d.status().lastCheckpoint() == null
                                             ? List.of()
                                             : List.of(d.status().lastCheckpoint()),
-                                    Map.of()));
+                                    null));
             case "GET lineage" ->
                     ok(
                             x,
@@ -290,17 +324,19 @@ final class TestingSupervisor implements AutoCloseable {
             case "GET logs" ->
                     ok(
                             x,
-                            new LogPage(
+                            new DeploymentLogPage(
                                     name,
                                     d.cluster(),
-                                    "jobmanager",
+                                    LogSource.JOBMANAGER,
                                     null,
                                     List.of(),
+                                    null,
                                     d.status().jobId(),
                                     0,
                                     42,
                                     null,
                                     42,
+                                    200,
                                     List.of(
                                             "2026-12-01 10:00:00 INFO  job "
                                                     + d.status().jobId()
@@ -314,9 +350,41 @@ final class TestingSupervisor implements AutoCloseable {
         }
     }
 
-    private Deployment change(Deployment d, Phase phase, String desired, String type) {
+    /** {@code GET /v1/deployments}: unpaged without parameters, else filtered and paged by name. */
+    private DeploymentList list(Map<String, String> q) {
+        if (q.isEmpty()) {
+            return new DeploymentList(List.copyOf(deployments.values()));
+        }
+        String sort = q.getOrDefault("sort", "name");
+        Comparator<DeploymentView> order = Comparator.comparing(DeploymentView::name);
+        List<DeploymentView> matching =
+                deployments.values().stream()
+                        .filter(
+                                d ->
+                                        !q.containsKey("phase")
+                                                || d.phase().name().equals(q.get("phase")))
+                        .filter(
+                                d ->
+                                        !q.containsKey("cluster")
+                                                || d.cluster().equals(q.get("cluster")))
+                        .filter(
+                                d ->
+                                        !q.containsKey("owner")
+                                                || q.get("owner").equals(d.spec().owner()))
+                        .filter(d -> !q.containsKey("q") || d.name().contains(q.get("q")))
+                        .sorted(sort.startsWith("-") ? order.reversed() : order)
+                        .toList();
+        int offset = Integer.parseInt(q.getOrDefault("offset", "0"));
+        int limit = Integer.parseInt(q.getOrDefault("limit", "50"));
+        int from = Math.min(offset, matching.size());
+        int to = Math.min(from + limit, matching.size());
+        return new DeploymentList(matching.subList(from, to), matching.size(), offset, limit);
+    }
+
+    private DeploymentView change(
+            DeploymentView d, Phase phase, DesiredState desired, String type) {
         event(d.name(), type, type.toLowerCase() + " requested");
-        Deployment next =
+        DeploymentView next =
                 with(
                         d,
                         phase,
@@ -330,29 +398,28 @@ final class TestingSupervisor implements AutoCloseable {
     }
 
     /** One step of the fake reconciler per read. */
-    private Deployment advance(Deployment d) {
-        Status s = d.status();
-        Deployment next =
+    private DeploymentView advance(DeploymentView d) {
+        StatusView s = d.status();
+        DeploymentView next =
                 switch (d.phase()) {
                     case PENDING ->
                             refuseSubmits
-                                    ? new Deployment(
+                                    ? new DeploymentView(
                                             d.name(),
                                             d.generation(),
                                             Phase.PENDING,
                                             d.cluster(),
                                             d.spec(),
-                                            new Status(
+                                            null,
+                                            status(
                                                     null,
                                                     Phase.PENDING,
                                                     s.lastSavepoint(),
                                                     s.lastCheckpoint(),
                                                     s.retries() + 1,
-                                                    null,
-                                                    "cluster cluster-1 refused: 422 program_failed: ClassNotFoundException",
-                                                    null),
-                                            null,
-                                            null)
+                                                    "cluster cluster-1 refused: 422 program_failed: ClassNotFoundException"),
+                                            d.createdAt(),
+                                            d.updatedAt())
                                     : with(
                                             d,
                                             Phase.STARTING,
@@ -360,7 +427,7 @@ final class TestingSupervisor implements AutoCloseable {
                                             s.lastCheckpoint(),
                                             s.lastSavepoint(),
                                             null,
-                                            "RUNNING");
+                                            DesiredState.RUNNING);
                     case STARTING ->
                             failStarts
                                     ? with(
@@ -370,7 +437,7 @@ final class TestingSupervisor implements AutoCloseable {
                                             s.lastCheckpoint(),
                                             s.lastSavepoint(),
                                             "java.lang.IllegalStateException: boom",
-                                            "RUNNING")
+                                            DesiredState.RUNNING)
                                     : with(
                                             d,
                                             Phase.RUNNING,
@@ -378,7 +445,7 @@ final class TestingSupervisor implements AutoCloseable {
                                             s.lastCheckpoint(),
                                             s.lastSavepoint(),
                                             null,
-                                            "RUNNING");
+                                            DesiredState.RUNNING);
                     case RUNNING ->
                             s.lastCheckpoint() != null && s.lastCheckpoint().contains(s.jobId())
                                     ? d
@@ -389,7 +456,7 @@ final class TestingSupervisor implements AutoCloseable {
                                             checkpoint(s.jobId(), 1),
                                             s.lastSavepoint(),
                                             null,
-                                            "RUNNING");
+                                            DesiredState.RUNNING);
                     case STOPPING ->
                             with(
                                     d,
@@ -400,28 +467,28 @@ final class TestingSupervisor implements AutoCloseable {
                                             + s.jobId()
                                             + "/savepoint-1",
                                     null,
-                                    "STOPPED");
+                                    DesiredState.STOPPED);
                     default -> d;
                 };
         deployments.put(d.name(), next);
         return next;
     }
 
-    private static Deployment with(
-            Deployment d,
+    private static DeploymentView with(
+            DeploymentView d,
             Phase phase,
             String job,
             String chk,
             String sp,
             String error,
-            String desired) {
-        Spec s = d.spec();
-        return new Deployment(
+            DesiredState desired) {
+        SpecView s = d.spec();
+        return new DeploymentView(
                 d.name(),
                 d.generation(),
                 phase,
                 d.cluster(),
-                new Spec(
+                new SpecView(
                         s.name(),
                         s.owner(),
                         s.module(),
@@ -435,14 +502,18 @@ final class TestingSupervisor implements AutoCloseable {
                         s.upgradeMode(),
                         s.cluster(),
                         null,
-                        d.generation()),
-                new Status(job, phase, sp, chk, d.status().retries(), null, error, null),
+                        d.generation(),
+                        null,
+                        0,
+                        null),
                 null,
-                null);
+                status(job, phase, sp, chk, d.status().retries(), error),
+                d.createdAt(),
+                d.updatedAt());
     }
 
     private static void ok(HttpExchange x, Object body) throws IOException {
-        send(x, 200, "application/json", RestSupervisor.JSON.writeValueAsString(body));
+        send(x, 200, "application/json", Output.JSON.writeValueAsString(body));
     }
 
     private static void error(HttpExchange x, int status, String code, String message)
@@ -451,7 +522,7 @@ final class TestingSupervisor implements AutoCloseable {
                 x,
                 status,
                 "application/json",
-                RestSupervisor.JSON.writeValueAsString(
+                Output.JSON.writeValueAsString(
                         Map.of("error", Map.of("code", code, "message", message))));
     }
 

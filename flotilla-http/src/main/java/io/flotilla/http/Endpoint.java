@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * @param summary one line for the docs
  * @param operationId a stable name of the operation, for generated clients
  * @param contentType the success body's media type
+ * @param query the query parameters it reads, for the docs
  */
 public record Endpoint<Req, Resp>(
         String method,
@@ -34,7 +35,20 @@ public record Endpoint<Req, Resp>(
         int status,
         String summary,
         String operationId,
-        String contentType) {
+        String contentType,
+        List<Query> query) {
+
+    /**
+     * A query parameter: its name, its type ({@code String}, {@code Integer}, {@code Long}, {@code
+     * Boolean} or an enum) and what it does.
+     */
+    public record Query(String name, Class<?> type, String description) {
+        public Query {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(description, "description");
+        }
+    }
 
     private static final Pattern PARAM = Pattern.compile("\\{(\\w+)}");
 
@@ -47,6 +61,7 @@ public record Endpoint<Req, Resp>(
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(operationId, "operationId");
         Objects.requireNonNull(contentType, "contentType");
+        query = List.copyOf(query);
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with '/': " + path);
         }
@@ -65,7 +80,8 @@ public record Endpoint<Req, Resp>(
                 200,
                 summary,
                 operationId,
-                "application/json");
+                "application/json",
+                List.of());
     }
 
     /** A change with a required JSON body (or {@code Void.class} for none). */
@@ -88,7 +104,8 @@ public record Endpoint<Req, Resp>(
                 status,
                 summary,
                 operationId,
-                "application/json");
+                "application/json",
+                List.of());
     }
 
     /** This endpoint with an optional body. */
@@ -103,7 +120,8 @@ public record Endpoint<Req, Resp>(
                 status,
                 summary,
                 operationId,
-                contentType);
+                contentType,
+                query);
     }
 
     /** This endpoint answering {@code type} instead of JSON (metrics, documents). */
@@ -118,7 +136,31 @@ public record Endpoint<Req, Resp>(
                 status,
                 summary,
                 operationId,
-                type);
+                type,
+                query);
+    }
+
+    /** This endpoint reading {@code params} from the query string (documented, not enforced). */
+    public Endpoint<Req, Resp> withQuery(Query... params) {
+        List<Query> all = new ArrayList<>(query);
+        all.addAll(List.of(params));
+        return new Endpoint<>(
+                method,
+                path,
+                role,
+                request,
+                requestOptional,
+                response,
+                status,
+                summary,
+                operationId,
+                contentType,
+                all);
+    }
+
+    /** A query parameter, for {@link #withQuery}. */
+    public static Query query(String name, Class<?> type, String description) {
+        return new Query(name, type, description);
     }
 
     /** Whether the endpoint takes a body at all. */

@@ -121,9 +121,14 @@ class CliITCase {
     void readCommandsShowTheJobInTextAndJson() throws Exception {
         Result list = cli("list");
         assertThat(list.code()).isZero();
-        assertThat(list.out()).containsPattern("counter +RUNNING +cluster-1 +1 +team-counting +0 ");
+        assertThat(list.out())
+                .containsPattern(
+                        "counter +RUNNING +cluster-1 +1 +team-counting +0 +[0-9]+[smhd] ago");
         JsonNode listed = cli("list", "--output", "json", "--owner", "team-counting").json();
         assertThat(listed.get("deployments")).hasSize(1);
+        assertThat(listed.get("total").asInt()).isEqualTo(1);
+        assertThat(listed.get("limit").asInt()).isEqualTo(50);
+        assertThat(cli("list", "--status", "STOPPED").out()).contains("(no deployments match)");
 
         Result status = cli("status", "counter");
         assertThat(status.code()).isZero();
@@ -138,6 +143,17 @@ class CliITCase {
         JsonNode page = cli("status", "counter", "--output", "json").json();
         assertThat(page.get("deployment").get("phase").asText()).isEqualTo("RUNNING");
         assertThat(page.get("created").asText()).isNotEmpty();
+        assertThat(page.get("deployment").get("createdAt").asText())
+                .isEqualTo(page.get("created").asText());
+        assertThat(status.out())
+                .containsPattern("created +20[0-9-]+ [0-9:]+Z")
+                .contains("updated ");
+        // The real output docs/cli.md shows.
+        System.out.println(
+                "$ bin/flotilla list\n"
+                        + list.out()
+                        + "$ bin/flotilla status counter\n"
+                        + status.out());
 
         assertThat(cli("clusters").out()).containsPattern("cluster-1 +2 +1 +ok");
         assertThat(cli("events", "counter").out()).contains("Created", "Submitted");

@@ -15,9 +15,6 @@ import io.flotilla.sidecar.logs.LogService;
 import io.flotilla.sidecar.state.StateApi;
 import io.flotilla.sidecar.state.StateService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,14 +35,15 @@ final class SidecarRoutes {
             StateService state,
             LogService logs,
             PrometheusMeterRegistry metrics) {
-        String openapi = resource("/sidecar-openapi.json");
         api.route(SidecarEndpoints.HEALTH, r -> Response.ok(health(settings, flink)))
                 .route(
                         SidecarEndpoints.METRICS,
                         r ->
                                 Response.text(
                                         metrics.scrape(), SidecarEndpoints.METRICS.contentType()))
-                .route(SidecarEndpoints.OPENAPI, r -> Response.text(openapi, "application/json"))
+                .route(
+                        SidecarEndpoints.OPENAPI,
+                        r -> Response.text(SidecarEndpoints.openApiDocument(), "application/json"))
                 .route(
                         SidecarEndpoints.LIST_JOBS,
                         r -> Response.ok(new JobApi.JobList(jobs.list())))
@@ -189,13 +187,5 @@ final class SidecarRoutes {
             out.put("flink", Map.of("error", String.valueOf(e.getMessage())));
         }
         return out;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = SidecarRoutes.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("missing resource " + name, e);
-        }
     }
 }

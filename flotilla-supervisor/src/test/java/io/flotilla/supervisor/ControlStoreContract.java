@@ -93,6 +93,58 @@ abstract class ControlStoreContract {
     }
 
     @Test
+    void aDeploymentKeepsWhenItWasCreatedAndShowsWhenItLastChanged() {
+        DeploymentSpec spec = Specs.spec("timed", "c1");
+        store().createDeployment(spec, audit("timed", "Created"));
+        var created = store().deployment("timed").orElseThrow();
+        store().replaceSpec(spec.withRestart().withGeneration(2), 1, audit("timed", "Restart"));
+        var changed = store().deployment("timed").orElseThrow();
+
+        assertThat(created.createdAt()).isNotNull();
+        assertThat(created.updatedAt()).isAfterOrEqualTo(created.createdAt());
+        assertThat(changed.createdAt()).isEqualTo(created.createdAt());
+        assertThat(changed.updatedAt()).isAfterOrEqualTo(created.updatedAt());
+        assertThat(store().deployments()).extracting(d -> d.createdAt()).doesNotContainNull();
+        var page =
+                store().deployments(
+                                new DeploymentFilter(
+                                        null,
+                                        null,
+                                        null,
+                                        "timed",
+                                        DeploymentFilter.Sort.NAME,
+                                        false,
+                                        0,
+                                        10));
+        assertThat(page.rows()).extracting(d -> d.updatedAt()).containsExactly(changed.updatedAt());
+    }
+
+    @Test
+    void aListSortedByUpdatedShowsTheLatestChangeFirstWhenReversed() {
+        store().createDeployment(Specs.spec("older", "c1"), audit("older", "Created"));
+        DeploymentSpec changed = Specs.spec("changed", "c1");
+        store().createDeployment(changed, audit("changed", "Created"));
+        store().createDeployment(Specs.spec("newer", "c1"), audit("newer", "Created"));
+        store().replaceSpec(
+                        changed.withRestart().withGeneration(2),
+                        1,
+                        new Event("changed", AT.plusSeconds(60), "Restart", "restart", 0, "root"));
+
+        var page =
+                store().deployments(
+                                new DeploymentFilter(
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        DeploymentFilter.Sort.UPDATED,
+                                        true,
+                                        0,
+                                        1));
+        assertThat(page.rows()).extracting(d -> d.name()).containsExactly("changed");
+    }
+
+    @Test
     void aSpecChangeBasedOnAStaleGenerationIsRefusedAndChangesNothing() {
         DeploymentSpec spec = Specs.spec("stale", "c1");
         store().createDeployment(spec, audit("stale", "Created"));

@@ -15,6 +15,8 @@ class SupervisorApiTest extends SupervisorApiFixture {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().get("generation").asLong()).isEqualTo(1);
         assertThat(created.body().get("phase").asText()).isEqualTo("PENDING");
+        assertThat(Instant.parse(created.body().get("createdAt").asText()))
+                .isEqualTo(Instant.parse(created.body().get("updatedAt").asText()));
         assertThat(store.deployment("orders").orElseThrow().spec().retention().keepSavepoints())
                 .isEqualTo(5);
         Answer events = call(VIEWER, "GET", "/v1/events?deployment=orders", null);

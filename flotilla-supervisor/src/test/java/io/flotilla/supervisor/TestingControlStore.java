@@ -75,7 +75,7 @@ final class TestingControlStore implements ControlStore {
                             + spec.name()
                             + " belonged to a deleted deployment, and its JobIDs would repeat: choose another name");
         }
-        rows.rows.put(spec.name(), Deployment.of(spec));
+        rows.rows.put(spec.name(), Deployment.of(spec).withTimes(audit.at(), audit.at()));
         rows.appendEvent(audit);
     }
 
@@ -84,15 +84,15 @@ final class TestingControlStore implements ControlStore {
             DeploymentSpec spec, long expectedGeneration, Event audit) {
         Deployment current = at(spec.name(), expectedGeneration);
         rows.rows.put(
-                spec.name(), new Deployment(spec, current.lastReconciledSpec(), current.status()));
+                spec.name(), current.withSpec(spec).withTimes(current.createdAt(), audit.at()));
         rows.appendEvent(audit);
     }
 
     @Override
     public synchronized void replaceDeployment(
             Deployment deployment, long expectedGeneration, Event audit) {
-        at(deployment.name(), expectedGeneration);
-        rows.rows.put(deployment.name(), deployment);
+        Deployment current = at(deployment.name(), expectedGeneration);
+        rows.rows.put(deployment.name(), deployment.withTimes(current.createdAt(), audit.at()));
         rows.appendEvent(audit);
     }
 
@@ -111,8 +111,8 @@ final class TestingControlStore implements ControlStore {
     @Override
     public synchronized void moveDeployment(
             Deployment deployment, long expectedGeneration, List<AbandonedJob> left, Event audit) {
-        at(deployment.name(), expectedGeneration);
-        rows.rows.put(deployment.name(), deployment);
+        Deployment current = at(deployment.name(), expectedGeneration);
+        rows.rows.put(deployment.name(), deployment.withTimes(current.createdAt(), audit.at()));
         for (AbandonedJob j : left) {
             abandoned.putIfAbsent(j.cluster() + "/" + j.jobId(), j);
         }

@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
 /**
  * The store in memory, with the production rules: the supervisor's writes never touch the desired
  * spec, are refused once the spec's generation moved on or a higher fencing token wrote, and the
- * event log only grows. It can crash the writer at a chosen save.
+ * event log only grows. It can crash the writer at a chosen save. Its times change only on the
+ * API's writes (through {@link TestingControlStore}, at their audit event's time).
  */
 final class TestingDeploymentStore implements DeploymentStore {
 
@@ -35,7 +36,7 @@ final class TestingDeploymentStore implements DeploymentStore {
         Deployment current = get(name);
         DeploymentSpec spec =
                 change.apply(current.spec()).withGeneration(current.spec().generation() + 1);
-        rows.put(name, new Deployment(spec, current.lastReconciledSpec(), current.status()));
+        rows.put(name, current.withSpec(spec));
         return spec;
     }
 
@@ -102,7 +103,11 @@ final class TestingDeploymentStore implements DeploymentStore {
         rows.put(
                 deployment.name(),
                 new Deployment(
-                        stored.spec(), deployment.lastReconciledSpec(), deployment.status()));
+                        stored.spec(),
+                        deployment.lastReconciledSpec(),
+                        deployment.status(),
+                        stored.createdAt(),
+                        stored.updatedAt()));
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.flotilla.cli.command;
 
 import io.flotilla.cli.Cli;
 import io.flotilla.cli.CliFailure;
-import io.flotilla.cli.api.Records.Lineage;
-import io.flotilla.cli.api.RestSupervisor;
+import io.flotilla.cli.output.Output;
+import io.flotilla.supervisor.api.Lineage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -152,7 +152,7 @@ final class ArtifactOptions {
             if (json == null) {
                 throw CliFailure.failed("flotilla validate printed no lineage: " + output.strip());
             }
-            return RestSupervisor.JSON.readValue(json, Lineage.class);
+            return Output.JSON.readValue(json, Lineage.class);
         } catch (IOException e) {
             throw CliFailure.failed("cannot run flotilla validate: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -1,9 +1,9 @@
 package io.flotilla.cli.command;
 
 import io.flotilla.cli.Cli;
-import io.flotilla.cli.api.Records.Cluster;
-import io.flotilla.cli.api.Records.Clusters;
 import io.flotilla.cli.output.Table;
+import io.flotilla.supervisor.api.ClusterList;
+import io.flotilla.supervisor.api.ClusterView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -22,9 +22,9 @@ public final class ClustersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Clusters clusters = cli.supervisor().clusters();
+        ClusterList clusters = cli.supervisor().clusters();
         Table t = new Table("NAME", "SLOTS", "DEPLOYMENTS", "STATE", "SIDECAR");
-        for (Cluster c : clusters.clusters()) {
+        for (ClusterView c : clusters.clusters()) {
             t.row(c.name(), c.slots(), c.deployments(), c.lost() ? "LOST" : "ok", c.sidecarUrl());
         }
         cli.output().either(t.render(), clusters);

@@ -1,13 +1,14 @@
 package io.flotilla.cli.command;
 
+import io.flotilla.cli.ApiErrors;
 import io.flotilla.cli.Cli;
 import io.flotilla.cli.CliFailure;
-import io.flotilla.cli.api.Phase;
-import io.flotilla.cli.api.Records.Deployment;
-import io.flotilla.cli.api.Records.Lineage;
-import io.flotilla.cli.api.Records.SpecRequest;
-import io.flotilla.cli.api.RestSupervisor;
 import io.flotilla.cli.output.Output;
+import io.flotilla.supervisor.api.DeploymentRequest;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.Lineage;
+import io.flotilla.supervisor.api.Phase;
+import io.flotilla.supervisor.api.SupervisorClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -76,9 +77,9 @@ public final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RestSupervisor api = cli.supervisor();
+        SupervisorClient api = cli.supervisor();
         Output out = cli.output();
-        Optional<Deployment> existing = api.findDeployment(deployment);
+        Optional<DeploymentView> existing = ApiErrors.ifFound(() -> api.deployment(deployment));
         if (existing.isEmpty() && cluster == null) {
             throw CliFailure.badInput(
                     "--cluster is required for a new deployment: pick one from 'flotilla"
@@ -101,12 +102,12 @@ public final class DeployCommand implements Callable<Integer> {
         }
         out.progress("published " + jar.getFileName() + " as " + published.uri());
         String v = version != null ? version : nextVersion(existing);
-        Deployment d;
+        DeploymentView d;
         String previousJob = existing.map(x -> x.status().jobId()).orElse(null);
         if (existing.isEmpty()) {
             d =
                     api.create(
-                            new SpecRequest(
+                            new DeploymentRequest(
                                     deployment,
                                     owner,
                                     module,
@@ -119,11 +120,12 @@ public final class DeployCommand implements Callable<Integer> {
                                     "RUNNING",
                                     upgradeMode,
                                     cluster,
+                                    null,
                                     null));
             out.progress(
                     "deployment " + deployment + " created on " + d.cluster() + ", version " + v);
         } else {
-            Deployment before = existing.get();
+            DeploymentView before = existing.get();
             if (sameJob(before, published, entry, args, v) && before.phase() == Phase.RUNNING) {
                 out.progress(deployment + " already runs this build (version " + v + ")");
                 out.document(before);
@@ -132,7 +134,7 @@ public final class DeployCommand implements Callable<Integer> {
             d =
                     api.update(
                             deployment,
-                            new SpecRequest(
+                            new DeploymentRequest(
                                     null,
                                     owner,
                                     module,
@@ -145,6 +147,7 @@ public final class DeployCommand implements Callable<Integer> {
                                     "RUNNING",
                                     upgradeMode,
                                     cluster,
+                                    null,
                                     before.generation()));
             out.progress(
                     "deployment "
@@ -181,14 +184,18 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     private static boolean sameJob(
-            Deployment d, ArtifactStore.Published p, String entry, List<String> args, String v) {
+            DeploymentView d,
+            ArtifactStore.Published p,
+            String entry,
+            List<String> args,
+            String v) {
         return d.spec().artifactSha256().equals(p.sha256())
                 && d.spec().entryClass().equals(entry)
                 && d.spec().args().equals(args)
                 && d.spec().version().equals(v);
     }
 
-    private String nextVersion(Optional<Deployment> existing) {
+    private String nextVersion(Optional<DeploymentView> existing) {
         if (existing.isEmpty()) {
             return "1";
         }

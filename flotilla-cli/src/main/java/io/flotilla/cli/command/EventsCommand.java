@@ -1,10 +1,10 @@
 package io.flotilla.cli.command;
 
 import io.flotilla.cli.Cli;
-import io.flotilla.cli.api.Records.Event;
-import io.flotilla.cli.api.Records.Events;
 import io.flotilla.cli.output.Table;
 import io.flotilla.cli.output.Texts;
+import io.flotilla.supervisor.api.EventView;
+import io.flotilla.supervisor.api.EventsPage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,19 +43,19 @@ public final class EventsCommand implements Callable<Integer> {
         if (deployment != null) {
             cli.supervisor().deployment(deployment); // names a missing deployment clearly
         }
-        List<Event> all = new ArrayList<>();
+        List<EventView> all = new ArrayList<>();
         long after = 0;
         while (true) {
-            Events page = cli.supervisor().events(deployment, after, 1000);
+            EventsPage page = cli.supervisor().events(deployment, after, 1000);
             all.addAll(page.events());
             if (page.next() == null || page.events().isEmpty()) {
                 break;
             }
             after = page.events().get(page.events().size() - 1).id();
         }
-        List<Event> last = all.subList(Math.max(0, all.size() - limit), all.size());
+        List<EventView> last = all.subList(Math.max(0, all.size() - limit), all.size());
         Table t = new Table("ID", "AT", "DEPLOYMENT", "WHO", "TYPE", "MESSAGE");
-        for (Event e : last) {
+        for (EventView e : last) {
             t.row(
                     e.id(),
                     Texts.time(e.at()),

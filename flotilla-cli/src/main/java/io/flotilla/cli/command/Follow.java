@@ -3,11 +3,11 @@ package io.flotilla.cli.command;
 import io.flotilla.cli.Cli;
 import io.flotilla.cli.CliFailure;
 import io.flotilla.cli.ExitCode;
-import io.flotilla.cli.api.Phase;
-import io.flotilla.cli.api.Records.Deployment;
-import io.flotilla.cli.api.Records.Status;
 import io.flotilla.cli.config.CliSettings;
 import io.flotilla.cli.output.Output;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.Phase;
+import io.flotilla.supervisor.api.StatusView;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,7 +20,7 @@ final class Follow {
     /** What a followed operation waits for. */
     interface Goal {
         /** Done, failed, or null to keep following. */
-        ExitCode check(Deployment d);
+        ExitCode check(DeploymentView d);
 
         String describe();
     }
@@ -33,8 +33,8 @@ final class Follow {
     static Goal runningWithCheckpoint(String previousJobId) {
         return new Goal() {
             @Override
-            public ExitCode check(Deployment d) {
-                Status s = d.status();
+            public ExitCode check(DeploymentView d) {
+                StatusView s = d.status();
                 // FAILED, or a submission the cluster refused (the supervisor keeps the error and
                 // retries with backoff): either way the job is not coming up by itself.
                 if (d.phase() == Phase.FAILED
@@ -61,7 +61,7 @@ final class Follow {
     static Goal stopped() {
         return new Goal() {
             @Override
-            public ExitCode check(Deployment d) {
+            public ExitCode check(DeploymentView d) {
                 // A FAILED job being stopped is still stopped: no failure shortcut here.
                 return d.phase() == Phase.STOPPED ? ExitCode.DONE : null;
             }
@@ -74,13 +74,13 @@ final class Follow {
     }
 
     /** Follows {@code name} until {@code goal}; returns the last deployment seen. */
-    static Deployment until(Cli cli, String name, Goal goal) {
+    static DeploymentView until(Cli cli, String name, Goal goal) {
         Output out = cli.output();
         Duration limit = cli.get(CliSettings.WAIT_TIMEOUT);
         long deadline = System.nanoTime() + limit.toNanos();
         String last = null;
         while (true) {
-            Deployment d = cli.supervisor().deployment(name);
+            DeploymentView d = cli.supervisor().deployment(name);
             String line = line(d);
             if (!Objects.equals(line, last)) {
                 out.progress(line);
@@ -122,8 +122,8 @@ final class Follow {
     }
 
     /** {@code RUNNING job 5c74... checkpoint chk-20}: what changed since the last line. */
-    static String line(Deployment d) {
-        Status s = d.status();
+    static String line(DeploymentView d) {
+        StatusView s = d.status();
         StringBuilder b = new StringBuilder().append(d.phase());
         b.append(" job ").append(s == null || s.jobId() == null ? "-" : s.jobId());
         if (s != null

@@ -1,10 +1,12 @@
 package io.flotilla.cli.command;
 
 import io.flotilla.cli.Cli;
-import io.flotilla.cli.api.Phase;
-import io.flotilla.cli.api.Records.Deployment;
-import io.flotilla.cli.api.RestSupervisor;
 import io.flotilla.cli.output.Output;
+import io.flotilla.supervisor.api.Deleted;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.Phase;
+import io.flotilla.supervisor.api.StartFromSavepointRequest;
+import io.flotilla.supervisor.api.SupervisorClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,14 +46,14 @@ public final class LifecycleCommands {
 
         @Override
         public Integer call() {
-            RestSupervisor api = cli.supervisor();
-            Deployment before = api.deployment(deployment);
+            SupervisorClient api = cli.supervisor();
+            DeploymentView before = api.deployment(deployment);
             if (savepoint != null) {
-                api.startFromSavepoint(deployment, savepoint);
+                api.startFromSavepoint(deployment, new StartFromSavepointRequest(savepoint, null));
                 cli.output()
                         .progress("start of " + deployment + " from " + savepoint + " requested");
             } else {
-                api.start(deployment);
+                api.start(deployment, null);
                 cli.output().progress("start of " + deployment + " requested");
             }
             boolean wasRunning = before.phase() == Phase.RUNNING && savepoint == null;
@@ -86,7 +88,7 @@ public final class LifecycleCommands {
 
         @Override
         public Integer call() {
-            cli.supervisor().stop(deployment);
+            cli.supervisor().stop(deployment, null);
             cli.output().progress("stop of " + deployment + " requested");
             return finish(cli, deployment, noWait, Follow.stopped());
         }
@@ -114,8 +116,8 @@ public final class LifecycleCommands {
 
         @Override
         public Integer call() {
-            Deployment before = cli.supervisor().deployment(deployment);
-            cli.supervisor().restart(deployment);
+            DeploymentView before = cli.supervisor().deployment(deployment);
+            cli.supervisor().restart(deployment, null);
             cli.output().progress("restart of " + deployment + " requested");
             return finish(
                     cli, deployment, noWait, Follow.runningWithCheckpoint(before.status().jobId()));
@@ -140,7 +142,7 @@ public final class LifecycleCommands {
 
         @Override
         public Integer call() {
-            Deployment d = cli.supervisor().delete(deployment);
+            Deleted d = cli.supervisor().delete(deployment, null);
             cli.output().either("deleted " + deployment + "\n", d);
             return 0;
         }
@@ -148,7 +150,7 @@ public final class LifecycleCommands {
 
     private static int finish(Cli cli, String name, boolean noWait, Follow.Goal goal) {
         Output out = cli.output();
-        Deployment d;
+        DeploymentView d;
         if (noWait) {
             d = cli.supervisor().deployment(name);
         } else {

@@ -1,12 +1,13 @@
 package io.flotilla.cli.command;
 
+import io.flotilla.cli.ApiErrors;
 import io.flotilla.cli.Cli;
-import io.flotilla.cli.api.Records.Deployment;
-import io.flotilla.cli.api.Records.Lineage;
-import io.flotilla.cli.api.Records.LineageTable;
-import io.flotilla.cli.api.RestSupervisor;
 import io.flotilla.cli.output.Table;
 import io.flotilla.cli.output.Texts;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.Lineage;
+import io.flotilla.supervisor.api.LineageTable;
+import io.flotilla.supervisor.api.SupervisorClient;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,17 +47,18 @@ public final class LineageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RestSupervisor api = cli.supervisor();
-        List<Deployment> ds =
+        SupervisorClient api = cli.supervisor();
+        List<DeploymentView> ds =
                 deployment != null
                         ? List.of(api.deployment(deployment))
                         : api.deployments().deployments().stream()
-                                .sorted(Comparator.comparing(Deployment::name))
+                                .sorted(Comparator.comparing(DeploymentView::name))
                                 .toList();
         List<Edge> edges = new ArrayList<>();
         List<String> without = new ArrayList<>();
-        for (Deployment d : ds) {
-            Lineage l = api.lineage(d.name(), d.spec().version()).orElse(null);
+        for (DeploymentView d : ds) {
+            Lineage l =
+                    ApiErrors.ifFound(() -> api.lineage(d.name(), d.spec().version())).orElse(null);
             if (l == null) {
                 without.add(d.name());
                 continue;
@@ -96,7 +98,7 @@ public final class LineageCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void add(List<Edge> edges, Deployment d, String dir, List<LineageTable> ts) {
+    private static void add(List<Edge> edges, DeploymentView d, String dir, List<LineageTable> ts) {
         if (ts == null) {
             return;
         }

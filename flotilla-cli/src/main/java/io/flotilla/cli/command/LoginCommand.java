@@ -1,11 +1,12 @@
 package io.flotilla.cli.command;
 
+import io.flotilla.cli.ApiErrors;
 import io.flotilla.cli.Cli;
 import io.flotilla.cli.CliFailure;
-import io.flotilla.cli.api.RestSupervisor;
 import io.flotilla.cli.config.CliSettings;
 import io.flotilla.cli.config.ConfigFile;
 import io.flotilla.cli.config.Connection;
+import io.flotilla.supervisor.api.SupervisorClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,7 +51,13 @@ public final class LoginCommand implements Callable<Integer> {
                         cli.get(CliSettings.HOME),
                         cli.configFile(),
                         cli.env());
-        int clusters = new RestSupervisor(c.url(), c.token()).clusters().clusters().size();
+        int clusters;
+        try {
+            clusters = new SupervisorClient(c.url(), c.token()).clusters().clusters().size();
+        } catch (RuntimeException e) {
+            CliFailure f = ApiErrors.translate(e, c::url);
+            throw f == null ? e : f;
+        }
         ConfigFile config = cli.configFile();
         config.write(new ConfigFile.Login(c.url().toString(), absolute.toString()));
         cli.output()

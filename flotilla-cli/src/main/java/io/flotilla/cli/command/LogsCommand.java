@@ -1,9 +1,13 @@
 package io.flotilla.cli.command;
 
+import io.flotilla.cli.ApiErrors;
 import io.flotilla.cli.Cli;
 import io.flotilla.cli.CliFailure;
-import io.flotilla.cli.api.Records.LogPage;
-import io.flotilla.cli.api.RestSupervisor;
+import io.flotilla.http.ApiCallException;
+import io.flotilla.supervisor.api.DeploymentLogPage;
+import io.flotilla.supervisor.api.LogQuery;
+import io.flotilla.supervisor.api.LogSource;
+import io.flotilla.supervisor.api.SupervisorClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,15 +60,16 @@ public final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RestSupervisor api = cli.supervisor();
-        String source = taskmanager ? "taskmanager" : "jobmanager";
-        LogPage page;
+        SupervisorClient api = cli.supervisor();
+        LogSource source = taskmanager ? LogSource.TASKMANAGER : LogSource.JOBMANAGER;
+        DeploymentLogPage page;
         try {
-            page = api.logs(deployment, source, null, lines, all);
-        } catch (CliFailure e) {
+            page = api.logs(deployment, new LogQuery(source, null, null, null, null, lines, all));
+        } catch (ApiCallException e) {
             // The supervisor names its query parameter; the CLI user needs the flag.
+            CliFailure f = ApiErrors.translate(e, () -> api.api().base());
             throw new CliFailure(
-                    e.exitCode(), e.getMessage().replace("pass all=true", "pass --all"), e);
+                    f.exitCode(), f.getMessage().replace("pass all=true", "pass --all"), e);
         }
         List<String> printed = new ArrayList<>(page.lines());
         if (!cli.output().json()) {
@@ -72,7 +77,10 @@ public final class LogsCommand implements Callable<Integer> {
         }
         while (follow) {
             Follow.sleep(Duration.ofSeconds(1));
-            page = api.logs(deployment, source, page.next(), 1000, all);
+            page =
+                    api.logs(
+                            deployment,
+                            new LogQuery(source, null, null, page.next(), null, 1000, all));
             page.lines().forEach(cli.out()::println);
             cli.out().flush();
             printed.addAll(page.lines());
@@ -80,7 +88,7 @@ public final class LogsCommand implements Callable<Integer> {
         Map<String, Object> doc = new java.util.LinkedHashMap<>();
         doc.put("deployment", deployment);
         doc.put("cluster", page.cluster());
-        doc.put("source", source);
+        doc.put("source", source.name().toLowerCase(java.util.Locale.ROOT));
         doc.put("jobId", page.jobId());
         doc.put("next", page.next());
         doc.put("lines", printed);

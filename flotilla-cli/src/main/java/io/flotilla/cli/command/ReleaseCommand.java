@@ -3,13 +3,14 @@ package io.flotilla.cli.command;
 import io.flotilla.cli.Cli;
 import io.flotilla.cli.CliFailure;
 import io.flotilla.cli.ExitCode;
-import io.flotilla.cli.api.Records.Deployment;
-import io.flotilla.cli.api.Records.Lineage;
-import io.flotilla.cli.api.Records.ReleaseEntry;
-import io.flotilla.cli.api.Records.ReleaseRequest;
-import io.flotilla.cli.api.RestSupervisor;
 import io.flotilla.cli.config.CliSettings;
 import io.flotilla.cli.output.Output;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.Lineage;
+import io.flotilla.supervisor.api.ReleaseRequest;
+import io.flotilla.supervisor.api.ReleaseStatus;
+import io.flotilla.supervisor.api.ReleaseView;
+import io.flotilla.supervisor.api.SupervisorClient;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -63,9 +64,9 @@ public final class ReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RestSupervisor api = cli.supervisor();
+        SupervisorClient api = cli.supervisor();
         Output out = cli.output();
-        Deployment before = api.deployment(deployment);
+        DeploymentView before = api.deployment(deployment);
         Path jar = artifact.jarToPublish(cli);
         String entry = artifact.entryClass(jar);
         if (!entry.equals(before.spec().entryClass())) {
@@ -103,36 +104,37 @@ public final class ReleaseCommand implements Callable<Integer> {
             api.putLineage(deployment, version, lineage);
         }
         Instant requested = requestedAt(api);
-        ReleaseEntry end = follow(api, out, requested);
+        ReleaseView end = follow(api, out, requested);
         out.progress(end.status() + ": " + end.reason());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("release", end);
         doc.put("deployment", api.deployment(deployment));
         out.document(doc);
-        return end.status().equals("DONE") ? 0 : ExitCode.FAILED.code();
+        return end.status() == ReleaseStatus.DONE ? 0 : ExitCode.FAILED.code();
     }
 
     /** The server's time of the newest request, so the client's clock does not matter. */
-    private Instant requestedAt(RestSupervisor api) {
+    private Instant requestedAt(SupervisorClient api) {
         return api.releases(deployment).releases().stream()
-                .filter(r -> r.status().equals("REQUESTED") && r.at() != null)
-                .map(ReleaseEntry::at)
+                .filter(r -> r.status() == ReleaseStatus.REQUESTED && r.at() != null)
+                .map(ReleaseView::at)
                 .max(Instant::compareTo)
                 .orElse(Instant.EPOCH);
     }
 
-    private ReleaseEntry follow(RestSupervisor api, Output out, Instant requested) {
+    private ReleaseView follow(SupervisorClient api, Output out, Instant requested) {
         long deadline = System.nanoTime() + cli.get(CliSettings.WAIT_TIMEOUT).toNanos();
         String last = null;
         while (System.nanoTime() < deadline) {
-            Deployment d = api.deployment(deployment);
+            DeploymentView d = api.deployment(deployment);
             String line = Follow.line(d);
             if (!Objects.equals(line, last)) {
                 out.progress(line);
                 last = line;
             }
-            for (ReleaseEntry r : api.releases(deployment).releases()) {
-                boolean ended = r.status().equals("DONE") || r.status().equals("ROLLED_BACK");
+            for (ReleaseView r : api.releases(deployment).releases()) {
+                boolean ended =
+                        r.status() == ReleaseStatus.DONE || r.status() == ReleaseStatus.ROLLED_BACK;
                 if (ended && r.at() != null && !r.at().isBefore(requested)) {
                     return r;
                 }

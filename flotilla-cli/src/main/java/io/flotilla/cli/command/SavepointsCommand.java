@@ -1,14 +1,14 @@
 package io.flotilla.cli.command;
 
 import io.flotilla.cli.Cli;
-import io.flotilla.cli.api.Records.Deployment;
-import io.flotilla.cli.api.Records.Event;
-import io.flotilla.cli.api.Records.Runs;
-import io.flotilla.cli.api.Records.State;
-import io.flotilla.cli.api.Records.Submission;
-import io.flotilla.cli.api.RestSupervisor;
 import io.flotilla.cli.output.Table;
 import io.flotilla.cli.output.Texts;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.EventView;
+import io.flotilla.supervisor.api.Runs;
+import io.flotilla.supervisor.api.StateView;
+import io.flotilla.supervisor.api.Submission;
+import io.flotilla.supervisor.api.SupervisorClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,12 +43,12 @@ public final class SavepointsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RestSupervisor api = cli.supervisor();
-        Deployment d = api.deployment(deployment);
+        SupervisorClient api = cli.supervisor();
+        DeploymentView d = api.deployment(deployment);
         Runs runs = api.runs(deployment);
-        State state = api.state(deployment);
+        StateView state = api.state(deployment);
         Map<String, Instant> paths = new LinkedHashMap<>();
-        for (Event e : events(api)) {
+        for (EventView e : events(api)) {
             if (e.type().equals("SavepointCompleted")) {
                 int at = e.message().indexOf(" with ");
                 if (at > 0) {
@@ -101,11 +101,11 @@ public final class SavepointsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Event> events(RestSupervisor api) {
-        List<Event> all = new ArrayList<>();
+    private List<EventView> events(SupervisorClient api) {
+        List<EventView> all = new ArrayList<>();
         long after = 0;
         while (true) {
-            List<Event> page = api.events(deployment, after, 1000).events();
+            List<EventView> page = api.events(deployment, after, 1000).events();
             all.addAll(page);
             if (page.size() < 1000) {
                 return all;

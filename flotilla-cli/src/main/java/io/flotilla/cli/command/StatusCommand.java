@@ -1,14 +1,13 @@
 package io.flotilla.cli.command;
 
+import io.flotilla.cli.ApiErrors;
 import io.flotilla.cli.Cli;
-import io.flotilla.cli.api.Records.Deployment;
-import io.flotilla.cli.api.Records.Event;
-import io.flotilla.cli.api.Records.Events;
-import io.flotilla.cli.api.Records.Lineage;
-import io.flotilla.cli.api.Records.LineageTable;
-import io.flotilla.cli.api.Records.Runs;
-import io.flotilla.cli.api.RestSupervisor;
 import io.flotilla.cli.output.Texts;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.Lineage;
+import io.flotilla.supervisor.api.LineageTable;
+import io.flotilla.supervisor.api.Runs;
+import io.flotilla.supervisor.api.SupervisorClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,7 +26,11 @@ public final class StatusCommand implements Callable<Integer> {
 
     /** Everything the job page shows, as one document. */
     public record JobPage(
-            Deployment deployment, Runs runs, Instant created, Instant updated, Lineage lineage) {}
+            DeploymentView deployment,
+            Runs runs,
+            Instant created,
+            Instant updated,
+            Lineage lineage) {}
 
     private final Cli cli;
 
@@ -45,38 +48,16 @@ public final class StatusCommand implements Callable<Integer> {
         return 0;
     }
 
-    static JobPage page(RestSupervisor api, String name) {
-        Deployment d = api.deployment(name);
+    static JobPage page(SupervisorClient api, String name) {
+        DeploymentView d = api.deployment(name);
         Runs runs = api.runs(name);
-        Instant created = d.createdAt();
-        Instant updated = d.updatedAt();
-        if (created == null || updated == null) {
-            Events first = api.events(name, 0, 1);
-            created = first.events().isEmpty() ? null : first.events().get(0).at();
-            updated = lastEventAt(api, name);
-        }
-        Lineage lineage = api.lineage(name, d.spec().version()).orElse(null);
-        return new JobPage(d, runs, created, updated, lineage);
-    }
-
-    private static Instant lastEventAt(RestSupervisor api, String name) {
-        Instant last = null;
-        long after = 0;
-        while (true) {
-            List<Event> page = api.events(name, after, 1000).events();
-            if (page.isEmpty()) {
-                return last;
-            }
-            last = page.get(page.size() - 1).at();
-            after = page.get(page.size() - 1).id();
-            if (page.size() < 1000) {
-                return last;
-            }
-        }
+        Lineage lineage =
+                ApiErrors.ifFound(() -> api.lineage(name, d.spec().version())).orElse(null);
+        return new JobPage(d, runs, d.createdAt(), d.updatedAt(), lineage);
     }
 
     static String render(JobPage p, Instant now) {
-        Deployment d = p.deployment();
+        DeploymentView d = p.deployment();
         var s = d.status();
         var run = p.runs() == null ? null : p.runs().current();
         StringBuilder out = new StringBuilder();

@@ -1,7 +1,9 @@
 package io.flotilla.cli.output;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flotilla.cli.CliFailure;
-import io.flotilla.cli.api.RestSupervisor;
+import io.flotilla.http.Json;
 import java.io.PrintStream;
 
 /**
@@ -9,6 +11,10 @@ import java.io.PrintStream;
  * which case progress lines go to stderr so scripts can read stdout alone.
  */
 public final class Output {
+
+    /** The CLI's JSON: the API's (ISO times), lenient on fields it does not know. */
+    public static final ObjectMapper JSON =
+            Json.MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The two output formats. */
     public enum Format {
@@ -51,10 +57,7 @@ public final class Output {
     public void document(Object value) {
         if (json()) {
             try {
-                out.println(
-                        RestSupervisor.JSON
-                                .writerWithDefaultPrettyPrinter()
-                                .writeValueAsString(value));
+                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

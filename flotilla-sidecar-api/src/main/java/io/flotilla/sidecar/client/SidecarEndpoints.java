@@ -4,6 +4,7 @@ import static io.flotilla.http.Role.ADMIN;
 import static io.flotilla.http.Role.VIEWER;
 
 import io.flotilla.http.Endpoint;
+import io.flotilla.http.OpenApiDocument;
 import io.flotilla.sidecar.jobs.JobApi;
 import io.flotilla.sidecar.logs.LogApi;
 import io.flotilla.sidecar.state.StateApi;
@@ -13,6 +14,18 @@ import java.util.List;
 public final class SidecarEndpoints {
 
     private SidecarEndpoints() {}
+
+    /** The title, version and description of the generated OpenAPI document. */
+    public static final String TITLE = "Flotilla sidecar";
+
+    public static final String VERSION = "1.0";
+    public static final String DESCRIPTION =
+            "Runs beside one Flink session cluster's JobManager: job control, trusted job"
+                    + " artifacts, guarded S3 state cleanup. Every endpoint needs 'Authorization:"
+                    + " Bearer <token>'. Errors are {\"error\": {\"code\", \"message\","
+                    + " \"field\"}, \"detail\"}. Changes (every non-GET request) may carry"
+                    + " 'X-Flotilla-Fencing-Token: <leader's lease token>'; a token lower than the"
+                    + " highest seen is refused with 409 stale_leader.";
 
     /** {@code GET /health}: the cluster, UP or DEGRADED, and what Flink reports. */
     public record Health(String cluster, String status, Object flink) {}
@@ -74,18 +87,20 @@ public final class SidecarEndpoints {
                     "Every log file of the JobManager and the TaskManagers, with sizes");
     public static final Endpoint<Void, LogApi.LogPage> JOBMANAGER_LOG =
             Endpoint.get(
-                    "/v1/logs/jobmanager",
-                    VIEWER,
-                    LogApi.LogPage.class,
-                    "jobManagerLog",
-                    "A page of a JobManager log (query file, offset, before, limit, job): the newest lines by default");
+                            "/v1/logs/jobmanager",
+                            VIEWER,
+                            LogApi.LogPage.class,
+                            "jobManagerLog",
+                            "A page of a JobManager log: the newest lines unless offset or before is given")
+                    .withQuery(logPaging());
     public static final Endpoint<Void, LogApi.LogPage> TASKMANAGER_LOG =
             Endpoint.get(
-                    "/v1/logs/taskmanagers/{taskManager}",
-                    VIEWER,
-                    LogApi.LogPage.class,
-                    "taskManagerLog",
-                    "A page of a TaskManager log, paged like the JobManager's");
+                            "/v1/logs/taskmanagers/{taskManager}",
+                            VIEWER,
+                            LogApi.LogPage.class,
+                            "taskManagerLog",
+                            "A page of a TaskManager log, paged like the JobManager's")
+                    .withQuery(logPaging());
     public static final Endpoint<JobApi.StopRequest, JobApi.Operation> STOP =
             Endpoint.change(
                             "POST",
@@ -184,4 +199,31 @@ public final class SidecarEndpoints {
                     STATE,
                     DELETE_STATE,
                     RETENTION);
+
+    /** This API's OpenAPI 3 document, generated from {@link #ALL} on first use. */
+    public static String openApiDocument() {
+        return Document.JSON;
+    }
+
+    /** Generates the document when first asked (a few hundred ms), never for clients. */
+    private static final class Document {
+        static final String JSON = OpenApiDocument.json(TITLE, VERSION, DESCRIPTION, ALL);
+    }
+
+    private static Endpoint.Query[] logPaging() {
+        return new Endpoint.Query[] {
+            Endpoint.query(
+                    "file",
+                    String.class,
+                    "a file name as GET /v1/logs lists it; default the main .log"),
+            Endpoint.query(
+                    "offset",
+                    Long.class,
+                    "the lines starting at or after this byte: a page's next"),
+            Endpoint.query(
+                    "before", Long.class, "the lines starting before this byte: a page's previous"),
+            Endpoint.query("limit", Integer.class, "lines per page, 1 to 1000, default 200"),
+            Endpoint.query("job", String.class, "only lines naming this JobID or the job's name")
+        };
+    }
 }

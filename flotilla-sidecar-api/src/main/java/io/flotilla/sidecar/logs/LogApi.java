@@ -1,5 +1,6 @@
 package io.flotilla.sidecar.logs;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,12 +40,19 @@ public final class LogApi {
     public record LogPage(
             LogSource source,
             String taskManager,
-            String file,
+            @Schema(
+                            description =
+                                    "the file read; null when the main log was read and the"
+                                            + " listing does not tell its name")
+                    String file,
             String job,
             long offset,
             long end,
-            Long previous,
-            long next,
+            @Schema(
+                            description =
+                                    "pass as before for the lines before this page; null at the start")
+                    Long previous,
+            @Schema(description = "pass as offset for the lines after this page") long next,
             int limit,
             List<String> lines) {}
 
@@ -56,7 +64,7 @@ public final class LogApi {
     public record Failure(
             Instant time,
             String exception,
-            String cause,
+            @Schema(description = "the innermost cause's line of the stack trace") String cause,
             String stacktrace,
             String taskName,
             String endpoint,

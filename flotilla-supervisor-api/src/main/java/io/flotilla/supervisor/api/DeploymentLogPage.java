@@ -1,5 +1,6 @@
 package io.flotilla.supervisor.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -14,11 +15,15 @@ public record DeploymentLogPage(
         LogSource source,
         String taskManager,
         List<String> taskManagers,
-        String file,
+        @Schema(
+                        description =
+                                "the file read; null when the main log was read and the listing"
+                                        + " does not tell its name")
+                String file,
         String jobId,
         long offset,
         long end,
-        Long previous,
-        long next,
+        @Schema(description = "pass as before for older lines; null at the start") Long previous,
+        @Schema(description = "pass as offset for newer lines (also to follow the log)") long next,
         int limit,
         List<String> lines) {}

@@ -1,5 +1,6 @@
 package io.flotilla.supervisor.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -20,12 +21,17 @@ public record DeploymentRequest(
         String entryClass,
         List<String> args,
         Integer parallelism,
-        String desiredState,
-        String upgradeMode,
+        @Schema(implementation = DesiredState.class) String desiredState,
+        @Schema(implementation = UpgradeMode.class) String upgradeMode,
         String cluster,
         RetentionRequest retention,
-        Long expectedGeneration,
-        String checkpointInterval) {
+        @Schema(description = "the generation the change is based on; required by PUT")
+                Long expectedGeneration,
+        @Schema(
+                        description =
+                                "How often the job checkpoints, e.g. \"30s\" or \"PT1M\" (100ms to"
+                                        + " 1d); absent: the cluster's default")
+                String checkpointInterval) {
 
     /** A request that keeps the cluster's default checkpoint interval. */
     public DeploymentRequest(

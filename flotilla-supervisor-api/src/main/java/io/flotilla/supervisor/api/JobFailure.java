@@ -1,5 +1,6 @@
 package io.flotilla.supervisor.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
@@ -9,7 +10,7 @@ import java.time.Instant;
 public record JobFailure(
         Instant time,
         String exception,
-        String cause,
+        @Schema(description = "the innermost cause's line of the stack trace") String cause,
         String stacktrace,
         String taskName,
         String taskManager) {}

@@ -1,5 +1,7 @@
 package io.flotilla.supervisor.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * {@code POST /v1/deployments/{name}/releases}: a new version; {@code upgradeMode} as in {@link
  * UpgradeMode}.
@@ -8,5 +10,5 @@ public record ReleaseRequest(
         String version,
         String artifactUri,
         String artifactSha256,
-        String upgradeMode,
+        @Schema(implementation = UpgradeMode.class) String upgradeMode,
         Long expectedGeneration) {}

@@ -71,6 +71,19 @@ public final class SupervisorClient {
         return api.call(LIST_DEPLOYMENTS, null);
     }
 
+    /** One page of the deployments {@code query} selects, with how many match in all. */
+    public DeploymentList deployments(DeploymentQuery query) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("phase", query.phase() == null ? null : query.phase().name());
+        q.put("cluster", query.cluster());
+        q.put("owner", query.owner());
+        q.put("q", query.nameContains());
+        q.put("sort", query.sort());
+        q.put("offset", query.offset() == null ? null : query.offset().toString());
+        q.put("limit", query.limit() == null ? null : query.limit().toString());
+        return api.exchange(LIST_DEPLOYMENTS, q, null).body();
+    }
+
     public DeploymentView create(DeploymentRequest request) {
         return api.call(CREATE_DEPLOYMENT, request);
     }

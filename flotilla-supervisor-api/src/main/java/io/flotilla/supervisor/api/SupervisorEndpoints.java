@@ -1,16 +1,27 @@
 package io.flotilla.supervisor.api;
 
+import static io.flotilla.http.Endpoint.query;
 import static io.flotilla.http.Role.ADMIN;
 import static io.flotilla.http.Role.OPERATOR;
 import static io.flotilla.http.Role.VIEWER;
 
 import io.flotilla.http.Endpoint;
+import io.flotilla.http.OpenApiDocument;
 import java.util.List;
 
 /** Every route of the supervisor, described once for its server, its client and its docs. */
 public final class SupervisorEndpoints {
 
     private SupervisorEndpoints() {}
+
+    /** The title, version and description of the generated OpenAPI document. */
+    public static final String TITLE = "Flotilla supervisor API";
+
+    public static final String VERSION = "1.0";
+    public static final String DESCRIPTION =
+            "Every route needs 'Authorization: Bearer <token>'; x-flotilla-role is the lowest role"
+                    + " that may call it (viewer < operator < admin). Errors are {\"error\":"
+                    + " {\"code\", \"message\", \"field\"?}}.";
 
     public static final Endpoint<Void, Health> HEALTH =
             Endpoint.get(
@@ -68,15 +79,27 @@ public final class SupervisorEndpoints {
                     ClusterLost.class,
                     200,
                     "declareClusterLost",
-                    "Declares a cluster lost: its deployments move to healthy clusters");
+                    "Declares a cluster lost: its desired-RUNNING deployments are placed on the healthy cluster with the fewest deployments, from their newest restorable state");
 
     public static final Endpoint<Void, DeploymentList> LIST_DEPLOYMENTS =
             Endpoint.get(
-                    "/v1/deployments",
-                    VIEWER,
-                    DeploymentList.class,
-                    "listDeployments",
-                    "Every deployment; with any of the query parameters phase, cluster, owner, q (part of the name), sort (name, phase, cluster, version, owner or retries; '-' first to reverse), offset and limit (1-1000, default 50), one page filtered and sorted by the store, with total, offset and limit");
+                            "/v1/deployments",
+                            VIEWER,
+                            DeploymentList.class,
+                            "listDeployments",
+                            "Every deployment; with any of the query parameters phase, cluster, owner, q (part of the name), sort (name, phase, cluster, version, owner, retries or updated; '-' first to reverse), offset and limit (1-1000, default 50), one page filtered and sorted by the store, with total, offset and limit")
+                    .withQuery(
+                            query("phase", Phase.class, "only deployments in this phase"),
+                            query("cluster", String.class, "only deployments on this cluster"),
+                            query("owner", String.class, "only deployments of this owner"),
+                            query("q", String.class, "only names containing this"),
+                            query(
+                                    "sort",
+                                    String.class,
+                                    "name, phase, cluster, version, owner, retries or updated; a"
+                                            + " leading - reverses"),
+                            query("offset", Integer.class, "rows to skip (default 0)"),
+                            query("limit", Integer.class, "rows in the page, 1-1000 (default 50)"));
     public static final Endpoint<DeploymentRequest, DeploymentView> CREATE_DEPLOYMENT =
             Endpoint.change(
                     "POST",
@@ -106,14 +129,19 @@ public final class SupervisorEndpoints {
                     "Changes a deployment's spec; needs expectedGeneration");
     public static final Endpoint<Void, Deleted> DELETE_DEPLOYMENT =
             Endpoint.change(
-                    "DELETE",
-                    "/v1/deployments/{name}",
-                    ADMIN,
-                    Void.class,
-                    Deleted.class,
-                    200,
-                    "deleteDeployment",
-                    "Deletes a STOPPED deployment (query 'generation' optional)");
+                            "DELETE",
+                            "/v1/deployments/{name}",
+                            ADMIN,
+                            Void.class,
+                            Deleted.class,
+                            200,
+                            "deleteDeployment",
+                            "Deletes a STOPPED deployment; its state is cleaned after the grace period")
+                    .withQuery(
+                            query(
+                                    "generation",
+                                    Long.class,
+                                    "the generation the delete is based on (optional)"));
     public static final Endpoint<ChangeRequest, DeploymentView> START =
             Endpoint.change(
                             "POST",
@@ -174,14 +202,14 @@ public final class SupervisorEndpoints {
                     VIEWER,
                     Runs.class,
                     "runs",
-                    "The current run and every submit");
+                    "The current run (JobID, status, restored-from, last checkpoint and savepoint, retries) and every submission");
     public static final Endpoint<Void, Releases> RELEASES =
             Endpoint.get(
                     "/v1/deployments/{name}/releases",
                     VIEWER,
                     Releases.class,
                     "releases",
-                    "The release in progress and past ones");
+                    "The release in progress and past releases (requested, done, rolled back with the reason)");
     public static final Endpoint<Void, StateView> STATE =
             Endpoint.get(
                     "/v1/deployments/{name}/state",
@@ -201,11 +229,21 @@ public final class SupervisorEndpoints {
                     "Cleans every cluster's state by retention at the next tick");
     public static final Endpoint<Void, EventsPage> EVENTS =
             Endpoint.get(
-                    "/v1/events",
-                    VIEWER,
-                    EventsPage.class,
-                    "events",
-                    "The audit log, paged (query deployment, after, limit)");
+                            "/v1/events",
+                            VIEWER,
+                            EventsPage.class,
+                            "events",
+                            "The audit log, oldest first, paged: who, what, when")
+                    .withQuery(
+                            query("deployment", String.class, "only this deployment's events"),
+                            query(
+                                    "after",
+                                    Long.class,
+                                    "events with an id above this (a page's next)"),
+                            query(
+                                    "limit",
+                                    Integer.class,
+                                    "events in the page, 1-1000 (default 100)"));
     public static final Endpoint<Void, Lineage> GET_LINEAGE =
             Endpoint.get(
                     "/v1/deployments/{name}/lineage/{version}",
@@ -226,11 +264,32 @@ public final class SupervisorEndpoints {
 
     public static final Endpoint<Void, DeploymentLogPage> DEPLOYMENT_LOGS =
             Endpoint.get(
-                    "/v1/deployments/{name}/logs",
-                    VIEWER,
-                    DeploymentLogPage.class,
-                    "deploymentLogs",
-                    "A page of the JobManager or a TaskManager log of the deployment's cluster (query source, taskManager, file, offset, before, limit, all): the newest lines naming its job by default");
+                            "/v1/deployments/{name}/logs",
+                            VIEWER,
+                            DeploymentLogPage.class,
+                            "deploymentLogs",
+                            "A page of the JobManager or a TaskManager log of the deployment's cluster: the newest lines naming its job unless offset, before or all is given")
+                    .withQuery(
+                            query("source", String.class, "jobmanager (default) or taskmanager"),
+                            query(
+                                    "taskManager",
+                                    String.class,
+                                    "with source=taskmanager: the TaskManager id (default the"
+                                            + " first; the page lists them)"),
+                            query("file", String.class, "a log file name (default the main .log)"),
+                            query(
+                                    "offset",
+                                    Long.class,
+                                    "the lines from this byte on: a page's next"),
+                            query(
+                                    "before",
+                                    Long.class,
+                                    "the lines before this byte: a page's previous"),
+                            query("limit", Integer.class, "lines per page, 1-1000 (default 200)"),
+                            query(
+                                    "all",
+                                    Boolean.class,
+                                    "every line, not only those naming the deployment's job"));
     public static final Endpoint<Void, DeploymentExceptions> DEPLOYMENT_EXCEPTIONS =
             Endpoint.get(
                     "/v1/deployments/{name}/exceptions",
@@ -268,4 +327,14 @@ public final class SupervisorEndpoints {
                     PUT_LINEAGE,
                     DEPLOYMENT_LOGS,
                     DEPLOYMENT_EXCEPTIONS);
+
+    /** This API's OpenAPI 3 document, generated from {@link #ALL} on first use. */
+    public static String openApiDocument() {
+        return Document.JSON;
+    }
+
+    /** Generates the document when first asked (a few hundred ms), never for clients. */
+    private static final class Document {
+        static final String JSON = OpenApiDocument.json(TITLE, VERSION, DESCRIPTION, ALL);
+    }
 }

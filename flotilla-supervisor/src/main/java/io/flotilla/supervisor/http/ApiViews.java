@@ -30,7 +30,9 @@ final class ApiViews {
                 d.currentCluster(),
                 spec(d.spec()),
                 d.lastReconciledSpec() == null ? null : spec(d.lastReconciledSpec()),
-                Json.MAPPER.convertValue(d.status(), StatusView.class));
+                Json.MAPPER.convertValue(d.status(), StatusView.class),
+                d.createdAt(),
+                d.updatedAt());
     }
 
     static SpecView spec(DeploymentSpec s) {

@@ -39,7 +39,7 @@ final class DeploymentQuery {
                     "sort",
                     "'"
                             + sort
-                            + "' is not one of name, phase, cluster, version, owner, retries"
+                            + "' is not one of name, phase, cluster, version, owner, retries, updated"
                             + " (prefix '-' to reverse)");
         }
         DeploymentFilter filter =

@@ -15,11 +15,8 @@ import io.flotilla.supervisor.port.ClusterUnreachableException;
 import io.flotilla.supervisor.port.ConflictException;
 import io.flotilla.supervisor.port.ControlStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -100,7 +97,6 @@ public final class SupervisorApi implements AutoCloseable {
                         SupervisorApi::mapError,
                         options,
                         new FencingGuard());
-        String openapi = resource("/supervisor-openapi.json");
         api.route(SupervisorEndpoints.HEALTH, r -> Response.ok(health.get()))
                 .route(
                         SupervisorEndpoints.METRICS,
@@ -110,7 +106,9 @@ public final class SupervisorApi implements AutoCloseable {
                                         SupervisorEndpoints.METRICS.contentType()))
                 .route(
                         SupervisorEndpoints.OPENAPI,
-                        r -> Response.text(openapi, "application/json"));
+                        r ->
+                                Response.text(
+                                        SupervisorEndpoints.openApiDocument(), "application/json"));
         DeploymentRoutes deployments = new DeploymentRoutes(store, clock, specs);
         new ClusterRoutes(store, clock, clusters, lostAfter).register(api);
         deployments.register(api);
@@ -141,6 +139,11 @@ public final class SupervisorApi implements AutoCloseable {
     }
 
     /** The role each route needs. */
+    /** Every endpoint routed, for the OpenAPI check. */
+    public List<io.flotilla.http.Endpoint<?, ?>> endpoints() {
+        return api.endpoints();
+    }
+
     public Map<String, io.flotilla.http.Role> roles() {
         return api.roles();
     }
@@ -151,14 +154,6 @@ public final class SupervisorApi implements AutoCloseable {
             return new ApiException(409, "conflict", c.getMessage());
         }
         return null;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = SupervisorApi.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("missing resource " + name, e);
-        }
     }
 
     @Override

@@ -80,9 +80,9 @@ public final class JdbcControlStore implements ControlStore {
     public List<Deployment> deployments() {
         return JdbcCatalog.query(
                 db,
-                "SELECT spec, last_reconciled_spec, status FROM deployments ORDER BY name",
+                "SELECT " + COLUMNS + " FROM deployments ORDER BY name",
                 st -> {},
-                JdbcControlStore::deployment);
+                JdbcControlStore::stored);
     }
 
     /** The filter, sort and page in SQL, so a page of 10,000 deployments reads only its rows. */
@@ -126,6 +126,7 @@ public final class JdbcControlStore implements ControlStore {
                     case VERSION -> "spec->>'version'";
                     case OWNER -> "spec->>'owner'";
                     case RETRIES -> "(status->>'retries')::int";
+                    case UPDATED -> "updated_at";
                 };
         String direction = f.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST";
         String order =
@@ -135,16 +136,13 @@ public final class JdbcControlStore implements ControlStore {
         List<Deployment> rows =
                 JdbcCatalog.query(
                         db,
-                        "SELECT spec, last_reconciled_spec, status"
-                                + where
-                                + order
-                                + " OFFSET ? LIMIT ?",
+                        "SELECT " + COLUMNS + where + order + " OFFSET ? LIMIT ?",
                         st -> {
                             filter.set(st);
                             st.setInt(values.size() + 1, f.offset());
                             st.setInt(values.size() + 2, f.limit());
                         },
-                        JdbcControlStore::deployment);
+                        JdbcControlStore::stored);
         int total =
                 JdbcCatalog.query(db, "SELECT count(*)" + where, filter, rs -> rs.getInt(1)).get(0);
         return new DeploymentFilter.Page(rows, total);
@@ -170,11 +168,21 @@ public final class JdbcControlStore implements ControlStore {
     public Optional<Deployment> deployment(String name) {
         return JdbcCatalog.query(
                         db,
-                        "SELECT spec, last_reconciled_spec, status FROM deployments WHERE name = ?",
+                        "SELECT " + COLUMNS + " FROM deployments WHERE name = ?",
                         st -> st.setString(1, name),
-                        JdbcControlStore::deployment)
+                        JdbcControlStore::stored)
                 .stream()
                 .findFirst();
+    }
+
+    /** A deployment row's columns as {@link #stored} reads them. */
+    private static final String COLUMNS =
+            "spec, last_reconciled_spec, status, created_at, updated_at";
+
+    /** A row of the deployments table, with the times the table keeps. */
+    private static Deployment stored(ResultSet rs) throws SQLException {
+        return deployment(rs)
+                .withTimes(rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant());
     }
 
     private static Deployment deployment(ResultSet rs) throws SQLException {

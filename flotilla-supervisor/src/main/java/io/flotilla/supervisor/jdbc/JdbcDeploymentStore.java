@@ -52,7 +52,8 @@ public final class JdbcDeploymentStore implements DeploymentStore {
         try (Connection c = db.getConnection();
                 PreparedStatement st =
                         c.prepareStatement(
-                                "SELECT spec, last_reconciled_spec, status FROM deployments ORDER BY name");
+                                "SELECT spec, last_reconciled_spec, status, created_at, updated_at"
+                                        + " FROM deployments ORDER BY name");
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 String last = rs.getString(2);
@@ -60,7 +61,9 @@ public final class JdbcDeploymentStore implements DeploymentStore {
                         new Deployment(
                                 read(rs.getString(1), DeploymentSpec.class),
                                 last == null ? null : read(last, DeploymentSpec.class),
-                                read(rs.getString(3), DeploymentStatus.class)));
+                                read(rs.getString(3), DeploymentStatus.class),
+                                rs.getTimestamp(4).toInstant(),
+                                rs.getTimestamp(5).toInstant()));
             }
             return out;
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package io.flotilla.supervisor.model;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -9,13 +10,25 @@ import java.util.function.UnaryOperator;
  *
  * @param lastReconciledSpec the spec the current job was started with, or null before the first
  *     submit; its cluster is where the current job runs
+ * @param createdAt when the store first wrote it; null for one not stored yet
+ * @param updatedAt when the store last changed its spec or status; null for one not stored yet
  */
 public record Deployment(
-        DeploymentSpec spec, DeploymentSpec lastReconciledSpec, DeploymentStatus status) {
+        DeploymentSpec spec,
+        DeploymentSpec lastReconciledSpec,
+        DeploymentStatus status,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Deployment {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** A deployment not read from a store (its times unknown). */
+    public Deployment(
+            DeploymentSpec spec, DeploymentSpec lastReconciledSpec, DeploymentStatus status) {
+        this(spec, lastReconciledSpec, status, null, null);
     }
 
     public static Deployment of(DeploymentSpec spec) {
@@ -39,7 +52,7 @@ public record Deployment(
     }
 
     public Deployment withStatus(DeploymentStatus newStatus) {
-        return new Deployment(spec, lastReconciledSpec, newStatus);
+        return new Deployment(spec, lastReconciledSpec, newStatus, createdAt, updatedAt);
     }
 
     public Deployment withStatus(UnaryOperator<DeploymentStatus.Builder> change) {
@@ -47,6 +60,16 @@ public record Deployment(
     }
 
     public Deployment withLastReconciledSpec(DeploymentSpec reconciled) {
-        return new Deployment(spec, reconciled, status);
+        return new Deployment(spec, reconciled, status, createdAt, updatedAt);
+    }
+
+    /** The same deployment with a new desired spec (its times kept until the store writes it). */
+    public Deployment withSpec(DeploymentSpec newSpec) {
+        return new Deployment(newSpec, lastReconciledSpec, status, createdAt, updatedAt);
+    }
+
+    /** The same deployment with the times the store keeps for it. */
+    public Deployment withTimes(Instant created, Instant updated) {
+        return new Deployment(spec, lastReconciledSpec, status, created, updated);
     }
 }

@@ -2,6 +2,7 @@ package io.flotilla.supervisor.port;
 
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.Phase;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -27,7 +28,9 @@ public record DeploymentFilter(
         CLUSTER,
         VERSION,
         OWNER,
-        RETRIES
+        RETRIES,
+        /** When the spec or status last changed. */
+        UPDATED
     }
 
     /** One page and how many match in all. */
@@ -51,6 +54,12 @@ public record DeploymentFilter(
                     case OWNER -> by(d -> d.spec().owner());
                     case RETRIES ->
                             Comparator.<Deployment>comparingInt(d -> d.status().retries())
+                                    .thenComparing(Deployment::name);
+                    case UPDATED ->
+                            Comparator.comparing(
+                                            Deployment::updatedAt,
+                                            Comparator.nullsFirst(
+                                                    Comparator.<Instant>naturalOrder()))
                                     .thenComparing(Deployment::name);
                 };
         return descending ? c.reversed() : c;
