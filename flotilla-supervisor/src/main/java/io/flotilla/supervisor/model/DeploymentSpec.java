@@ -98,7 +98,7 @@ public record DeploymentSpec(
     /**
      * Whether a job started from {@code other} already runs what this spec asks for. Owner, desired
      * state, upgrade mode and generation do not change the job itself, so a change to only those
-     * needs no restart.
+     * needs no restart; nor does a pool or any-cluster target, which a placed job already meets.
      */
     public boolean sameJobAs(DeploymentSpec other) {
         return other != null
@@ -108,7 +108,7 @@ public record DeploymentSpec(
                 && entryClass.equals(other.entryClass)
                 && args.equals(other.args)
                 && parallelism == other.parallelism
-                && cluster.equals(other.cluster)
+                && (cluster.equals(other.cluster) || !Placement.concrete(cluster))
                 && Objects.equals(restoreFrom, other.restoreFrom)
                 && restarts == other.restarts
                 && Objects.equals(checkpointInterval, other.checkpointInterval);
