@@ -13,6 +13,7 @@ import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.model.Intent;
 import io.flotilla.supervisor.model.Intent.Step;
 import io.flotilla.supervisor.model.Phase;
+import io.flotilla.supervisor.model.Release;
 import io.flotilla.supervisor.port.ClusterPorts;
 import io.flotilla.supervisor.port.ClusterUnreachableException;
 import io.flotilla.supervisor.port.DeploymentStore;
@@ -172,7 +173,9 @@ final class ActionExecutor {
                                         spec.parallelism(),
                                         submit.restorePath(),
                                         token,
-                                        spec.checkpointInterval()));
+                                        spec.checkpointInterval(),
+                                        spec.allowNonRestoredState()
+                                                && submit.restorePath() != null));
         event(
                 d,
                 now,
@@ -184,7 +187,10 @@ final class ActionExecutor {
                         + " on "
                         + spec.cluster()
                         + " from "
-                        + (submit.restorePath() == null ? "empty state" : submit.restorePath()));
+                        + (submit.restorePath() == null ? "empty state" : submit.restorePath())
+                        + (spec.allowNonRestoredState() && submit.restorePath() != null
+                                ? " (allowNonRestoredState: state it cannot take is dropped)"
+                                : ""));
         return write(Action.started(d, intent));
     }
 
@@ -249,6 +255,24 @@ final class ActionExecutor {
      */
     private Deployment refused(Deployment d, SideEffect effect, String error, Instant now) {
         int retries = d.status().retries() + 1;
+        if (effect instanceof Submit submit
+                && submit.release() != null
+                && d.status().phase() != Phase.ROLLING_BACK) {
+            // The new version cannot even start (Flink refused its program or its state): the
+            // release failed, so the previous version starts again from the release's savepoint.
+            Release release = submit.release();
+            Action.StartRollback rollback =
+                    new Action.StartRollback(
+                            "cluster refused to start generation "
+                                    + release.toGeneration()
+                                    + ": "
+                                    + error,
+                            release.toGeneration(),
+                            null,
+                            true);
+            event(d, now, "StartRollback", rollback.event());
+            return write(rollback.apply(d.withStatus(s -> s.intent(null).release(release))));
+        }
         if (effect instanceof Submit) {
             Instant start = d.status().failureWindowStart();
             int failures = d.status().failuresInWindow() + 1;

@@ -323,12 +323,18 @@ public final class DefaultReconciler implements Reconciler {
         DeploymentSpec last = d.lastReconciledSpec();
         DeploymentSpec target = d.specChanged() ? d.spec() : last;
         String restore = restorePath(d, target);
+        // A STATELESS release starts empty, but its rollback starts the previous version from
+        // the newest state that version left.
+        boolean stateless = restore == null && target.upgradeMode() == UpgradeMode.STATELESS;
         Release newRelease =
-                d.specChanged() && last != null && target.otherVersionThan(last) && restore != null
+                d.specChanged()
+                                && last != null
+                                && target.otherVersionThan(last)
+                                && (restore != null || stateless)
                         ? new Release(
                                 last,
                                 target.generation(),
-                                restore,
+                                restore != null ? restore : d.status().newestRestorable(),
                                 now,
                                 now.plus(config.releaseTimeout()))
                         : null;

@@ -115,7 +115,7 @@ public final class SidecarClusterPorts
                         c.parallelism(),
                         c.jobId(),
                         c.restorePath(),
-                        null,
+                        c.allowNonRestoredState() ? Boolean.TRUE : null,
                         c.checkpointInterval() == null ? null : c.checkpointInterval().toMillis());
         return call(
                         c.cluster(),
