@@ -210,7 +210,7 @@ public sealed interface Action {
                             .phase(next)
                             .unhealthy(null);
             if (next == Phase.STOPPED) {
-                status.retries(0).nextRetryAt(null).error(null).attention(null);
+                status.retries(0).nextRetryAt(null).error(null).attention(null).waiting(null);
             }
             return d.withStatus(status.build());
         }

@@ -370,7 +370,9 @@ public final class DefaultReconciler implements Reconciler {
     }
 
     private static Action wait(Deployment d, String reason) {
-        return reason.equals(d.status().waiting())
+        Phase phase = d.status().phase();
+        boolean shown = phase == Phase.WAITING_FOR_SLOTS || phase == Phase.ROLLING_BACK;
+        return shown && reason.equals(d.status().waiting())
                 ? new Nothing("waiting for slots: " + reason)
                 : new WaitForSlots(reason);
     }

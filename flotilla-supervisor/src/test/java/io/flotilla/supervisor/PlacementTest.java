@@ -131,6 +131,31 @@ class PlacementTest {
     }
 
     @Test
+    void aWaitingDeploymentShowsItWaitsAgainAfterItsClusterWasUnreachableAndForgetsItWhenStopped() {
+        capacities.add(new ClusterCapacity("c1", null, 1, true));
+        platform.deploy(spec("first", "c1"));
+        platform.ticks(2);
+        platform.deploy(spec("second", "c1"));
+        platform.ticks(2);
+        assertThat(platform.deployment("second").status().phase())
+                .isEqualTo(Phase.WAITING_FOR_SLOTS);
+
+        platform.cluster("c1").unreachable = true;
+        platform.ticks(2);
+        assertThat(platform.deployment("second").status().phase()).isEqualTo(Phase.UNKNOWN);
+        platform.cluster("c1").unreachable = false;
+        platform.ticks(10);
+        assertThat(platform.deployment("second").status().phase())
+                .isEqualTo(Phase.WAITING_FOR_SLOTS);
+
+        platform.store.updateSpec("second", s -> s.withDesiredState(DesiredState.STOPPED));
+        platform.ticks(2);
+        Deployment stopped = platform.deployment("second");
+        assertThat(stopped.status().phase()).isEqualTo(Phase.STOPPED);
+        assertThat(stopped.status().waiting()).isNull();
+    }
+
+    @Test
     void withoutSlotAccountingANamedClusterIsUsedAsBefore() {
         platform.catalog = null;
         platform.restartSupervisor();
