@@ -186,11 +186,13 @@ final class ActionExecutor {
                         + spec.generation()
                         + " on "
                         + spec.cluster()
-                        + " from "
-                        + (submit.restorePath() == null ? "empty state" : submit.restorePath())
+                        // Before " from ": the runs view reads the restore path after its last
+                        // " from ".
                         + (spec.allowNonRestoredState() && submit.restorePath() != null
                                 ? " (allowNonRestoredState: state it cannot take is dropped)"
-                                : ""));
+                                : "")
+                        + " from "
+                        + (submit.restorePath() == null ? "empty state" : submit.restorePath()));
         return write(Action.started(d, intent));
     }
 
