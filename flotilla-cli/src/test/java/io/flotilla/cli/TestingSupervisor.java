@@ -111,7 +111,7 @@ final class TestingSupervisor implements AutoCloseable {
             String job, Phase phase, String sp, String chk, int retries, String error) {
         return new StatusView(
                 job, phase, sp, chk, null, retries, null, 0, null, error, null, 0, null, 0, null,
-                null);
+                null, null);
     }
 
     private static SpecView spec(String name, String owner, String cluster, DesiredState desired) {
@@ -132,7 +132,8 @@ final class TestingSupervisor implements AutoCloseable {
                 1,
                 null,
                 0,
-                null);
+                null,
+                false);
     }
 
     private String jobId() {
@@ -216,7 +217,8 @@ final class TestingSupervisor implements AutoCloseable {
                                             4,
                                             false,
                                             null,
-                                            deployments.size()))));
+                                            deployments.size(),
+                                            null))));
             return;
         }
         if (p.length == 3 && p[2].equals("events")) {
@@ -505,7 +507,8 @@ final class TestingSupervisor implements AutoCloseable {
                         d.generation(),
                         null,
                         0,
-                        null),
+                        null,
+                        false),
                 null,
                 status(job, phase, sp, chk, d.status().retries(), error),
                 d.createdAt(),

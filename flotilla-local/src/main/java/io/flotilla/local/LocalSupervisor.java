@@ -104,7 +104,8 @@ public final class LocalSupervisor implements AutoCloseable {
                                         + home.resolve(SidecarToken.FILE)
                                                 .toAbsolutePath()
                                                 .normalize(),
-                                c.slots());
+                                c.slots(),
+                                null);
                 try {
                     api.registerCluster(cluster);
                 } catch (ApiCallException e) {

@@ -106,14 +106,45 @@ final class CounterJobJar {
                 .formatted(keys);
     }
 
+    /** Ways a version of the job can be broken, for rollback tests. */
+    enum Variant {
+        /** The job as written. */
+        SOUND,
+        /** Its counting operator has another uid: a savepoint of SOUND's state cannot map. */
+        RENAMED_STATE,
+        /** Its main method throws before the job is built, so Flink cannot start it. */
+        THROWS_AT_START
+    }
+
     /** Writes, compiles and packs the job into {@code dir/key-counter-<keys>.jar}. */
     static Path build(Path dir, int keys) {
+        return build(dir, keys, Variant.SOUND);
+    }
+
+    /**
+     * {@link #build(Path, int)} of a variant, into {@code dir/key-counter-<keys>-<variant>.jar}.
+     */
+    static Path build(Path dir, int keys, Variant variant) {
+        String source =
+                switch (variant) {
+                    case SOUND -> source(keys);
+                    case RENAMED_STATE ->
+                            source(keys).replace(".uid(\"count\")", ".uid(\"count-renamed\")");
+                    case THROWS_AT_START ->
+                            source(keys)
+                                    .replace(
+                                            "StreamExecutionEnvironment env =",
+                                            "if (KEYS > 0) {\n throw new IllegalStateException("
+                                                    + "\"deliberate failure at start\");\n }\n"
+                                                    + " StreamExecutionEnvironment env =");
+                };
+        String tag = variant == Variant.SOUND ? "" + keys : keys + "-" + variant.name();
         try {
-            Path src = dir.resolve("src-" + keys + "/com/example/counter/KeyCounterJob.java");
-            Path classes = dir.resolve("classes-" + keys);
+            Path src = dir.resolve("src-" + tag + "/com/example/counter/KeyCounterJob.java");
+            Path classes = dir.resolve("classes-" + tag);
             Files.createDirectories(src.getParent());
             Files.createDirectories(classes);
-            Files.writeString(src, source(keys));
+            Files.writeString(src, source);
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             StringWriter errors = new StringWriter();
             boolean ok =
@@ -135,7 +166,7 @@ final class CounterJobJar {
             if (!ok) {
                 throw new IllegalStateException("the counter job does not compile: " + errors);
             }
-            Path jar = dir.resolve("key-counter-" + keys + ".jar");
+            Path jar = dir.resolve("key-counter-" + tag + ".jar");
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
             manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, MAIN_CLASS);

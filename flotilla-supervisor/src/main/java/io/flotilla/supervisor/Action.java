@@ -210,7 +210,7 @@ public sealed interface Action {
                             .phase(next)
                             .unhealthy(null);
             if (next == Phase.STOPPED) {
-                status.retries(0).nextRetryAt(null).error(null).attention(null);
+                status.retries(0).nextRetryAt(null).error(null).attention(null).waiting(null);
             }
             return d.withStatus(status.build());
         }
@@ -285,6 +285,26 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * No cluster has room for the next job: wait, and say why, until room appears. A rollback stays
+     * ROLLING_BACK, so that what starts once room appears is still the previous version.
+     */
+    record WaitForSlots(String reason) implements StatusChange {
+        @Override
+        public Deployment apply(Deployment d) {
+            Phase phase =
+                    d.status().phase() == Phase.ROLLING_BACK
+                            ? Phase.ROLLING_BACK
+                            : Phase.WAITING_FOR_SLOTS;
+            return d.withStatus(s -> s.phase(phase).waiting(reason));
+        }
+
+        @Override
+        public String event() {
+            return "waiting for slots: " + reason;
+        }
+    }
+
     /** Sets the phase shown to people, when nothing else changes. */
     record SetPhase(Phase phase) implements StatusChange {
         @Override
@@ -316,6 +336,7 @@ public sealed interface Action {
                                         .release(intent.release())
                                         .nextRetryAt(null)
                                         .unhealthy(null)
+                                        .waiting(null)
                                         .error(null));
     }
 

@@ -13,6 +13,7 @@ import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.model.Intent;
 import io.flotilla.supervisor.model.Intent.Step;
 import io.flotilla.supervisor.model.Phase;
+import io.flotilla.supervisor.model.Release;
 import io.flotilla.supervisor.port.ClusterPorts;
 import io.flotilla.supervisor.port.ClusterUnreachableException;
 import io.flotilla.supervisor.port.DeploymentStore;
@@ -172,7 +173,9 @@ final class ActionExecutor {
                                         spec.parallelism(),
                                         submit.restorePath(),
                                         token,
-                                        spec.checkpointInterval()));
+                                        spec.checkpointInterval(),
+                                        spec.allowNonRestoredState()
+                                                && submit.restorePath() != null));
         event(
                 d,
                 now,
@@ -183,6 +186,11 @@ final class ActionExecutor {
                         + spec.generation()
                         + " on "
                         + spec.cluster()
+                        // Before " from ": the runs view reads the restore path after its last
+                        // " from ".
+                        + (spec.allowNonRestoredState() && submit.restorePath() != null
+                                ? " (allowNonRestoredState: state it cannot take is dropped)"
+                                : "")
                         + " from "
                         + (submit.restorePath() == null ? "empty state" : submit.restorePath()));
         return write(Action.started(d, intent));
@@ -249,6 +257,24 @@ final class ActionExecutor {
      */
     private Deployment refused(Deployment d, SideEffect effect, String error, Instant now) {
         int retries = d.status().retries() + 1;
+        if (effect instanceof Submit submit
+                && submit.release() != null
+                && d.status().phase() != Phase.ROLLING_BACK) {
+            // The new version cannot even start (Flink refused its program or its state): the
+            // release failed, so the previous version starts again from the release's savepoint.
+            Release release = submit.release();
+            Action.StartRollback rollback =
+                    new Action.StartRollback(
+                            "cluster refused to start generation "
+                                    + release.toGeneration()
+                                    + ": "
+                                    + error,
+                            release.toGeneration(),
+                            null,
+                            true);
+            event(d, now, "StartRollback", rollback.event());
+            return write(rollback.apply(d.withStatus(s -> s.intent(null).release(release))));
+        }
         if (effect instanceof Submit) {
             Instant start = d.status().failureWindowStart();
             int failures = d.status().failuresInWindow() + 1;

@@ -9,6 +9,7 @@ import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ControlStore;
 import io.flotilla.supervisor.port.JobCanceller;
 import io.flotilla.supervisor.port.JobLister;
+import io.flotilla.supervisor.port.SlotCounter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,6 +30,8 @@ public final class ClusterHealth {
     private final JobCanceller canceller;
     private final Clock clock;
     private final Duration every;
+    private final SlotCounter counter;
+    private final ClusterSlots slots;
     private final Map<String, Reachability> known = new HashMap<>();
     private Instant lastRun;
 
@@ -38,11 +41,25 @@ public final class ClusterHealth {
             JobCanceller canceller,
             Clock clock,
             Duration every) {
+        this(store, lister, canceller, clock, every, null, null);
+    }
+
+    /** A health check that also asks each answering cluster for its slots, into {@code slots}. */
+    public ClusterHealth(
+            ControlStore store,
+            JobLister lister,
+            JobCanceller canceller,
+            Clock clock,
+            Duration every,
+            SlotCounter counter,
+            ClusterSlots slots) {
         this.store = store;
         this.lister = lister;
         this.canceller = canceller;
         this.clock = clock;
         this.every = every;
+        this.counter = counter;
+        this.slots = slots;
     }
 
     /** Looks at every cluster unless it did less than {@code every} ago. */
@@ -61,9 +78,26 @@ public final class ClusterHealth {
                 error = String.valueOf(e.getMessage());
             }
             record(c.name(), error, now);
+            if (slots != null) {
+                slots.update(c.name(), error == null, error == null ? slotsOf(c) : null);
+            }
             if (c.lost() && jobs != null) {
                 settle(c, jobs, fencingToken, now);
             }
+        }
+    }
+
+    /**
+     * What the cluster's sidecar says it has; null when it says nothing (registered slots then).
+     */
+    private Integer slotsOf(Cluster c) {
+        if (counter == null) {
+            return null;
+        }
+        try {
+            return counter.slotsTotal(c.name());
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

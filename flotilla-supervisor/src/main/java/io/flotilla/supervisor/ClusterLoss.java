@@ -8,6 +8,7 @@ import io.flotilla.supervisor.model.DesiredState;
 import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.model.Intent;
 import io.flotilla.supervisor.model.Phase;
+import io.flotilla.supervisor.model.Placement;
 import io.flotilla.supervisor.model.Reachability;
 import io.flotilla.supervisor.port.ConflictException;
 import io.flotilla.supervisor.port.ControlStore;
@@ -85,7 +86,7 @@ public final class ClusterLoss {
         List<Deployment> all = store.deployments();
         for (Deployment d : all) {
             if (d.spec().desiredState() == DesiredState.RUNNING) {
-                free.computeIfPresent(d.spec().cluster(), (k, v) -> v - d.spec().parallelism());
+                free.computeIfPresent(d.currentCluster(), (k, v) -> v - d.spec().parallelism());
             }
         }
         if (!cluster.lost()) {
@@ -168,11 +169,11 @@ public final class ClusterLoss {
 
     private Move move(Deployment d, String to, String who, Instant now) {
         String restore = d.status().newestRestorable();
+        // A pool or any-cluster target stays: the reconciler places the next job.
+        DeploymentSpec target =
+                Placement.concrete(d.spec().cluster()) ? d.spec().withCluster(to) : d.spec();
         DeploymentSpec spec =
-                d.spec()
-                        .withCluster(to)
-                        .withRestoreFrom(restore)
-                        .withGeneration(d.spec().generation() + 1);
+                target.withRestoreFrom(restore).withGeneration(d.spec().generation() + 1);
         // The old job is given up: its cluster is gone, and with no current job and no intent the
         // reconciler submits the new spec from the restore path.
         DeploymentSpec reconciled =

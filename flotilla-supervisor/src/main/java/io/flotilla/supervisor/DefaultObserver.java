@@ -6,18 +6,40 @@ import io.flotilla.supervisor.model.Intent;
 import io.flotilla.supervisor.model.JobState;
 import io.flotilla.supervisor.model.ObservedJob;
 import io.flotilla.supervisor.model.ObservedState;
+import io.flotilla.supervisor.model.Placement;
+import io.flotilla.supervisor.model.SlotLedger;
+import io.flotilla.supervisor.port.ClusterCatalog;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Finds each deployment's current and intended job in its clusters' job lists by JobID. */
+/**
+ * Finds each deployment's current and intended job in its clusters' job lists by JobID, and (with a
+ * cluster catalog) accounts the tick's task slots for placing new jobs.
+ */
 public final class DefaultObserver implements Observer {
+
+    private final ClusterCatalog catalog;
+
+    /** An observer that knows no slots: nothing waits for room. */
+    public DefaultObserver() {
+        this(null);
+    }
+
+    /** An observer placing new jobs by the slots {@code catalog} reports. */
+    public DefaultObserver(ClusterCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     @Override
     public Map<String, ObservedState> observe(
             Map<String, ClusterObservation> clusters, List<Deployment> deployments) {
+        SlotLedger slots =
+                catalog == null
+                        ? null
+                        : new SlotLedger(catalog.capacities(), clusters, deployments);
         // One index per cluster, built once, so that 10,000 deployments cost 10,000 lookups.
         Map<String, Map<String, ObservedJob>> byJobId = new HashMap<>();
         clusters.forEach(
@@ -28,31 +50,39 @@ public final class DefaultObserver implements Observer {
                 });
         Map<String, ObservedState> result = new HashMap<>(deployments.size() * 2);
         for (Deployment deployment : deployments) {
-            result.put(deployment.name(), observe(deployment, clusters, byJobId));
+            result.put(deployment.name(), observe(deployment, clusters, byJobId, slots));
         }
         return result;
     }
 
     /**
      * The clusters a deployment has a stake in: where its job runs, where its intent acts, and
-     * where its next job would go. All must answer before anything is decided about it.
+     * where its next job would go. All must answer before anything is decided about it. A pool or
+     * any-cluster target is no cluster yet: placement picks a healthy one.
      */
     public static Set<String> clustersOf(Deployment deployment) {
         Set<String> clusters = new LinkedHashSet<>();
-        clusters.add(deployment.currentCluster());
+        addConcrete(clusters, deployment.currentCluster());
         if (deployment.status().intent() != null) {
             clusters.add(deployment.status().intent().cluster());
         }
         if (deployment.status().jobId() == null) {
-            clusters.add(deployment.spec().cluster());
+            addConcrete(clusters, deployment.spec().cluster());
         }
         return clusters;
+    }
+
+    private static void addConcrete(Set<String> clusters, String target) {
+        if (Placement.concrete(target)) {
+            clusters.add(target);
+        }
     }
 
     private static ObservedState observe(
             Deployment deployment,
             Map<String, ClusterObservation> clusters,
-            Map<String, Map<String, ObservedJob>> byJobId) {
+            Map<String, Map<String, ObservedJob>> byJobId,
+            SlotLedger slots) {
         for (String cluster : clustersOf(deployment)) {
             ClusterObservation observation = clusters.get(cluster);
             if (observation == null) {
@@ -71,6 +101,6 @@ public final class DefaultObserver implements Observer {
         Intent intent = deployment.status().intent();
         ObservedJob intentJob =
                 intent == null ? null : byJobId.get(intent.cluster()).get(intent.jobId());
-        return new ObservedState(current, job, intentJob, null);
+        return new ObservedState(current, job, intentJob, null, slots);
     }
 }

@@ -18,6 +18,7 @@ import io.flotilla.supervisor.Action.StartRollback;
 import io.flotilla.supervisor.Action.StatusChange;
 import io.flotilla.supervisor.Action.StopWithSavepoint;
 import io.flotilla.supervisor.Action.Submit;
+import io.flotilla.supervisor.Action.WaitForSlots;
 import io.flotilla.supervisor.model.Attention;
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.DeploymentSpec;
@@ -28,7 +29,9 @@ import io.flotilla.supervisor.model.JobState;
 import io.flotilla.supervisor.model.ObservedJob;
 import io.flotilla.supervisor.model.ObservedState;
 import io.flotilla.supervisor.model.Phase;
+import io.flotilla.supervisor.model.Placement;
 import io.flotilla.supervisor.model.Release;
+import io.flotilla.supervisor.model.SlotLedger;
 import io.flotilla.supervisor.model.UpgradeMode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,10 +73,10 @@ public final class DefaultReconciler implements Reconciler {
             actions.add(ended);
             next = ended.apply(d);
         }
-        Action start = start(next, now);
+        Action start = start(next, observed.slots(), now);
         actions.add(start);
         if (start instanceof ClearAttention clear) {
-            actions.add(start(clear.apply(next), now));
+            actions.add(start(clear.apply(next), observed.slots(), now));
         }
         return actions;
     }
@@ -205,7 +208,11 @@ public final class DefaultReconciler implements Reconciler {
 
     private Action upgrade(Deployment d, String cluster, String jobId, Instant now) {
         if (d.spec().sameJobAs(d.lastReconciledSpec())) {
-            return new AcceptSpec(d.spec());
+            // A pool or any-cluster target stays where the job was placed.
+            return new AcceptSpec(
+                    Placement.concrete(d.spec().cluster())
+                            ? d.spec()
+                            : d.spec().withCluster(d.lastReconciledSpec().cluster()));
         }
         if (backingOff(d, now)) {
             return new Nothing("upgrade waits until " + d.status().nextRetryAt());
@@ -285,7 +292,7 @@ public final class DefaultReconciler implements Reconciler {
     }
 
     /** The deployment has no job: start the one its spec (or its rollback) asks for. */
-    private Action start(Deployment d, Instant now) {
+    private Action start(Deployment d, SlotLedger slots, Instant now) {
         DeploymentStatus status = d.status();
         if (d.spec().desiredState() == DesiredState.STOPPED) {
             return status.phase() == Phase.STOPPED
@@ -306,7 +313,7 @@ public final class DefaultReconciler implements Reconciler {
         }
         Release release = status.release();
         if (status.phase() == Phase.ROLLING_BACK && release != null) {
-            return submit(d, release.from(), release.savepoint(), null);
+            return placed(d, submit(d, release.from(), release.savepoint(), null), slots);
         }
         if (backingOff(d, now)) {
             return status.phase() == Phase.UNKNOWN
@@ -316,16 +323,58 @@ public final class DefaultReconciler implements Reconciler {
         DeploymentSpec last = d.lastReconciledSpec();
         DeploymentSpec target = d.specChanged() ? d.spec() : last;
         String restore = restorePath(d, target);
+        // A STATELESS release starts empty, but its rollback starts the previous version from
+        // the newest state that version left.
+        boolean stateless = restore == null && target.upgradeMode() == UpgradeMode.STATELESS;
         Release newRelease =
-                d.specChanged() && last != null && provenChange(target, last) && restore != null
+                d.specChanged()
+                                && last != null
+                                && provenChange(target, last)
+                                && (restore != null || stateless)
                         ? new Release(
                                 last,
                                 target.generation(),
-                                restore,
+                                restore != null ? restore : d.status().newestRestorable(),
                                 now,
                                 now.plus(config.releaseTimeout()))
                         : null;
-        return submit(d, target, restore, newRelease);
+        return placed(d, submit(d, target, restore, newRelease), slots);
+    }
+
+    /**
+     * The submit on a cluster with room for it: a named cluster if it has room, otherwise the
+     * healthy member of the pool with the most free slots; or why it waits.
+     */
+    private static Action placed(Deployment d, Submit submit, SlotLedger slots) {
+        DeploymentSpec spec = submit.spec();
+        if (slots == null) {
+            return Placement.concrete(spec.cluster())
+                    ? submit
+                    : wait(d, "cluster " + spec.cluster() + " needs slot accounting to choose");
+        }
+        String preferred = d.lastReconciledSpec() == null ? null : d.currentCluster();
+        SlotLedger.Choice choice = slots.place(d.name(), spec, preferred);
+        if (choice instanceof SlotLedger.NoRoom noRoom) {
+            return wait(d, noRoom.reason());
+        }
+        String cluster = ((SlotLedger.Placed) choice).cluster();
+        return cluster.equals(spec.cluster())
+                ? submit
+                : new Submit(
+                        submit.jobId(),
+                        submit.attempt(),
+                        spec.withCluster(cluster),
+                        submit.restorePath(),
+                        submit.release(),
+                        false);
+    }
+
+    private static Action wait(Deployment d, String reason) {
+        Phase phase = d.status().phase();
+        boolean shown = phase == Phase.WAITING_FOR_SLOTS || phase == Phase.ROLLING_BACK;
+        return shown && reason.equals(d.status().waiting())
+                ? new Nothing("waiting for slots: " + reason)
+                : new WaitForSlots(reason);
     }
 
     /**

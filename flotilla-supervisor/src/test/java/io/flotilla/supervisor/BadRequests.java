@@ -190,7 +190,7 @@ final class BadRequests {
         for (Object v : List.of("FAST", "", 2)) {
             m.add(new Object[] {"upgradeMode", v, "upgradeMode"});
         }
-        for (Object v : List.of("cluster-9", "Bad", "", 5)) {
+        for (Object v : List.of("cluster-9", "Bad", "", 5, "pool:nowhere", "pool:Bad", "pool:")) {
             m.add(new Object[] {"cluster", v, "cluster"});
         }
         m.add(new Object[] {"retention", Map.of("keepSavepoints", 0), "retention.keepSavepoints"});
@@ -217,8 +217,7 @@ final class BadRequests {
                         "version",
                         "artifactUri",
                         "artifactSha256",
-                        "entryClass",
-                        "cluster")) {
+                        "entryClass")) {
             m.add(new Object[] {f, ABSENT, f});
         }
         for (Object v : List.of("Bad_Name", "-x", "a".repeat(64), "\u0000", "", "x/y", 5)) {

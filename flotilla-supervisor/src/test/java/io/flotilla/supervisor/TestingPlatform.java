@@ -2,6 +2,7 @@ package io.flotilla.supervisor;
 
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.DeploymentSpec;
+import io.flotilla.supervisor.port.ClusterCatalog;
 import java.time.Duration;
 
 /**
@@ -24,6 +25,9 @@ final class TestingPlatform {
 
     /** The rules of the next supervisor instance ({@link #restartSupervisor}). */
     SupervisorConfig config = CONFIG;
+
+    /** The clusters' slots for placement, or null when slots are not accounted. */
+    ClusterCatalog catalog;
 
     Supervisor supervisor;
 
@@ -75,6 +79,13 @@ final class TestingPlatform {
 
     private Supervisor newSupervisor() {
         // Each instance leads with a newer token, as a lease handed over would give it.
-        return Supervisor.create(store, clusters.ports(), clock, config, fencingToken++);
+        return new Supervisor(
+                store,
+                clusters.ports(),
+                clock,
+                new DefaultObserver(catalog),
+                new DefaultReconciler(config),
+                config,
+                fencingToken++);
     }
 }

@@ -10,6 +10,14 @@ package io.flotilla.dsl.upgrade;
  */
 public record UpgradeWarning(String operator, String change, String consequence) {
 
+    /**
+     * Whether old state is lost (dropped, or needing allowNonRestoredState), rather than a new
+     * operator merely starting empty.
+     */
+    public boolean losesState() {
+        return consequence.contains("allowNonRestoredState") || consequence.contains("dropped");
+    }
+
     /** The one line validate prints. */
     public String message() {
         return operator + ": " + change + ": " + consequence;

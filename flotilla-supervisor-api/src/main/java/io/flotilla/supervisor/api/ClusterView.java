@@ -10,4 +10,5 @@ public record ClusterView(
         int slots,
         boolean lost,
         Instant lostAt,
-        long deployments) {}
+        long deployments,
+        String pool) {}

@@ -14,5 +14,7 @@ public enum Phase {
     /** A bounded job ended by itself; not started again until the spec changes. */
     FINISHED,
     /** Retrying stopped (nothing restorable, or a crash loop): the status's attention says why. */
-    NEEDS_ATTENTION
+    NEEDS_ATTENTION,
+    /** No cluster has room for the next job: the status's waiting says how many slots it needs. */
+    WAITING_FOR_SLOTS
 }

@@ -7,4 +7,10 @@ public record RegisterClusterRequest(
         String name,
         String sidecarUrl,
         @Schema(description = "env:VARIABLE or file:/path; never the token") String tokenRef,
-        @Schema(description = "task slots the cluster offers (default 4)") Integer slots) {}
+        @Schema(description = "task slots, or null/0 to use what its sidecar reports")
+                Integer slots,
+        @Schema(
+                        description =
+                                "the pool it joins (specs with cluster pool:NAME are placed on its"
+                                        + " members), or null")
+                String pool) {}

@@ -21,4 +21,6 @@ public record SpecView(
         long generation,
         RetentionView retention,
         long restarts,
-        Duration checkpointInterval) {}
+        Duration checkpointInterval,
+        /* Whether the next job may drop state it cannot restore: a release allowed state loss. */
+        boolean allowNonRestoredState) {}

@@ -19,4 +19,6 @@ public record StatusView(
         Instant failureWindowStart,
         int failuresInWindow,
         String unhealthy,
-        AttentionView attention) {}
+        AttentionView attention,
+        /* For WAITING_FOR_SLOTS: why no cluster has room for the next job, or null. */
+        String waiting) {}

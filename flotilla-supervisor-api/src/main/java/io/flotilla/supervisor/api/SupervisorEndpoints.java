@@ -194,7 +194,9 @@ public final class SupervisorEndpoints {
                     DeploymentView.class,
                     202,
                     "release",
-                    "Releases a new version, rolled back unless it runs with a checkpoint in time");
+                    "Releases a new version, rolled back unless it runs with a checkpoint in time; with"
+                            + " a compiled plan, refused (409 state_loss, detail StateLossReport) if"
+                            + " it would lose state, unless allowStateLoss");
 
     public static final Endpoint<Void, Runs> RUNS =
             Endpoint.get(

@@ -5,6 +5,9 @@ import io.flotilla.http.TokenAuth;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.supervisor.Backoff;
 import io.flotilla.supervisor.ClusterHealth;
+import io.flotilla.supervisor.ClusterSlots;
+import io.flotilla.supervisor.DefaultObserver;
+import io.flotilla.supervisor.DefaultReconciler;
 import io.flotilla.supervisor.DeletedStateCleanup;
 import io.flotilla.supervisor.LeaderLoop;
 import io.flotilla.supervisor.StateControl;
@@ -100,6 +103,7 @@ public final class SupervisorServer implements AutoCloseable {
                         settings.get(SupervisorSettings.CRASH_LOOP_WINDOW),
                         settings.get(SupervisorSettings.CHECKPOINT_INTERVAL),
                         settings.get(SupervisorSettings.MISSED_CHECKPOINTS));
+        ClusterSlots slots = new ClusterSlots(control::clusters);
         String holder =
                 settings.get(SupervisorSettings.HOLDER).isBlank()
                         ? ManagementFactory.getRuntimeMXBean().getName()
@@ -110,10 +114,12 @@ public final class SupervisorServer implements AutoCloseable {
                         new JdbcLeaderLease(db),
                         settings.get(SupervisorSettings.LEASE_TTL),
                         token ->
-                                Supervisor.create(
+                                new Supervisor(
                                         store,
                                         ClusterPorts.of(ports),
                                         Clock.system(),
+                                        new DefaultObserver(slots),
+                                        new DefaultReconciler(config),
                                         config,
                                         token));
         this.state =
@@ -131,7 +137,9 @@ public final class SupervisorServer implements AutoCloseable {
                         ports,
                         ports,
                         Clock.system(),
-                        settings.get(SupervisorSettings.CLUSTER_CHECK_EVERY));
+                        settings.get(SupervisorSettings.CLUSTER_CHECK_EVERY),
+                        ports,
+                        slots);
         this.deletedCleanup =
                 new DeletedStateCleanup(
                         control,

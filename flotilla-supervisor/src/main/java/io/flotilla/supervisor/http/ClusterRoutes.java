@@ -56,7 +56,8 @@ final class ClusterRoutes {
                         policy.sidecarUrl("sidecarUrl", b.sidecarUrl()),
                         policy.tokenRef("tokenRef", b.tokenRef()),
                         b.slots() == null ? 0 : Validation.atLeast("slots", b.slots(), 0),
-                        null);
+                        null,
+                        b.pool() == null ? null : Validation.name("pool", b.pool()));
         boolean known = store.cluster(c.name()).isPresent();
         if (known && store.cluster(c.name()).get().lost()) {
             throw new ApiException(
@@ -80,7 +81,9 @@ final class ClusterRoutes {
                                 + c.sidecarUrl()
                                 + " ("
                                 + c.slots()
-                                + " slots)",
+                                + " slots"
+                                + (c.pool() == null ? "" : ", pool " + c.pool())
+                                + ")",
                         0,
                         r.who()));
         return known ? Response.ok(view(c)) : Response.created(view(c));
@@ -150,6 +153,7 @@ final class ClusterRoutes {
                 c.slots(),
                 c.lost(),
                 c.lostAt(),
-                deployments);
+                deployments,
+                c.pool());
     }
 }

@@ -1,13 +1,16 @@
 package io.flotilla.supervisor.http;
 
+import io.flotilla.common.PlanCompatibility;
 import io.flotilla.http.ApiException;
 import io.flotilla.http.HttpApi;
+import io.flotilla.http.Json;
 import io.flotilla.http.Request;
 import io.flotilla.http.Response;
 import io.flotilla.supervisor.api.ChangeRequest;
 import io.flotilla.supervisor.api.Deleted;
 import io.flotilla.supervisor.api.DeploymentList;
 import io.flotilla.supervisor.api.DeploymentRequest;
+import io.flotilla.supervisor.api.Lineage;
 import io.flotilla.supervisor.api.ReleaseRequest;
 import io.flotilla.supervisor.api.StartFromSavepointRequest;
 import io.flotilla.supervisor.api.SupervisorEndpoints;
@@ -19,6 +22,7 @@ import io.flotilla.supervisor.model.Phase;
 import io.flotilla.supervisor.model.UpgradeMode;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ControlStore;
+import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
 /** Routes that change deployments' desired specs: create, update, delete, start/stop, releases. */
@@ -27,11 +31,13 @@ final class DeploymentRoutes {
     private final ControlStore store;
     private final Clock clock;
     private final SpecRequests specs;
+    private final ReleaseGate gate;
 
     DeploymentRoutes(ControlStore store, Clock clock, SpecRules rules) {
         this.store = store;
         this.clock = clock;
         this.specs = new SpecRequests(store, rules);
+        this.gate = new ReleaseGate(store, PlanCompatibility.find().orElse(null));
     }
 
     void register(HttpApi api) {
@@ -201,7 +207,31 @@ final class DeploymentRoutes {
         }
         long expected =
                 b.expectedGeneration() == null ? d.spec().generation() : b.expectedGeneration();
-        next = next.withGeneration(d.spec().generation() + 1);
+        if (expected != d.spec().generation()) {
+            throw stale(d, expected);
+        }
+        Lineage lineage = b.lineage() == null ? null : SpecRules.lineage(b.lineage());
+        boolean allowStateLoss = Boolean.TRUE.equals(b.allowStateLoss());
+        ReleaseGate.Verdict verdict = gate.check(d, next, lineage, allowStateLoss);
+        next =
+                next.withGeneration(d.spec().generation() + 1)
+                        .withAllowNonRestoredState(allowStateLoss);
+        if (lineage != null) {
+            // The release stores its version's lineage and plan: the next release compares
+            // with them.
+            store.putLineage(
+                    d.name(),
+                    version,
+                    new String(Json.write(lineage), StandardCharsets.UTF_8),
+                    audit(
+                            r,
+                            d.name(),
+                            "LineageStored",
+                            "lineage of version "
+                                    + version
+                                    + (lineage.plan() == null ? "" : " with its compiled plan")
+                                    + ", stored by its release"));
+        }
         write(
                 r,
                 d,
@@ -214,7 +244,8 @@ final class DeploymentRoutes {
                         + next.upgradeMode()
                         + ") from version "
                         + d.spec().version()
-                        + " requested");
+                        + " requested; "
+                        + verdict.note());
         return Response.accepted(ApiViews.deployment(deployment(r)));
     }
 

@@ -6,6 +6,7 @@ import io.flotilla.supervisor.api.RetentionRequest;
 import io.flotilla.supervisor.model.Cluster;
 import io.flotilla.supervisor.model.DeploymentSpec;
 import io.flotilla.supervisor.model.DesiredState;
+import io.flotilla.supervisor.model.Placement;
 import io.flotilla.supervisor.model.RetentionPolicy;
 import io.flotilla.supervisor.model.UpgradeMode;
 import io.flotilla.supervisor.port.ControlStore;
@@ -40,7 +41,7 @@ final class SpecRequests {
                 b.upgradeMode() == null
                         ? UpgradeMode.SAVEPOINT
                         : Validation.enumValue("upgradeMode", b.upgradeMode(), UpgradeMode.class),
-                placement(b.cluster()),
+                b.cluster() == null ? Placement.ANY : placement(b.cluster()),
                 null,
                 1,
                 retention(b.retention()),
@@ -90,7 +91,31 @@ final class SpecRequests {
         return rules.artifactUri(field, value);
     }
 
+    /**
+     * Where a spec may run: a registered cluster not declared lost, {@code pool:NAME} of a pool at
+     * least one registered cluster is in, or {@value Placement#ANY} for any healthy cluster.
+     */
     String placement(String cluster) {
+        if (Placement.ANY.equals(cluster)) {
+            return cluster;
+        }
+        String pool = Placement.pool(cluster);
+        if (pool != null) {
+            Validation.name("cluster", pool);
+            if (store.clusters().stream().noneMatch(c -> pool.equals(c.pool()))) {
+                throw new ApiException(
+                        400,
+                        "unknown_pool",
+                        "field 'cluster': no registered cluster is in pool '"
+                                + pool
+                                + "': register one with \"pool\": \""
+                                + pool
+                                + "\", or see GET /v1/clusters",
+                        "cluster",
+                        null);
+            }
+            return cluster;
+        }
         Validation.name("cluster", cluster);
         Cluster c =
                 store.cluster(cluster)

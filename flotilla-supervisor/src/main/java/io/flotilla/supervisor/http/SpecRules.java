@@ -121,7 +121,24 @@ public final class SpecRules {
                 optionalText("job", b.job()),
                 optionalText("declaredBy", b.declaredBy()),
                 tables("reads", b.reads()),
-                tables("writes", b.writes()));
+                tables("writes", b.writes()),
+                plan(b.plan()));
+    }
+
+    /** A compiled plan is JSON text; its content is checked when a release compares it. */
+    private static String plan(String plan) {
+        if (plan == null) {
+            return null;
+        }
+        if (!plan.strip().startsWith("{")) {
+            throw Validation.invalid(
+                    "lineage.plan",
+                    "must be a compiled plan (the JSON of CompiledPlan.asJsonString()), got text"
+                            + " starting '"
+                            + plan.strip().substring(0, Math.min(20, plan.strip().length()))
+                            + "'");
+        }
+        return plan;
     }
 
     private static List<LineageTable> tables(String field, List<LineageTable> tables) {

@@ -49,7 +49,7 @@ final class JdbcCatalog {
     List<Cluster> clusters() {
         return query(
                 db,
-                "SELECT name, sidecar_url, token_ref, slots, lost_at FROM clusters ORDER BY name",
+                "SELECT name, sidecar_url, token_ref, slots, lost_at, pool FROM clusters ORDER BY name",
                 st -> {},
                 JdbcCatalog::cluster);
     }
@@ -57,7 +57,7 @@ final class JdbcCatalog {
     Optional<Cluster> cluster(String name) {
         return query(
                         db,
-                        "SELECT name, sidecar_url, token_ref, slots, lost_at FROM clusters WHERE name = ?",
+                        "SELECT name, sidecar_url, token_ref, slots, lost_at, pool FROM clusters WHERE name = ?",
                         st -> st.setString(1, name),
                         JdbcCatalog::cluster)
                 .stream()
@@ -71,22 +71,25 @@ final class JdbcCatalog {
                 rs.getString(2),
                 rs.getString(3),
                 rs.getInt(4),
-                lost == null ? null : lost.toInstant());
+                lost == null ? null : lost.toInstant(),
+                rs.getString(6));
     }
 
     void putCluster(Cluster cl, Event audit) {
         change(
                 db,
-                "INSERT INTO clusters (name, sidecar_url, token_ref, slots, lost_at)"
-                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+                "INSERT INTO clusters (name, sidecar_url, token_ref, slots, lost_at, pool)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
                         + " sidecar_url = EXCLUDED.sidecar_url, token_ref = EXCLUDED.token_ref,"
-                        + " slots = EXCLUDED.slots, lost_at = EXCLUDED.lost_at",
+                        + " slots = EXCLUDED.slots, lost_at = EXCLUDED.lost_at,"
+                        + " pool = EXCLUDED.pool",
                 st -> {
                     st.setString(1, cl.name());
                     st.setString(2, cl.sidecarUrl());
                     st.setString(3, cl.tokenRef());
                     st.setInt(4, cl.slots());
                     st.setTimestamp(5, cl.lostAt() == null ? null : Timestamp.from(cl.lostAt()));
+                    st.setString(6, cl.pool());
                 },
                 audit,
                 rows -> {});

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
  * @param restarts how many restarts an operator asked for: a new count makes a new job of the same
  *     build, from the newest state
  * @param checkpointInterval how often the job checkpoints, or null for its cluster's default
+ * @param allowNonRestoredState whether the job may start without state its restore path holds and
+ *     it cannot take: a release that was allowed to lose state asks for it
  */
 public record DeploymentSpec(
         String name,
@@ -32,7 +34,48 @@ public record DeploymentSpec(
         long generation,
         RetentionPolicy retention,
         long restarts,
-        Duration checkpointInterval) {
+        Duration checkpointInterval,
+        boolean allowNonRestoredState) {
+
+    /** A spec that restores all of its state. */
+    public DeploymentSpec(
+            String name,
+            String owner,
+            String module,
+            String version,
+            String artifactUri,
+            String artifactSha256,
+            String entryClass,
+            List<String> args,
+            int parallelism,
+            DesiredState desiredState,
+            UpgradeMode upgradeMode,
+            String cluster,
+            String restoreFrom,
+            long generation,
+            RetentionPolicy retention,
+            long restarts,
+            Duration checkpointInterval) {
+        this(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                upgradeMode,
+                cluster,
+                restoreFrom,
+                generation,
+                retention,
+                restarts,
+                checkpointInterval,
+                false);
+    }
 
     /** A spec with the cluster's default checkpoint interval. */
     public DeploymentSpec(
@@ -98,7 +141,7 @@ public record DeploymentSpec(
     /**
      * Whether a job started from {@code other} already runs what this spec asks for. Owner, desired
      * state, upgrade mode and generation do not change the job itself, so a change to only those
-     * needs no restart.
+     * needs no restart; nor does a pool or any-cluster target, which a placed job already meets.
      */
     public boolean sameJobAs(DeploymentSpec other) {
         return other != null
@@ -108,7 +151,7 @@ public record DeploymentSpec(
                 && entryClass.equals(other.entryClass)
                 && args.equals(other.args)
                 && parallelism == other.parallelism
-                && cluster.equals(other.cluster)
+                && (cluster.equals(other.cluster) || !Placement.concrete(cluster))
                 && Objects.equals(restoreFrom, other.restoreFrom)
                 && restarts == other.restarts
                 && Objects.equals(checkpointInterval, other.checkpointInterval);
@@ -153,6 +196,11 @@ public record DeploymentSpec(
         return copy(b -> b.parallelism = newParallelism);
     }
 
+    /** The same spec allowing (or not) state its job cannot restore to be dropped. */
+    public DeploymentSpec withAllowNonRestoredState(boolean allow) {
+        return copy(b -> b.allowNonRestoredState = allow);
+    }
+
     public DeploymentSpec withCheckpointInterval(Duration interval) {
         return copy(b -> b.checkpointInterval = interval);
     }
@@ -184,6 +232,7 @@ public record DeploymentSpec(
         long restarts;
         int parallelism;
         Duration checkpointInterval;
+        boolean allowNonRestoredState;
 
         private Builder(DeploymentSpec from) {
             this.from = from;
@@ -199,6 +248,7 @@ public record DeploymentSpec(
             this.restarts = from.restarts;
             this.parallelism = from.parallelism;
             this.checkpointInterval = from.checkpointInterval;
+            this.allowNonRestoredState = from.allowNonRestoredState;
         }
 
         private void version(String newVersion, String uri, String sha256) {
@@ -225,7 +275,8 @@ public record DeploymentSpec(
                     generation,
                     retention,
                     restarts,
-                    checkpointInterval);
+                    checkpointInterval,
+                    allowNonRestoredState);
         }
     }
 

@@ -19,6 +19,7 @@ import java.time.Instant;
  * @param failuresInWindow failures since {@code failureWindowStart}: too many make a crash loop
  * @param unhealthy why the running job is not healthy (no recent checkpoint), or null
  * @param attention for NEEDS_ATTENTION: the cause and what an operator can do, or null
+ * @param waiting for WAITING_FOR_SLOTS: why no cluster has room for the next job, or null
  */
 public record DeploymentStatus(
         String jobId,
@@ -36,7 +37,8 @@ public record DeploymentStatus(
         Instant failureWindowStart,
         int failuresInWindow,
         String unhealthy,
-        Attention attention) {
+        Attention attention,
+        String waiting) {
 
     public static DeploymentStatus initial() {
         return new DeploymentStatus(
@@ -54,6 +56,7 @@ public record DeploymentStatus(
                 0,
                 null,
                 0,
+                null,
                 null,
                 null);
     }
@@ -102,6 +105,7 @@ public record DeploymentStatus(
         private int failuresInWindow;
         private String unhealthy;
         private Attention attention;
+        private String waiting;
 
         private Builder(DeploymentStatus s) {
             jobId = s.jobId;
@@ -120,6 +124,7 @@ public record DeploymentStatus(
             failuresInWindow = s.failuresInWindow;
             unhealthy = s.unhealthy;
             attention = s.attention;
+            waiting = s.waiting;
         }
 
         public Builder jobId(String v) {
@@ -198,6 +203,11 @@ public record DeploymentStatus(
             return this;
         }
 
+        public Builder waiting(String v) {
+            waiting = v;
+            return this;
+        }
+
         public DeploymentStatus build() {
             return new DeploymentStatus(
                     jobId,
@@ -215,7 +225,8 @@ public record DeploymentStatus(
                     failureWindowStart,
                     failuresInWindow,
                     unhealthy,
-                    attention);
+                    attention,
+                    waiting);
         }
     }
 }

@@ -25,7 +25,12 @@ public enum Phase {
      * status says why ({@code attention}); an operator starts it from a chosen savepoint or
      * stateless, and only a spec change does that.
      */
-    NEEDS_ATTENTION;
+    NEEDS_ATTENTION,
+    /**
+     * The next job needs more task slots than its cluster (or any healthy cluster of its pool) has
+     * free; the status says why ({@code waiting}). It starts once room appears.
+     */
+    WAITING_FOR_SLOTS;
 
     /** Whether the supervisor itself is ending the current job, so its end is expected. */
     public boolean endsJobOnPurpose() {

@@ -15,6 +15,7 @@ import io.flotilla.supervisor.port.JobStopper;
 import io.flotilla.supervisor.port.JobSubmitter;
 import io.flotilla.supervisor.port.OperationStatus;
 import io.flotilla.supervisor.port.PortRejectedException;
+import io.flotilla.supervisor.port.SlotCounter;
 import io.flotilla.supervisor.port.StateCleaner;
 import io.flotilla.supervisor.port.StateLister;
 import io.flotilla.supervisor.port.StatePurger;
@@ -39,7 +40,8 @@ public final class SidecarClusterPorts
                 JobCanceller,
                 StateCleaner,
                 StatePurger,
-                StateLister {
+                StateLister,
+                SlotCounter {
 
     private final Function<String, SidecarClient> sidecars;
 
@@ -73,6 +75,17 @@ public final class SidecarClusterPorts
                 .toList();
     }
 
+    /** The {@code slotsTotal} Flink's overview reports in the sidecar's health. */
+    @Override
+    public int slotsTotal(String cluster) {
+        Object flink = call(cluster, () -> sidecar(cluster).health()).flink();
+        if (flink instanceof Map<?, ?> overview
+                && overview.get("slotsTotal") instanceof Number total) {
+            return total.intValue();
+        }
+        throw new ClusterUnreachableException(cluster, "reports no slots: " + flink);
+    }
+
     @Override
     public Listing listState(String cluster, long fencingToken) {
         StateApi.Listing state = call(cluster, () -> sidecar(cluster).state());
@@ -102,7 +115,7 @@ public final class SidecarClusterPorts
                         c.parallelism(),
                         c.jobId(),
                         c.restorePath(),
-                        null,
+                        c.allowNonRestoredState() ? Boolean.TRUE : null,
                         c.checkpointInterval() == null ? null : c.checkpointInterval().toMillis());
         return call(
                         c.cluster(),

@@ -1,0 +1,159 @@
+package io.flotilla.supervisor.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One tick's account of task slots: what each cluster has, what each deployment's job (or submit in
+ * flight) holds, and the choices made so far in the tick, so that two deployments never both take
+ * the last free slot. A deployment's own slots count as free for its next job.
+ */
+public final class SlotLedger {
+
+    /** Where a job may start, or why it must wait. */
+    public sealed interface Choice {}
+
+    /** Start on {@code cluster}. */
+    public record Placed(String cluster) implements Choice {}
+
+    /** No room: wait, and say why. */
+    public record NoRoom(String reason) implements Choice {}
+
+    private record Held(String cluster, int slots) {}
+
+    private final Map<String, ClusterCapacity> clusters = new HashMap<>();
+    private final Map<String, Integer> used = new HashMap<>();
+    private final Map<String, Held> held = new HashMap<>();
+
+    /**
+     * @param observations this tick's observations: a cluster observed unreachable is not chosen
+     */
+    public SlotLedger(
+            List<ClusterCapacity> capacities,
+            Map<String, ClusterObservation> observations,
+            List<Deployment> deployments) {
+        for (ClusterCapacity c : capacities) {
+            ClusterObservation seen = observations.get(c.name());
+            boolean healthy = c.healthy() && (seen == null || seen.reachable());
+            clusters.put(c.name(), new ClusterCapacity(c.name(), c.pool(), c.slots(), healthy));
+        }
+        for (Deployment d : deployments) {
+            Held h = heldBy(d);
+            if (h != null) {
+                held.put(d.name(), h);
+                used.merge(h.cluster(), h.slots(), Integer::sum);
+            }
+        }
+    }
+
+    private static Held heldBy(Deployment d) {
+        Intent intent = d.status().intent();
+        if (intent != null && intent.spec() != null) {
+            return new Held(intent.cluster(), intent.spec().parallelism());
+        }
+        if (d.status().jobId() != null) {
+            DeploymentSpec running =
+                    d.lastReconciledSpec() != null ? d.lastReconciledSpec() : d.spec();
+            return new Held(d.currentCluster(), running.parallelism());
+        }
+        return null;
+    }
+
+    /**
+     * Chooses where {@code spec}'s next job of deployment {@code name} starts, and holds its slots
+     * there for the rest of the tick. A named cluster is used if it has room (or its slots are
+     * unknown); a pool or any cluster means the healthy one with the most free slots, preferring
+     * {@code preferred} (where the deployment ran) while it fits.
+     */
+    public synchronized Choice place(String name, DeploymentSpec spec, String preferred) {
+        Held own = held.remove(name);
+        if (own != null) {
+            used.merge(own.cluster(), -own.slots(), Integer::sum);
+        }
+        int needs = spec.parallelism();
+        String target = spec.cluster();
+        Choice choice;
+        if (Placement.concrete(target)) {
+            ClusterCapacity c = clusters.get(target);
+            choice =
+                    c == null || c.slots() == 0 || free(c) >= needs
+                            ? new Placed(target)
+                            : new NoRoom(
+                                    "needs "
+                                            + needs
+                                            + " slots: cluster "
+                                            + target
+                                            + " has "
+                                            + describe(c));
+        } else {
+            choice = choose(target, needs, preferred);
+        }
+        if (choice instanceof Placed p) {
+            held.put(name, new Held(p.cluster(), needs));
+            used.merge(p.cluster(), needs, Integer::sum);
+        } else if (own != null) {
+            held.put(name, own);
+            used.merge(own.cluster(), own.slots(), Integer::sum);
+        }
+        return choice;
+    }
+
+    private Choice choose(String target, int needs, String preferred) {
+        String pool = Placement.pool(target);
+        List<ClusterCapacity> members = new ArrayList<>();
+        for (ClusterCapacity c : clusters.values()) {
+            if (Placement.allows(target, c.name(), c.pool())) {
+                members.add(c);
+            }
+        }
+        members.sort(Comparator.comparing(ClusterCapacity::name));
+        String where = pool == null ? "no cluster" : "no cluster in pool " + pool;
+        if (members.isEmpty()) {
+            return new NoRoom(where + " is registered");
+        }
+        ClusterCapacity best = null;
+        for (ClusterCapacity c : members) {
+            if (!c.healthy() || c.slots() == 0 || free(c) < needs) {
+                continue;
+            }
+            if (c.name().equals(preferred)) {
+                return new Placed(c.name());
+            }
+            if (best == null || free(c) > free(best)) {
+                best = c;
+            }
+        }
+        if (best != null) {
+            return new Placed(best.name());
+        }
+        List<String> seen = new ArrayList<>();
+        for (ClusterCapacity c : members) {
+            seen.add(c.name() + ": " + describe(c));
+        }
+        return new NoRoom(
+                "needs "
+                        + needs
+                        + " slots: "
+                        + where
+                        + " is healthy with room ("
+                        + String.join("; ", seen)
+                        + ")");
+    }
+
+    private int free(ClusterCapacity c) {
+        return c.slots() - used.getOrDefault(c.name(), 0);
+    }
+
+    private String describe(ClusterCapacity c) {
+        if (!c.healthy()) {
+            return "unhealthy";
+        }
+        if (c.slots() == 0) {
+            return "slots unknown";
+        }
+        return Math.max(0, free(c)) + " of " + c.slots() + " free";
+    }
+}
