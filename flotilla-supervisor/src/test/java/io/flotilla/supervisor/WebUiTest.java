@@ -215,6 +215,30 @@ class WebUiTest extends SupervisorApiFixture {
     }
 
     @Test
+    void theClusterPageShowsItsFlinkAndTheJobIdLinksToFlinksJobPage() throws Exception {
+        Deployment d = store.deployment("orders").orElseThrow();
+        String job = "0123456789abcdef0123456789abcdef";
+        store.replaceDeployment(
+                d.withStatus(d.status().toBuilder().phase(Phase.RUNNING).jobId(job).build()),
+                d.spec().generation(),
+                new Event("orders", Instant.now(), "Submitted", "submitted " + job, 0));
+        Browser b = login(VIEWER);
+        String cluster = send("GET", "/clusters/cluster-1", b.cookie(), null).body();
+        assertThat(cluster)
+                .contains("id=\"c-flink\">2.0.0<")
+                .contains("id=\"c-flink-free\">3 of 4<")
+                .contains("href=\"http://flink.test:8081\"")
+                .contains("id=\"c-health\">reachable<");
+        assertThat(send("GET", "/jobs/orders/live", b.cookie(), null).body())
+                .contains("href=\"http://flink.test:8081/#/job/running/" + job + "/overview\"");
+        logs.unreachable = true;
+        assertThat(send("GET", "/clusters/cluster-1", b.cookie(), null).body())
+                .contains("id=\"c-health\">unreachable: ")
+                .contains("connection refused")
+                .contains("no answer at");
+    }
+
+    @Test
     void theJobListShowsOnePageAndTheTotal() throws Exception {
         for (int i = 0; i < 120; i++) {
             call(ADMIN, "POST", "/v1/deployments", orders(String.format("job-%03d", i)));

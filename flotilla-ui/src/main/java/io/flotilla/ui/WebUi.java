@@ -16,6 +16,7 @@ import io.flotilla.ui.html.Html;
 import io.flotilla.ui.html.Layout;
 import io.flotilla.ui.pages.ClusterPage;
 import io.flotilla.ui.pages.EventsPage;
+import io.flotilla.ui.pages.FlinkWeb;
 import io.flotilla.ui.pages.JobListPage;
 import io.flotilla.ui.pages.JobLogs;
 import io.flotilla.ui.pages.JobPage;
@@ -93,7 +94,7 @@ public final class WebUi implements PageRoutes, PageHandler {
         this.audit = audit;
         this.api = new Clients(apiBase);
         this.jobList = new JobListPage(api);
-        this.jobPage = new JobPage(api);
+        this.jobPage = new JobPage(api, new FlinkWeb(api));
         this.jobLogs = new JobLogs(api);
         this.clusterPage = new ClusterPage(api);
         this.lineage = new LineagePages(api);

@@ -4,10 +4,10 @@ import static io.flotilla.ui.html.Layout.badge;
 import static io.flotilla.ui.html.Layout.text;
 import static io.flotilla.ui.html.Layout.when;
 
+import io.flotilla.supervisor.api.ClusterFlinkView;
 import io.flotilla.supervisor.api.ClusterView;
 import io.flotilla.supervisor.api.DeploymentList;
 import io.flotilla.supervisor.api.DeploymentView;
-import io.flotilla.supervisor.api.Health;
 import io.flotilla.supervisor.api.Phase;
 import io.flotilla.supervisor.api.SupervisorClient;
 import io.flotilla.supervisor.api.SupervisorEndpoints;
@@ -15,14 +15,14 @@ import io.flotilla.ui.Sessions.Session;
 import io.flotilla.ui.api.Clients;
 import io.flotilla.ui.html.Html;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A cluster's page: its deployments, slots used (parallelism of its live jobs) and free,
- * reachability (whether the supervisor can observe it) and whether it was declared lost.
+ * A cluster's page: its deployments, slots used (parallelism of its live jobs) and free, its Flink
+ * as the sidecar reports it now (version, TaskManagers, slots Flink counts free, a link to Flink's
+ * web UI), health and last contact, and whether it was declared lost.
  */
 public final class ClusterPage {
 
@@ -60,7 +60,8 @@ public final class ClusterPage {
                 unknown++;
             }
         }
-        Health health = client.health();
+        ClusterFlinkView flink = client.clusterFlink(name);
+        Instant now = Instant.now();
         Html h = new Html();
         h.raw("<section class=\"card\"><dl class=\"fields\">");
         JobPage.field(h, "Name", "c-name", name);
@@ -74,16 +75,38 @@ public final class ClusterPage {
                 "c-health",
                 c.lost()
                         ? "lost (declared " + text(c.lostAt()) + ")"
-                        : unknown > 0
-                                ? "unreachable: " + unknown + " deployments UNKNOWN"
-                                : "reachable");
+                        : !flink.reachable()
+                                ? "unreachable: " + text(flink.error())
+                                : unknown > 0
+                                        ? "unreachable: " + unknown + " deployments UNKNOWN"
+                                        : "reachable");
         JobPage.field(h, "Lost", "c-lost", c.lost() ? "yes" : "no");
         JobPage.field(
                 h,
                 "Last contact",
                 "c-contact",
-                "last tick of the supervisor " + when(instant(health.lastStep()), Instant.now()));
-        JobPage.field(h, "Flink version", "c-flink", "not reported by the supervisor's API yet");
+                flink.reachable()
+                        ? when(flink.checkedAt(), now)
+                        : "no answer at " + when(flink.checkedAt(), now));
+        JobPage.field(h, "Flink version", "c-flink", flink.version());
+        JobPage.field(h, "TaskManagers", "c-taskmanagers", flink.taskManagers());
+        JobPage.field(
+                h,
+                "Slots free in Flink",
+                "c-flink-free",
+                flink.slotsTotal() == null
+                        ? ""
+                        : flink.slotsAvailable() + " of " + flink.slotsTotal());
+        String web = FlinkWeb.safe(flink.webUrl());
+        h.raw("<dt>Flink web UI</dt><dd id=\"c-flink-web\">");
+        if (web != null) {
+            h.raw("<a target=\"_blank\" rel=\"noopener noreferrer\" href=\"")
+                    .text(web)
+                    .raw("\">")
+                    .text(web)
+                    .raw("</a>");
+        }
+        h.raw("</dd>");
         h.raw("</dl></section><section class=\"card\"><h2>Deployments</h2>")
                 .raw("<table id=\"cluster-jobs\"><thead><tr><th>name</th><th>status</th>")
                 .raw("<th>version</th><th>owner</th><th>parallelism</th></tr></thead><tbody>");
@@ -99,14 +122,5 @@ public final class ClusterPage {
                     .raw("</tr>");
         }
         return h.raw("</tbody></table></section>").toString();
-    }
-
-    /** The health's free-form instant (JSON text), or null. */
-    private static Instant instant(Object value) {
-        try {
-            return value == null ? null : Instant.parse(value.toString());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

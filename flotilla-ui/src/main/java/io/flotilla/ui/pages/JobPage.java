@@ -31,9 +31,12 @@ public final class JobPage {
     private final Clients api;
     private final JobSections sections;
 
-    public JobPage(Clients api) {
+    private final FlinkWeb flink;
+
+    public JobPage(Clients api, FlinkWeb flink) {
         this.api = api;
         this.sections = new JobSections();
+        this.flink = flink;
     }
 
     public String render(Session s, String name) {
@@ -93,8 +96,18 @@ public final class JobPage {
                 .raw(badge(c.phase()))
                 .raw("</dd>");
         field(h, "Retries", "live-retries", c.retries());
-        // No link to Flink's own job page: the API does not know the Flink web UI's address.
-        field(h, "JobID", "live-jobid", c.jobId());
+        h.raw("<dt>JobID</dt><dd id=\"live-jobid\">");
+        String link = flink.jobPage(s, c.cluster(), c.jobId());
+        if (link == null) {
+            h.text(c.jobId());
+        } else {
+            h.raw("<a id=\"flink-job\" target=\"_blank\" rel=\"noopener noreferrer\" href=\"")
+                    .text(link)
+                    .raw("\">")
+                    .text(c.jobId())
+                    .raw("</a>");
+        }
+        h.raw("</dd>");
         field(h, "Running version", "live-version", c.version());
         field(h, "Restored from", "live-restored", c.restoredFrom());
         field(h, "Last checkpoint", "live-checkpoint", c.lastCheckpoint());
