@@ -45,11 +45,10 @@ public final class JobLogs {
     public String logs(Session s, String name, Map<String, String> query) {
         String source = "taskmanager".equals(query.get("source")) ? "taskmanager" : "jobmanager";
         boolean all = "true".equals(query.get("all"));
-        StringBuilder q = new StringBuilder("?limit=200&source=" + source);
-        for (String k : new String[] {"taskManager", "offset", "before"}) {
-            if (query.get(k) != null && !query.get(k).isBlank()) {
-                q.append('&').append(k).append('=').append(Html.path(query.get(k)));
-            }
+        // The same log (source, TaskManager, all or not) without a position: pages add theirs.
+        StringBuilder q = new StringBuilder("?source=" + source);
+        if (query.get("taskManager") != null && !query.get("taskManager").isBlank()) {
+            q.append("&taskManager=").append(Html.path(query.get("taskManager")));
         }
         if (all) {
             q.append("&all=true");
@@ -110,7 +109,11 @@ public final class JobLogs {
         h.el("pre", "class=\"log\" id=\"log-lines\"", lines.length() == 0 ? "(no line)" : lines);
         h.raw("<p class=\"pager\">");
         if (page.previous() != null) {
-            tab(h, base + q + "&before=" + page.previous(), "← older", "log-older", false);
+            String tm =
+                    q.indexOf("&taskManager=") < 0 && page.taskManager() != null
+                            ? "&taskManager=" + Html.path(page.taskManager())
+                            : "";
+            tab(h, base + q + tm + "&before=" + page.previous(), "← older", "log-older", false);
         }
         tab(
                 h,
