@@ -30,8 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * supervisor): log in, the job list, every field of the seed's job page (the JobID linking to
  * Flink's own job page), Stop with a savepoint and Start from it, the tables read and written, the
  * lineage graph, the cluster page with its Flink, a viewer without buttons whose forged POST is
- * refused, markup in a field shown as text, a deployment that needs attention started from a
- * chosen savepoint, and logging in and out in the audit log.
+ * refused, markup in a field shown as text, a deployment that needs attention started from a chosen
+ * savepoint, and logging in and out in the audit log.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiITCase {
@@ -214,7 +214,8 @@ class WebUiITCase {
         assertThat(text("c-flink")).isEqualTo("2.0.0");
         assertThat(text("c-taskmanagers")).isEqualTo("1");
         assertThat(text("c-flink-free")).matches("[0-2] of 2");
-        assertThat(text("c-contact")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ .*ago\\)");
+        assertThat(text("c-contact"))
+                .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ .*ago\\)");
         assertThat(d.findElement(By.id("cluster-jobs")).getText())
                 .contains("orders")
                 .contains("evil");

@@ -47,7 +47,10 @@ final class Attention {
             h.raw("</ul>");
         }
         if (Layout.may(s, Role.OPERATOR)) {
-            fromSavepoint(h, s, d, known, "attention-savepoint", "attention-start-from");
+            // The start point that failed is no choice to offer again.
+            List<String> choices =
+                    known.stream().filter(p -> !p.equals(d.spec().restoreFrom())).toList();
+            fromSavepoint(h, s, d, choices, "attention-savepoint", "attention-start-from");
             JobPage.formOpen(
                     h,
                     s,

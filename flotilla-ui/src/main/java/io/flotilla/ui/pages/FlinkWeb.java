@@ -10,12 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Links to Flink's own web UI: each cluster's address as its sidecar reports it, asked of the API
- * at most once a minute per cluster, since the job page's live part polls every 2 s and each answer
- * costs the sidecar a call of Flink.
+ * at most once a minute per cluster (every 10 s while unknown), since the job page's live part
+ * polls every 2 s and each answer costs the sidecar a call of Flink.
  */
 public final class FlinkWeb {
 
     private static final long TTL_NANOS = 60_000_000_000L;
+    private static final long UNKNOWN_TTL_NANOS = 10_000_000_000L;
 
     private record Cached(String webUrl, long at) {}
 
@@ -34,7 +35,9 @@ public final class FlinkWeb {
             return null;
         }
         Cached c = byCluster.get(cluster);
-        if (c == null || c.at() < System.nanoTime() - TTL_NANOS) {
+        // An unknown address is asked again sooner: the sidecar may just have been restarting.
+        long ttl = c != null && c.webUrl() == null ? UNKNOWN_TTL_NANOS : TTL_NANOS;
+        if (c == null || c.at() < System.nanoTime() - ttl) {
             String url;
             try {
                 ClusterFlinkView f = api.of(s).clusterFlink(cluster);
