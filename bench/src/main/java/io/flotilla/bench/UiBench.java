@@ -104,7 +104,10 @@ public final class UiBench {
                                     java.time.Clock.systemUTC(),
                                     Duration.ofHours(1),
                                     Duration.ofHours(2)),
-                            api::uri));
+                            api::uri,
+                            (who, kind, message) ->
+                                    store.appendAudit(
+                                            new Event("", Instant.now(), kind, message, 0, who))));
             api.start();
             try {
                 HttpClient http = HttpClient.newHttpClient();

@@ -7,6 +7,7 @@ import io.flotilla.supervisor.api.DeploymentView;
 import io.flotilla.supervisor.api.Lineage;
 import io.flotilla.supervisor.api.LineageTable;
 import io.flotilla.supervisor.api.Phase;
+import io.flotilla.supervisor.api.StartFromSavepointRequest;
 import io.flotilla.supervisor.api.SupervisorClient;
 import java.time.Duration;
 import java.util.List;
@@ -26,9 +27,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web UI in headless Chromium on the real platform (Flink, s3proxy, PostgreSQL, the
- * supervisor): log in, the job list, every field of the seed's job page, Stop with a savepoint and
- * Start from it, the tables read and written, the lineage graph, the cluster page, a viewer without
- * buttons whose forged POST is refused, and markup in a field shown as text.
+ * supervisor): log in, the job list, every field of the seed's job page (the JobID linking to
+ * Flink's own job page), Stop with a savepoint and Start from it, the tables read and written, the
+ * lineage graph, the cluster page with its Flink, a viewer without buttons whose forged POST is
+ * refused, markup in a field shown as text, a deployment that needs attention started from a chosen
+ * savepoint, and logging in and out in the audit log.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiITCase {
@@ -109,6 +112,15 @@ class WebUiITCase {
                 .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ .*ago\\)");
         assertThat(text("live-retries")).isEqualTo("0");
         assertThat(text("live-jobid")).isEqualTo(dep.status().jobId());
+        String flinkJob =
+                await().ignoring(StaleElementReferenceException.class)
+                        .until(x -> x.findElement(By.id("flink-job")).getAttribute("href"));
+        assertThat(flinkJob)
+                .isEqualTo(
+                        platform.cluster("cluster-1").restUrl().toString().replaceAll("/+$", "")
+                                + "/#/job/running/"
+                                + dep.status().jobId()
+                                + "/overview");
         assertThat(d.findElements(By.id("stop"))).hasSize(1);
         assertThat(d.findElements(By.id("restart"))).hasSize(1);
         String jobId = dep.status().jobId();
@@ -199,6 +211,11 @@ class WebUiITCase {
         assertThat(text("c-free")).isEqualTo("1");
         assertThat(text("c-health")).isEqualTo("reachable");
         assertThat(text("c-lost")).isEqualTo("no");
+        assertThat(text("c-flink")).isEqualTo("2.0.0");
+        assertThat(text("c-taskmanagers")).isEqualTo("1");
+        assertThat(text("c-flink-free")).matches("[0-2] of 2");
+        assertThat(text("c-contact"))
+                .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ .*ago\\)");
         assertThat(d.findElement(By.id("cluster-jobs")).getText())
                 .contains("orders")
                 .contains("evil");
@@ -237,6 +254,45 @@ class WebUiITCase {
                                         + ".then(r => done(r.status));");
         assertThat(status).isEqualTo(403L);
         assertThat(api.deployment("orders").spec().desiredState().name()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    @Order(8)
+    void aDeploymentThatNeedsAttentionShowsWhyAndStartsFromAChosenSavepoint() {
+        WebDriver d = BROWSER.driver();
+        click(By.id("logout"));
+        await().until(ExpectedConditions.presenceOfElementLocated(By.id("token")));
+        logIn(supervisor.token());
+        // alerts never ran: a start from a savepoint that is gone leaves nothing to restore.
+        String gone = savepoint.replaceAll("/+$", "") + "-gone";
+        api.startFromSavepoint("alerts", new StartFromSavepointRequest(gone, null));
+        until("alerts", x -> x.phase() == Phase.NEEDS_ATTENTION);
+        d.get(ui + "jobs/alerts");
+        await().until(ExpectedConditions.presenceOfElementLocated(By.id("attention")));
+        assertThat(text("attention-cause")).contains("nothing to restore from").contains(gone);
+        assertThat(text("attention-options"))
+                .contains("start from a chosen savepoint")
+                .contains("start stateless");
+        assertThat(d.findElements(By.id("start-stateless"))).hasSize(1);
+        BROWSER.screenshot("attention");
+        WebElement path = d.findElement(By.id("attention-savepoint-path"));
+        path.clear();
+        path.sendKeys(savepoint);
+        click(By.id("attention-start-from"));
+        await().until(ExpectedConditions.alertIsPresent()).accept();
+        await().until(ExpectedConditions.textToBe(By.id("live-status"), "RUNNING"));
+        await().until(ExpectedConditions.textToBe(By.id("live-restored"), savepoint));
+        d.navigate().refresh();
+        assertThat(d.findElements(By.id("attention"))).isEmpty();
+        List<String> who = new java.util.ArrayList<>();
+        api.events(null, 0, 1000).events().forEach(e -> who.add(e.who() + " " + e.type()));
+        assertThat(who)
+                .contains(
+                        "admin LoggedIn",
+                        "admin LoggedOut",
+                        "viewer LoggedIn",
+                        "viewer LoggedOut",
+                        "admin StartFromSavepoint");
     }
 
     private static void logIn(String token) {

@@ -181,11 +181,19 @@ final class SidecarRoutes {
                             "slotsAvailable",
                             overview.getNumSlotsAvailable(),
                             "version",
-                            overview.getVersion()));
+                            overview.getVersion(),
+                            "webUrl",
+                            webUrl(settings)));
         } catch (RuntimeException e) {
             out.put("status", "DEGRADED");
             out.put("flink", Map.of("error", String.valueOf(e.getMessage())));
         }
         return out;
+    }
+
+    private static String webUrl(SidecarSettings settings) {
+        String web = settings.get(SidecarSettings.FLINK_WEB_URL);
+        return (web.isBlank() ? settings.get(SidecarSettings.FLINK_REST_URL) : web)
+                .replaceAll("/+$", "");
     }
 }

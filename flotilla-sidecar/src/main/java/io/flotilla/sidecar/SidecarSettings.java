@@ -17,6 +17,11 @@ public final class SidecarSettings {
                     "flink-rest-url",
                     "",
                     "The JobManager's REST API, e.g. http://127.0.0.1:8081 (required).");
+    public static final Setting<String> FLINK_WEB_URL =
+            Setting.string(
+                    "flink-web-url",
+                    "",
+                    "The Flink web UI as users' browsers reach it, for the links of Flotilla's web UI to Flink's job pages; empty: the REST API's address (Flink serves its web UI there).");
     public static final Setting<String> BIND =
             Setting.string("bind", "127.0.0.1", "Address the sidecar's HTTP API listens on.");
     public static final Setting<Integer> PORT =
@@ -91,6 +96,7 @@ public final class SidecarSettings {
                             java.util.stream.Stream.of(
                                     CLUSTER,
                                     FLINK_REST_URL,
+                                    FLINK_WEB_URL,
                                     BIND,
                                     PORT,
                                     TOKEN,

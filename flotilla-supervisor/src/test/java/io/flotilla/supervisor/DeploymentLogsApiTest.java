@@ -42,6 +42,23 @@ class DeploymentLogsApiTest extends SupervisorApiFixture {
     }
 
     @Test
+    void aClustersFlinkIsAskedOfItsSidecarAndAnUnreachableOneIsAnAnswer() throws Exception {
+        Answer up = call(VIEWER, "GET", "/v1/clusters/cluster-1/flink", null);
+        assertThat(up.status()).as(up.body().toString()).isEqualTo(200);
+        assertThat(up.body().get("reachable").asBoolean()).isTrue();
+        assertThat(up.body().get("version").asText()).isEqualTo("2.0.0");
+        assertThat(up.body().get("slotsAvailable").asInt()).isEqualTo(3);
+        assertThat(up.body().get("webUrl").asText()).isEqualTo("http://flink.test:8081");
+        logs.unreachable = true;
+        Answer down = call(VIEWER, "GET", "/v1/clusters/cluster-1/flink", null);
+        assertThat(down.status()).isEqualTo(200);
+        assertThat(down.body().get("reachable").asBoolean()).isFalse();
+        assertThat(down.body().get("error").asText()).contains("connection refused");
+        assertThat(call(VIEWER, "GET", "/v1/clusters/cluster-9/flink", null).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void allLinesAndATaskManagerLogAreAsked() throws Exception {
         running();
         Answer all = call(VIEWER, "GET", "/v1/deployments/orders/logs?all=true&limit=1000", null);

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Logs in memory: each cluster's log is a list of lines, paged newest-first by line number (the
- * real sidecar pages by bytes); records every query; can be unreachable or refuse.
+ * Logs in memory (and a Flink overview): each cluster's log is a list of lines, paged newest-first
+ * by line number (the real sidecar pages by bytes); records every query; can be unreachable or
+ * refuse.
  */
 final class TestingClusterLogs implements ClusterLogs {
 
@@ -56,6 +57,18 @@ final class TestingClusterLogs implements ClusterLogs {
         check(cluster);
         return new JobFailures(
                 cluster, jobId, failures.isEmpty() ? null : failures.get(0), failures, false);
+    }
+
+    /** What {@link #overview} answers while the sidecar answers. */
+    FlinkOverview overview = new FlinkOverview("2.0.0", 2, 4, 3, "http://flink.test:8081", null);
+
+    @Override
+    public FlinkOverview overview(String cluster) {
+        queried.add(cluster);
+        if (unreachable) {
+            throw new ClusterUnreachableException(cluster, "connection refused");
+        }
+        return overview;
     }
 
     void fail(String cause) {

@@ -2,6 +2,11 @@ package io.flotilla.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.supervisor.model.Attention;
+import io.flotilla.supervisor.model.Deployment;
+import io.flotilla.supervisor.model.Event;
+import io.flotilla.supervisor.model.Phase;
+import io.flotilla.supervisor.model.UpgradeMode;
 import io.flotilla.ui.Sessions;
 import io.flotilla.ui.WebUi;
 import java.net.URI;
@@ -11,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +41,9 @@ class WebUiTest extends SupervisorApiFixture {
                                                 "dashboard", io.flotilla.http.Role.VIEWER, VIEWER)))
                         ::authenticate,
                 new Sessions(Clock.systemUTC(), Duration.ofMinutes(5), Duration.ofHours(1)),
-                () -> api.uri());
+                () -> api.uri(),
+                (who, kind, message) ->
+                        store.appendAudit(new Event("", Instant.now(), kind, message, 0, who)));
     }
 
     @BeforeEach
@@ -142,6 +150,92 @@ class WebUiTest extends SupervisorApiFixture {
         assertThat(send("POST", "/logout", b.cookie(), "_csrf=" + b.csrf()).statusCode())
                 .isEqualTo(303);
         assertThat(send("GET", "/jobs", b.cookie(), null).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void loggingInAndOutLandsInTheAuditLogWithWho() throws Exception {
+        Browser b = login(VIEWER);
+        send("POST", "/logout", b.cookie(), "_csrf=" + b.csrf());
+        send("POST", "/login", null, "token=not-a-token-of-this-service");
+        java.util.List<String> log = new java.util.ArrayList<>();
+        store.events(null, 0, 1000).forEach(e -> log.add(e.event().who() + " " + e.event().type()));
+        assertThat(log).contains("dashboard LoggedIn", "dashboard LoggedOut");
+        assertThat(log).filteredOn(l -> l.endsWith("LoggedIn")).hasSize(1);
+    }
+
+    @Test
+    void aDeploymentThatNeedsAttentionShowsWhyAndStartStatelessResolvesIt() throws Exception {
+        Deployment d = store.deployment("orders").orElseThrow();
+        Attention why =
+                Attention.of(
+                        "nothing to restore from: s3://state/gone does not exist",
+                        "orders",
+                        d.spec().generation(),
+                        Instant.now());
+        store.replaceDeployment(
+                d.withStatus(
+                        d.status().toBuilder()
+                                .phase(Phase.NEEDS_ATTENTION)
+                                .attention(why)
+                                .error(why.cause())
+                                .build()),
+                d.spec().generation(),
+                new Event("orders", Instant.now(), "NeedAttention", why.cause(), 0));
+        Browser viewer = login(VIEWER);
+        String seen = send("GET", "/jobs/orders", viewer.cookie(), null).body();
+        assertThat(seen)
+                .contains("id=\"attention\"")
+                .contains("s3://state/gone does not exist")
+                .contains("start stateless: PUT /v1/deployments/orders")
+                .doesNotContain("id=\"start-stateless\"");
+        Browser b = login(OPERATOR);
+        String page = send("GET", "/jobs/orders", b.cookie(), null).body();
+        assertThat(page).contains("id=\"start-stateless\"").contains("id=\"attention-savepoint\"");
+        long generation = d.spec().generation();
+        HttpResponse<String> r =
+                send(
+                        "POST",
+                        "/jobs/orders/start-stateless",
+                        b.cookie(),
+                        "_csrf=" + b.csrf() + "&generation=" + generation);
+        assertThat(r.statusCode()).isEqualTo(303);
+        var spec = store.deployment("orders").orElseThrow().spec();
+        assertThat(spec.upgradeMode()).isEqualTo(UpgradeMode.STATELESS);
+        assertThat(spec.generation()).isGreaterThan(generation);
+        var last = store.events("orders", 0, 100);
+        assertThat(last.get(last.size() - 1).event().who()).isEqualTo("ci");
+        // The page's generation is sent along: a second press on the same page is refused.
+        send(
+                "POST",
+                "/jobs/orders/start-stateless",
+                b.cookie(),
+                "_csrf=" + b.csrf() + "&generation=" + generation);
+        assertThat(send("GET", "/jobs/orders", b.cookie(), null).body())
+                .contains("start-stateless refused (409");
+    }
+
+    @Test
+    void theClusterPageShowsItsFlinkAndTheJobIdLinksToFlinksJobPage() throws Exception {
+        Deployment d = store.deployment("orders").orElseThrow();
+        String job = "0123456789abcdef0123456789abcdef";
+        store.replaceDeployment(
+                d.withStatus(d.status().toBuilder().phase(Phase.RUNNING).jobId(job).build()),
+                d.spec().generation(),
+                new Event("orders", Instant.now(), "Submitted", "submitted " + job, 0));
+        Browser b = login(VIEWER);
+        String cluster = send("GET", "/clusters/cluster-1", b.cookie(), null).body();
+        assertThat(cluster)
+                .contains("id=\"c-flink\">2.0.0<")
+                .contains("id=\"c-flink-free\">3 of 4<")
+                .contains("href=\"http://flink.test:8081\"")
+                .contains("id=\"c-health\">reachable<");
+        assertThat(send("GET", "/jobs/orders/live", b.cookie(), null).body())
+                .contains("href=\"http://flink.test:8081/#/job/running/" + job + "/overview\"");
+        logs.unreachable = true;
+        assertThat(send("GET", "/clusters/cluster-1", b.cookie(), null).body())
+                .contains("id=\"c-health\">unreachable: ")
+                .contains("connection refused")
+                .contains("no answer at");
     }
 
     @Test

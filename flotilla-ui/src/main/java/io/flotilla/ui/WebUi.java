@@ -1,14 +1,22 @@
 package io.flotilla.ui;
 
+import io.flotilla.http.ApiCallException;
 import io.flotilla.http.ApiException;
+import io.flotilla.http.ApiUnreachableException;
 import io.flotilla.http.PageRoutes;
 import io.flotilla.http.Principal;
+import io.flotilla.supervisor.api.DeploymentRequest;
+import io.flotilla.supervisor.api.DesiredState;
+import io.flotilla.supervisor.api.StartFromSavepointRequest;
+import io.flotilla.supervisor.api.SupervisorClient;
+import io.flotilla.supervisor.api.UpgradeMode;
 import io.flotilla.ui.Sessions.Session;
-import io.flotilla.ui.api.SupervisorCalls;
+import io.flotilla.ui.api.Clients;
 import io.flotilla.ui.html.Html;
 import io.flotilla.ui.html.Layout;
 import io.flotilla.ui.pages.ClusterPage;
 import io.flotilla.ui.pages.EventsPage;
+import io.flotilla.ui.pages.FlinkWeb;
 import io.flotilla.ui.pages.JobListPage;
 import io.flotilla.ui.pages.JobLogs;
 import io.flotilla.ui.pages.JobPage;
@@ -32,10 +40,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web UI's router: log in and out, the pages, the job actions (each a POST with the session's
- * CSRF token, forwarded to the API with the user's token, so the API checks the role and records
- * who in its audit log), and the static assets. Mounted on the API's Javalin server through {@link
- * PageRoutes}: only the UI's own paths are registered, so the API keeps {@code /v1}.
+ * The web UI's router: log in and out (each recorded in the audit log through {@link UiAudit}), the
+ * pages, the job actions (each a POST with the session's CSRF token, forwarded to the API with the
+ * user's token, so the API checks the role and records who in its audit log), and the static
+ * assets. Mounted on the API's Javalin server through {@link PageRoutes}: only the UI's own paths
+ * are registered, so the API keeps {@code /v1}.
  */
 public final class WebUi implements PageRoutes, PageHandler {
 
@@ -56,11 +65,12 @@ public final class WebUi implements PageRoutes, PageHandler {
     static final String COOKIE = "flotilla_session";
     private static final Pattern JOB = Pattern.compile("/jobs/([^/]+)(/[a-z-]+)?");
     private static final Set<String> ACTIONS =
-            Set.of("start", "stop", "restart", "start-from-savepoint");
+            Set.of("start", "stop", "restart", "start-from-savepoint", "start-stateless");
 
     private final Function<String, Principal> authenticate;
     private final Sessions sessions;
-    private final SupervisorCalls api;
+    private final UiAudit audit;
+    private final Clients api;
     private final Assets assets = new Assets();
     private final JobListPage jobList;
     private final JobPage jobPage;
@@ -72,14 +82,19 @@ public final class WebUi implements PageRoutes, PageHandler {
     /**
      * @param authenticate the principal of an API token, or an {@link ApiException} 401
      * @param apiBase the supervisor API's address, which the UI calls with the user's token
+     * @param audit where logging in and out is recorded (the supervisor's audit log)
      */
     public WebUi(
-            Function<String, Principal> authenticate, Sessions sessions, Supplier<URI> apiBase) {
+            Function<String, Principal> authenticate,
+            Sessions sessions,
+            Supplier<URI> apiBase,
+            UiAudit audit) {
         this.authenticate = authenticate;
         this.sessions = sessions;
-        this.api = new SupervisorCalls(apiBase);
+        this.audit = audit;
+        this.api = new Clients(apiBase);
         this.jobList = new JobListPage(api);
-        this.jobPage = new JobPage(api);
+        this.jobPage = new JobPage(api, new FlinkWeb(api));
         this.jobLogs = new JobLogs(api);
         this.clusterPage = new ClusterPage(api);
         this.lineage = new LineagePages(api);
@@ -154,16 +169,22 @@ public final class WebUi implements PageRoutes, PageHandler {
         }
         try {
             return get(r, s, path);
-        } catch (SupervisorCalls.Refused e) {
-            return html(
-                    e.status(),
-                    Layout.page(
-                            "Error " + e.status(),
-                            s,
-                            null,
-                            "<p class=\"error\">" + Html.escape(e.getMessage()) + "</p>"),
-                    List.of());
+        } catch (ApiCallException e) {
+            return error(s, e.status(), e.getMessage());
+        } catch (ApiUnreachableException e) {
+            return error(s, 502, "the supervisor's API did not answer: " + e.getMessage());
         }
+    }
+
+    private static PageResponse error(Session s, int status, String message) {
+        return html(
+                status,
+                Layout.page(
+                        "Error " + status,
+                        s,
+                        null,
+                        "<p class=\"error\">" + Html.escape(message) + "</p>"),
+                List.of());
     }
 
     private PageResponse get(PageRequest r, Session s, String path) {
@@ -212,6 +233,7 @@ public final class WebUi implements PageRoutes, PageHandler {
     private PageResponse post(PageRequest r, Session s, Map<String, String> form) {
         if (r.path().equals("/logout")) {
             sessions.end(s.id());
+            audit.record(s.principal().name(), "LoggedOut", "logged out of the web UI");
             return redirect("/login", List.of(Map.entry("Set-Cookie", cookieHeader("", 0, r))));
         }
         Matcher m = JOB.matcher(r.path());
@@ -220,17 +242,60 @@ public final class WebUi implements PageRoutes, PageHandler {
         }
         String name = decode(m.group(1));
         String action = m.group(2).substring(1);
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (action.equals("start-from-savepoint")) {
-            body.put("savepoint", form.getOrDefault("savepoint", ""));
-        }
         try {
-            api.post(s.token(), "/v1/deployments/" + Html.path(name) + "/" + action, body);
+            act(api.of(s), name, action, form);
             s.flash(action.replace('-', ' ') + " of " + name + " requested");
-        } catch (SupervisorCalls.Refused e) {
+        } catch (ApiCallException e) {
             s.flash(action + " refused (" + e.status() + " " + e.code() + "): " + e.getMessage());
+        } catch (ApiUnreachableException e) {
+            s.flash(action + " failed: the supervisor's API did not answer");
         }
         return redirect("/jobs/" + Html.path(name), List.of());
+    }
+
+    /** One job action through the typed client; the API records it with the user's name. */
+    private static void act(
+            SupervisorClient client, String name, String action, Map<String, String> form) {
+        Long generation = generation(form.get("generation"));
+        switch (action) {
+            case "start" -> client.start(name, null);
+            case "stop" -> client.stop(name, null);
+            case "restart" -> client.restart(name, null);
+            case "start-from-savepoint" ->
+                    client.startFromSavepoint(
+                            name,
+                            new StartFromSavepointRequest(
+                                    form.getOrDefault("savepoint", "").strip(), generation));
+            case "start-stateless" ->
+                    client.update(
+                            name,
+                            new DeploymentRequest(
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    DesiredState.RUNNING.name(),
+                                    UpgradeMode.STATELESS.name(),
+                                    null,
+                                    null,
+                                    generation == null
+                                            ? client.deployment(name).generation()
+                                            : generation));
+            default -> throw new IllegalStateException("no action " + action);
+        }
+    }
+
+    private static Long generation(String raw) {
+        try {
+            return raw == null || raw.isBlank() ? null : Long.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private PageResponse login(PageRequest r) {
@@ -239,10 +304,13 @@ public final class WebUi implements PageRoutes, PageHandler {
         try {
             p = authenticate.apply(token.isEmpty() ? null : "Bearer " + token);
         } catch (ApiException e) {
+            // Not in the audit log: anyone can send these, and the log would fill with them.
+            LOG.warn("web UI login refused: {}", e.getMessage());
             return html(
                     401, loginPage("That token is not valid here: " + e.getMessage()), List.of());
         }
         Session s = sessions.create(token, p);
+        audit.record(p.name(), "LoggedIn", "logged in to the web UI as " + p.role().label());
         long age = sessions.idle().getSeconds();
         return redirect("/jobs", List.of(Map.entry("Set-Cookie", cookieHeader(s.id(), age, r))));
     }

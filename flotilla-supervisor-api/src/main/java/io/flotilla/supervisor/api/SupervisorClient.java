@@ -63,6 +63,11 @@ public final class SupervisorClient {
         return api.call(GET_CLUSTER, null, name);
     }
 
+    /** The cluster's Flink as its sidecar reports it now (asked of the sidecar at each call). */
+    public ClusterFlinkView clusterFlink(String name) {
+        return api.call(CLUSTER_FLINK, null, name);
+    }
+
     public ClusterLost declareLost(String cluster) {
         return api.call(DECLARE_CLUSTER_LOST, null, cluster);
     }

@@ -70,6 +70,13 @@ public final class SupervisorEndpoints {
                     ClusterView.class,
                     "getCluster",
                     "One cluster");
+    public static final Endpoint<Void, ClusterFlinkView> CLUSTER_FLINK =
+            Endpoint.get(
+                    "/v1/clusters/{cluster}/flink",
+                    VIEWER,
+                    ClusterFlinkView.class,
+                    "getClusterFlink",
+                    "The cluster's Flink as its sidecar reports it now: version, TaskManagers, slots in all and free, the web UI's address; reachable false with the error when it does not answer");
     public static final Endpoint<Void, ClusterLost> DECLARE_CLUSTER_LOST =
             Endpoint.change(
                     "POST",
@@ -309,6 +316,7 @@ public final class SupervisorEndpoints {
                     LIST_CLUSTERS,
                     REGISTER_CLUSTER,
                     GET_CLUSTER,
+                    CLUSTER_FLINK,
                     DECLARE_CLUSTER_LOST,
                     LIST_DEPLOYMENTS,
                     CREATE_DEPLOYMENT,

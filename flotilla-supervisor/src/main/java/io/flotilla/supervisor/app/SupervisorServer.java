@@ -19,6 +19,7 @@ import io.flotilla.supervisor.jdbc.JdbcDeploymentStore;
 import io.flotilla.supervisor.jdbc.JdbcLeaderLease;
 import io.flotilla.supervisor.jdbc.Migrations;
 import io.flotilla.supervisor.model.Cluster;
+import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.model.Phase;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ClusterPorts;
@@ -182,7 +183,10 @@ public final class SupervisorServer implements AutoCloseable {
                                     java.time.Clock.systemUTC(),
                                     settings.get(SupervisorSettings.UI_SESSION_IDLE),
                                     Duration.ofHours(12)),
-                            api::uri));
+                            api::uri,
+                            (who, kind, message) ->
+                                    control.appendAudit(
+                                            new Event("", Instant.now(), kind, message, 0, who))));
         }
         this.timer =
                 Executors.newSingleThreadScheduledExecutor(

@@ -4,18 +4,22 @@ import io.flotilla.http.ApiException;
 import io.flotilla.http.HttpApi;
 import io.flotilla.http.Request;
 import io.flotilla.http.Response;
+import io.flotilla.supervisor.api.ClusterFlinkView;
 import io.flotilla.supervisor.api.SupervisorEndpoints;
 import io.flotilla.supervisor.model.Deployment;
+import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ClusterLogs;
 import io.flotilla.supervisor.port.ClusterLogs.LogQuery;
 import io.flotilla.supervisor.port.ClusterLogs.LogSource;
 import io.flotilla.supervisor.port.ClusterUnreachableException;
+import io.flotilla.supervisor.port.ControlStore;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * Routes of a deployment's logs and exception history, read from the sidecar of the cluster its job
- * runs on; a viewer may read them.
+ * Routes that read a cluster's sidecar: a deployment's logs and exception history (from the cluster
+ * its job runs on) and a cluster's Flink overview; a viewer may read them.
  */
 final class LogRoutes {
 
@@ -23,15 +27,52 @@ final class LogRoutes {
 
     private final DeploymentRoutes deployments;
     private final ClusterLogs logs;
+    private final ControlStore store;
+    private final Clock clock;
 
-    LogRoutes(DeploymentRoutes deployments, ClusterLogs logs) {
+    LogRoutes(DeploymentRoutes deployments, ClusterLogs logs, ControlStore store, Clock clock) {
         this.deployments = deployments;
         this.logs = logs;
+        this.store = store;
+        this.clock = clock;
     }
 
     void register(HttpApi api) {
         api.route(SupervisorEndpoints.DEPLOYMENT_LOGS, this::logs)
-                .route(SupervisorEndpoints.DEPLOYMENT_EXCEPTIONS, this::exceptions);
+                .route(SupervisorEndpoints.DEPLOYMENT_EXCEPTIONS, this::exceptions)
+                .route(SupervisorEndpoints.CLUSTER_FLINK, this::flink);
+    }
+
+    /** Asked of the sidecar at each call: an unreachable one is an answer, not an error. */
+    private Response flink(Request r) {
+        String name = r.param("cluster");
+        if (store.cluster(name).isEmpty()) {
+            throw new ApiException(
+                    404,
+                    "no_such_cluster",
+                    "no cluster '" + name + "' is registered: see GET /v1/clusters",
+                    "cluster",
+                    null);
+        }
+        Instant now = clock.now();
+        try {
+            ClusterLogs.FlinkOverview o = logs.overview(name);
+            return Response.ok(
+                    new ClusterFlinkView(
+                            name,
+                            o.error() == null,
+                            o.version(),
+                            o.taskManagers(),
+                            o.slotsTotal(),
+                            o.slotsAvailable(),
+                            o.webUrl(),
+                            now,
+                            o.error()));
+        } catch (ClusterUnreachableException e) {
+            return Response.ok(
+                    new ClusterFlinkView(
+                            name, false, null, null, null, null, null, now, e.getMessage()));
+        }
     }
 
     private Response logs(Request r) {

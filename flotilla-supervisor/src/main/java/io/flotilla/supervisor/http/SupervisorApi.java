@@ -38,6 +38,11 @@ public final class SupervisorApi implements AutoCloseable {
                 public JobFailures failures(String cluster, String jobId) {
                     throw new ClusterUnreachableException(cluster, "this API reads no cluster");
                 }
+
+                @Override
+                public FlinkOverview overview(String cluster) {
+                    throw new ClusterUnreachableException(cluster, "this API reads no cluster");
+                }
             };
 
     private final HttpApi api;
@@ -113,7 +118,7 @@ public final class SupervisorApi implements AutoCloseable {
         new ClusterRoutes(store, clock, clusters, lostAfter).register(api);
         deployments.register(api);
         new ReadRoutes(store, clock, deployments, cleanupNow).register(api);
-        new LogRoutes(deployments, logs).register(api);
+        new LogRoutes(deployments, logs, store, clock).register(api);
     }
 
     /**

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Reads a cluster's JobManager and TaskManager logs and a job's failures, for the API (the job page
- * and {@code flotilla logs}); the reconciler never uses it.
+ * Reads a cluster's JobManager and TaskManager logs, a job's failures and the cluster's Flink
+ * overview, for the API (the job and cluster pages and {@code flotilla logs}); the reconciler never
+ * uses it.
  */
 public interface ClusterLogs {
 
@@ -63,6 +64,18 @@ public interface ClusterLogs {
             List<Failure> history,
             boolean truncated) {}
 
+    /**
+     * The cluster's Flink as its sidecar reports it; {@code error} says why Flink did not answer
+     * the sidecar (then the rest is null).
+     */
+    record FlinkOverview(
+            String version,
+            Integer taskManagers,
+            Integer slotsTotal,
+            Integer slotsAvailable,
+            String webUrl,
+            String error) {}
+
     /** The cluster answered and refused the request (a bad or unknown parameter). */
     final class RefusedException extends RuntimeException {
         private final int status;
@@ -100,4 +113,9 @@ public interface ClusterLogs {
      * @throws RefusedException when the cluster does not know the job
      */
     JobFailures failures(String cluster, String jobId);
+
+    /**
+     * @throws ClusterUnreachableException when the cluster's sidecar does not answer
+     */
+    FlinkOverview overview(String cluster);
 }

@@ -7,6 +7,7 @@ import io.flotilla.sidecar.logs.LogApi;
 import io.flotilla.supervisor.port.ClusterLogs;
 import io.flotilla.supervisor.port.ClusterUnreachableException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -78,6 +79,33 @@ public final class SidecarClusterLogs implements ClusterLogs {
                 e.rootCause() == null ? null : failure(e.rootCause()),
                 e.history().stream().map(SidecarClusterLogs::failure).toList(),
                 e.truncated());
+    }
+
+    @Override
+    public FlinkOverview overview(String cluster) {
+        SidecarClient sidecar = sidecar(cluster);
+        Object flink = call(cluster, sidecar::health).flink();
+        Map<?, ?> f = flink instanceof Map<?, ?> m ? m : Map.of();
+        if (f.get("error") != null || f.get("version") == null) {
+            return new FlinkOverview(
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    String.valueOf(f.get("error") != null ? f.get("error") : flink));
+        }
+        return new FlinkOverview(
+                String.valueOf(f.get("version")),
+                number(f.get("taskManagers")),
+                number(f.get("slotsTotal")),
+                number(f.get("slotsAvailable")),
+                f.get("webUrl") == null ? null : String.valueOf(f.get("webUrl")),
+                null);
+    }
+
+    private static Integer number(Object value) {
+        return value instanceof Number n ? n.intValue() : null;
     }
 
     private static Failure failure(LogApi.Failure f) {

@@ -1,11 +1,10 @@
 package io.flotilla.ui.html;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.flotilla.http.Role;
+import io.flotilla.supervisor.api.Phase;
 import io.flotilla.ui.Sessions.Session;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /** The frame every page shares (header, navigation, who is logged in) and small formatters. */
 public final class Layout {
@@ -58,33 +57,27 @@ public final class Layout {
     }
 
     /** A phase as a coloured badge. */
-    public static String badge(String phase) {
-        String p = phase == null || phase.isBlank() ? "UNKNOWN" : phase;
+    public static String badge(Phase phase) {
+        String p = phase == null ? "UNKNOWN" : phase.name();
         return "<span class=\"badge phase-"
-                + Html.escape(p.toLowerCase(java.util.Locale.ROOT))
+                + p.toLowerCase(java.util.Locale.ROOT)
                 + "\">"
-                + Html.escape(p)
+                + p
                 + "</span>";
     }
 
-    /** A field's text, or "" when absent or null. */
-    public static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v == null || v.isNull() ? "" : v.asText();
+    /** A value as text, or "" when absent. */
+    public static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 
-    /** An ISO instant as {@code 2026-12-01 14:03:12Z (5 min ago)}. */
-    public static String when(String iso, Instant now) {
-        if (iso == null || iso.isBlank()) {
+    /** An instant as {@code 2026-12-01 14:03:12Z (5 min ago)}, or "" when absent. */
+    public static String when(Instant at, Instant now) {
+        if (at == null) {
             return "";
         }
-        try {
-            Instant at = Instant.parse(iso);
-            String t = iso.substring(0, Math.min(19, iso.length())).replace('T', ' ') + "Z";
-            return t + " (" + age(Duration.between(at, now)) + " ago)";
-        } catch (DateTimeParseException e) {
-            return iso;
-        }
+        String iso = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        return iso.replace('T', ' ') + " (" + age(Duration.between(at, now)) + " ago)";
     }
 
     public static String age(Duration d) {

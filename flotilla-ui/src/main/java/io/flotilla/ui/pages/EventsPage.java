@@ -3,9 +3,9 @@ package io.flotilla.ui.pages;
 import static io.flotilla.ui.html.Layout.text;
 import static io.flotilla.ui.html.Layout.when;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.supervisor.api.EventView;
 import io.flotilla.ui.Sessions.Session;
-import io.flotilla.ui.api.SupervisorCalls;
+import io.flotilla.ui.api.Clients;
 import io.flotilla.ui.html.Html;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +16,9 @@ public final class EventsPage {
 
     private static final int SHOWN = 200;
 
-    private final SupervisorCalls api;
+    private final Clients api;
 
-    public EventsPage(SupervisorCalls api) {
+    public EventsPage(Clients api) {
         this.api = api;
     }
 
@@ -26,7 +26,7 @@ public final class EventsPage {
         String deployment = blank(query.get("deployment"));
         String who = blank(query.get("who"));
         String kind = blank(query.get("kind"));
-        List<JsonNode> events = JobPage.Events.all(api, s.token(), deployment);
+        List<EventView> events = History.all(api.of(s), deployment);
         Html h = new Html();
         h.raw("<form class=\"filters\" method=\"get\" action=\"/events\">");
         input(h, "deployment", deployment);
@@ -38,21 +38,22 @@ public final class EventsPage {
         Instant now = Instant.now();
         int shown = 0;
         for (int i = events.size() - 1; i >= 0 && shown < SHOWN; i--) {
-            JsonNode e = events.get(i);
-            if (who != null && !who.equals(text(e, "who"))
-                    || kind != null && !kind.equals(text(e, "type"))) {
+            EventView e = events.get(i);
+            if (who != null && !who.equals(e.who()) || kind != null && !kind.equals(e.type())) {
                 continue;
             }
             shown++;
-            h.raw("<tr>")
-                    .el("td", "", text(e, "id"))
-                    .el("td", "", when(text(e, "at"), now))
-                    .raw("<td>")
-                    .link("/jobs/" + Html.path(text(e, "deployment")), text(e, "deployment"))
-                    .raw("</td>")
-                    .el("td", "", text(e, "who"))
-                    .el("td", "", text(e, "type"))
-                    .el("td", "", text(e, "message"))
+            h.raw("<tr>").el("td", "", e.id()).el("td", "", when(e.at(), now)).raw("<td>");
+            if (text(e.deployment()).isEmpty()) {
+                // Events of no deployment: logging in and out, a cleanup of every cluster.
+                h.el("span", "class=\"muted\"", "-");
+            } else {
+                h.link("/jobs/" + Html.path(e.deployment()), e.deployment());
+            }
+            h.raw("</td>")
+                    .el("td", "", e.who())
+                    .el("td", "", e.type())
+                    .el("td", "", e.message())
                     .raw("</tr>");
         }
         return h.raw("</tbody></table>").toString();

@@ -1,11 +1,14 @@
 package io.flotilla.ui.pages;
 
 import static io.flotilla.ui.html.Layout.badge;
-import static io.flotilla.ui.html.Layout.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.supervisor.api.ClusterView;
+import io.flotilla.supervisor.api.DeploymentList;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.Phase;
+import io.flotilla.supervisor.api.SupervisorEndpoints;
 import io.flotilla.ui.Sessions.Session;
-import io.flotilla.ui.api.SupervisorCalls;
+import io.flotilla.ui.api.Clients;
 import io.flotilla.ui.html.Html;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,25 +21,12 @@ import java.util.Map;
 public final class JobListPage {
 
     static final int PAGE = 50;
-    private static final List<String> PHASES =
-            List.of(
-                    "PENDING",
-                    "STARTING",
-                    "RUNNING",
-                    "UPGRADING",
-                    "STOPPING",
-                    "STOPPED",
-                    "FAILED",
-                    "ROLLING_BACK",
-                    "UNKNOWN",
-                    "FINISHED",
-                    "NEEDS_ATTENTION");
     private static final List<String> FILTERS = List.of("phase", "cluster", "owner", "q", "sort");
 
-    private final SupervisorCalls api;
+    private final Clients api;
     private final Map<String, Cached> clusters = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public JobListPage(SupervisorCalls api) {
+    public JobListPage(Clients api) {
         this.api = api;
     }
 
@@ -50,9 +40,12 @@ public final class JobListPage {
             }
         }
         int page = Math.max(0, parse(query.get("page")));
-        StringBuilder q = new StringBuilder("?limit=" + PAGE + "&offset=" + page * PAGE);
-        filters.forEach((k, v) -> q.append('&').append(k).append('=').append(Html.path(v)));
-        JsonNode list = api.get(s.token(), "/v1/deployments" + q);
+        Map<String, String> q = new LinkedHashMap<>(filters);
+        q.put("limit", String.valueOf(PAGE));
+        q.put("offset", String.valueOf(page * PAGE));
+        // The typed client has no paged list yet: the endpoint's description, with its query.
+        DeploymentList list =
+                api.of(s).api().exchange(SupervisorEndpoints.LIST_DEPLOYMENTS, q, null).body();
         if (rowsOnly) {
             return rows(list);
         }
@@ -62,7 +55,8 @@ public final class JobListPage {
                 .text(filters.get("q"))
                 .raw(
                         "\"><select name=\"phase\" id=\"phase\"><option value=\"\">any status</option>");
-        for (String p : PHASES) {
+        for (Phase phase : Phase.values()) {
+            String p = phase.name();
             h.raw("<option").raw(p.equals(filters.get("phase")) ? " selected" : "").raw(">");
             h.text(p).raw("</option>");
         }
@@ -77,7 +71,7 @@ public final class JobListPage {
                 .raw("\"><input type=\"hidden\" name=\"sort\" value=\"")
                 .text(filters.getOrDefault("sort", "name"))
                 .raw("\"><button>Filter</button></form>");
-        long total = list.path("total").asLong();
+        long total = list.total();
         h.raw("<p class=\"count\" id=\"total\">").text(total).raw(" deployments</p>");
         h.raw("<table class=\"jobs\" id=\"jobs\"><thead><tr>");
         for (String col : List.of("name", "phase", "cluster", "version", "owner", "retries")) {
@@ -116,9 +110,9 @@ public final class JobListPage {
         Cached c = clusters.get(s.token());
         if (c == null || c.at() < System.nanoTime() - 30_000_000_000L) {
             List<String> names = new java.util.ArrayList<>();
-            api.get(s.token(), "/v1/clusters")
-                    .path("clusters")
-                    .forEach(n -> names.add(text(n, "name")));
+            for (ClusterView cluster : api.of(s).clusters().clusters()) {
+                names.add(cluster.name());
+            }
             c = new Cached(List.copyOf(names), System.nanoTime());
             clusters.put(s.token(), c);
         }
@@ -127,20 +121,19 @@ public final class JobListPage {
 
     private record Cached(List<String> names, long at) {}
 
-    private static String rows(JsonNode list) {
+    private static String rows(DeploymentList list) {
         Html h = new Html();
-        for (JsonNode d : list.path("deployments")) {
-            String name = text(d, "name");
+        for (DeploymentView d : list.deployments()) {
             h.raw("<tr><td>")
-                    .link("/jobs/" + Html.path(name), name)
+                    .link("/jobs/" + Html.path(d.name()), d.name())
                     .raw("</td><td>")
-                    .raw(badge(text(d, "phase")))
+                    .raw(badge(d.phase()))
                     .raw("</td><td>")
-                    .link("/clusters/" + Html.path(text(d, "cluster")), text(d, "cluster"))
+                    .link("/clusters/" + Html.path(d.cluster()), d.cluster())
                     .raw("</td>")
-                    .el("td", "", text(d.path("spec"), "version"))
-                    .el("td", "", text(d.path("spec"), "owner"))
-                    .el("td", "", d.path("status").path("retries").asInt())
+                    .el("td", "", d.spec().version())
+                    .el("td", "", d.spec().owner())
+                    .el("td", "", d.status().retries())
                     .raw("</tr>");
         }
         return h.toString();

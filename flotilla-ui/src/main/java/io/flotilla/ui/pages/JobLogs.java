@@ -1,11 +1,18 @@
 package io.flotilla.ui.pages;
 
 import static io.flotilla.ui.html.Layout.text;
+import static io.flotilla.ui.html.Layout.when;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.http.ApiCallException;
+import io.flotilla.supervisor.api.DeploymentExceptions;
+import io.flotilla.supervisor.api.DeploymentLogPage;
+import io.flotilla.supervisor.api.JobFailure;
+import io.flotilla.supervisor.api.LogQuery;
+import io.flotilla.supervisor.api.LogSource;
 import io.flotilla.ui.Sessions.Session;
-import io.flotilla.ui.api.SupervisorCalls;
+import io.flotilla.ui.api.Clients;
 import io.flotilla.ui.html.Html;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -16,9 +23,9 @@ import java.util.Map;
  */
 public final class JobLogs {
 
-    private final SupervisorCalls api;
+    private final Clients api;
 
-    public JobLogs(SupervisorCalls api) {
+    public JobLogs(Clients api) {
         this.api = api;
     }
 
@@ -38,11 +45,10 @@ public final class JobLogs {
     public String logs(Session s, String name, Map<String, String> query) {
         String source = "taskmanager".equals(query.get("source")) ? "taskmanager" : "jobmanager";
         boolean all = "true".equals(query.get("all"));
-        StringBuilder q = new StringBuilder("?limit=200&source=" + source);
-        for (String k : new String[] {"taskManager", "offset", "before"}) {
-            if (query.get(k) != null && !query.get(k).isBlank()) {
-                q.append('&').append(k).append('=').append(Html.path(query.get(k)));
-            }
+        // The same log (source, TaskManager, all or not) without a position: pages add theirs.
+        StringBuilder q = new StringBuilder("?source=" + source);
+        if (query.get("taskManager") != null && !query.get("taskManager").isBlank()) {
+            q.append("&taskManager=").append(Html.path(query.get("taskManager")));
         }
         if (all) {
             q.append("&all=true");
@@ -69,10 +75,23 @@ public final class JobLogs {
                 "log-all",
                 false);
         h.raw("</p>");
-        JsonNode page;
+        DeploymentLogPage page;
         try {
-            page = api.get(s.token(), "/v1/deployments/" + Html.path(name) + "/logs" + q);
-        } catch (SupervisorCalls.Refused e) {
+            page =
+                    api.of(s)
+                            .logs(
+                                    name,
+                                    new LogQuery(
+                                            source.equals("jobmanager")
+                                                    ? LogSource.JOBMANAGER
+                                                    : LogSource.TASKMANAGER,
+                                            blank(query.get("taskManager")),
+                                            null,
+                                            number(query.get("offset")),
+                                            number(query.get("before")),
+                                            200,
+                                            all));
+        } catch (ApiCallException e) {
             return h.el("p", "class=\"muted\" id=\"log-refused\"", e.getMessage()).toString();
         }
         h.el(
@@ -80,22 +99,21 @@ public final class JobLogs {
                 "class=\"muted\"",
                 (source.equals("jobmanager")
                                 ? "JobManager"
-                                : "TaskManager " + text(page, "taskManager"))
+                                : "TaskManager " + text(page.taskManager()))
                         + " of "
-                        + text(page, "cluster")
-                        + (all ? ", all lines" : ", lines naming job " + text(page, "jobId"))
+                        + page.cluster()
+                        + (all ? ", all lines" : ", lines naming job " + text(page.jobId()))
                         + ", newest last");
         StringBuilder lines = new StringBuilder();
-        page.path("lines").forEach(l -> lines.append(l.asText()).append('\n'));
+        page.lines().forEach(l -> lines.append(l).append('\n'));
         h.el("pre", "class=\"log\" id=\"log-lines\"", lines.length() == 0 ? "(no line)" : lines);
         h.raw("<p class=\"pager\">");
-        if (!page.path("previous").isNull() && !page.path("previous").isMissingNode()) {
-            tab(
-                    h,
-                    base + q + "&before=" + page.path("previous").asLong(),
-                    "← older",
-                    "log-older",
-                    false);
+        if (page.previous() != null) {
+            String tm =
+                    q.indexOf("&taskManager=") < 0 && page.taskManager() != null
+                            ? "&taskManager=" + Html.path(page.taskManager())
+                            : "";
+            tab(h, base + q + tm + "&before=" + page.previous(), "← older", "log-older", false);
         }
         tab(
                 h,
@@ -115,37 +133,50 @@ public final class JobLogs {
     }
 
     public String exceptions(Session s, String name) {
-        JsonNode ex;
+        DeploymentExceptions ex;
         try {
-            ex = api.get(s.token(), "/v1/deployments/" + Html.path(name) + "/exceptions");
-        } catch (SupervisorCalls.Refused e) {
+            ex = api.of(s).exceptions(name);
+        } catch (ApiCallException e) {
             return new Html().el("p", "class=\"muted\"", e.getMessage()).toString();
         }
         Html h = new Html();
-        if (ex.path("history").isEmpty() && ex.path("rootCause").isNull()) {
+        if (ex.history().isEmpty() && ex.rootCause() == null) {
             return h.el(
                             "p",
                             "class=\"muted\" id=\"no-exceptions\"",
-                            "Job " + text(ex, "jobId") + " has not failed.")
+                            "Job " + text(ex.jobId()) + " has not failed.")
                     .toString();
         }
         h.raw("<table id=\"exception-history\"><thead><tr><th>when</th><th>exception</th>")
                 .raw("<th>task</th><th>TaskManager</th></tr></thead><tbody>");
-        for (JsonNode f : ex.path("history")) {
+        Instant now = Instant.now();
+        for (JobFailure f : ex.history()) {
             h.raw("<tr>")
-                    .el("td", "", text(f, "time"))
+                    .el("td", "", when(f.time(), now))
                     .raw("<td><details><summary>")
-                    .text(text(f, "exception"))
+                    .text(f.exception())
                     .raw("</summary>")
-                    .el("pre", "class=\"log\"", text(f, "stacktrace"))
+                    .el("pre", "class=\"log\"", f.stacktrace())
                     .raw("</details></td>")
-                    .el("td", "", text(f, "taskName"))
-                    .el("td", "", text(f, "taskManager"))
+                    .el("td", "", f.taskName())
+                    .el("td", "", f.taskManager())
                     .raw("</tr>");
         }
-        if (ex.path("truncated").asBoolean()) {
+        if (ex.truncated()) {
             h.el("tr", "", "older exceptions were dropped by Flink");
         }
         return h.raw("</tbody></table>").toString();
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Long number(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Long.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -5,71 +5,82 @@ import static io.flotilla.ui.html.Layout.csrfField;
 import static io.flotilla.ui.html.Layout.text;
 import static io.flotilla.ui.html.Layout.when;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.flotilla.http.Role;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.DesiredState;
+import io.flotilla.supervisor.api.EventView;
+import io.flotilla.supervisor.api.RunView;
+import io.flotilla.supervisor.api.SpecView;
+import io.flotilla.supervisor.api.SupervisorClient;
 import io.flotilla.ui.Sessions.Session;
-import io.flotilla.ui.api.SupervisorCalls;
+import io.flotilla.ui.api.Clients;
 import io.flotilla.ui.html.Html;
 import io.flotilla.ui.html.Layout;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The job page, the seed's field by field: Start, Stop (with a savepoint), Restart, Retries, Name,
  * Status (live), Cluster, Version, Module, Created, Updated, Logs, the tables read and written; and
- * beyond it releases, checkpoints and savepoints (pinned or not), start from a savepoint,
- * exceptions, the deployment's events and its current JobID.
+ * beyond it what needs an operator's attention and the actions that resolve it, releases,
+ * checkpoints and savepoints (pinned or not), start from a savepoint, exceptions, the deployment's
+ * events and its current JobID.
  */
 public final class JobPage {
 
-    private final SupervisorCalls api;
+    private final Clients api;
     private final JobSections sections;
 
-    public JobPage(SupervisorCalls api) {
+    private final FlinkWeb flink;
+
+    public JobPage(Clients api, FlinkWeb flink) {
         this.api = api;
-        this.sections = new JobSections(api);
+        this.sections = new JobSections();
+        this.flink = flink;
     }
 
     public String render(Session s, String name) {
-        String base = "/v1/deployments/" + Html.path(name);
-        JsonNode d = api.get(s.token(), base);
-        JsonNode spec = d.path("spec");
-        List<JsonNode> events = Events.all(api, s.token(), name);
+        SupervisorClient client = api.of(s);
+        DeploymentView d = client.deployment(name);
+        SpecView spec = d.spec();
+        List<EventView> events = History.all(client, name);
+        History.Times times = History.times(d, events);
         Instant now = Instant.now();
         Html h = new Html();
         if (Layout.may(s, Role.OPERATOR)) {
-            buttons(h, s, name, text(spec, "desiredState"));
+            buttons(h, s, name, spec.desiredState());
         }
+        JobSections.Known known = JobSections.known(d, client.state(name), events);
+        Attention.section(h, s, d, known.paths(), now);
         h.raw("<div class=\"cards\"><section class=\"card\"><h2>Job</h2><dl class=\"fields\">");
         field(h, "Name", "f-name", name);
-        h.raw("<dt>Status</dt><dd id=\"f-status\">").raw(badge(text(d, "phase"))).raw("</dd>");
+        h.raw("<dt>Status</dt><dd id=\"f-status\">").raw(badge(d.phase())).raw("</dd>");
         h.raw("<dt>Cluster</dt><dd id=\"f-cluster\">")
-                .link("/clusters/" + Html.path(text(d, "cluster")), text(d, "cluster"))
+                .link("/clusters/" + Html.path(d.cluster()), d.cluster())
                 .raw("</dd>");
-        field(h, "Version", "f-version", text(spec, "version"));
-        field(h, "Module", "f-module", text(spec, "module"));
-        field(h, "Owner", "f-owner", text(spec, "owner"));
-        field(h, "Created", "f-created", events.isEmpty() ? "" : when(at(events.get(0)), now));
-        field(h, "Updated", "f-updated", when(lastChange(events), now));
-        field(h, "Desired", "f-desired", text(spec, "desiredState"));
-        field(h, "Entry class", "f-entry", text(spec, "entryClass"));
-        field(h, "Artifact", "f-artifact", text(spec, "artifactUri"));
-        field(h, "Parallelism", "f-parallelism", spec.path("parallelism").asInt());
-        field(h, "Upgrade mode", "f-upgrade", text(spec, "upgradeMode"));
-        field(h, "Generation", "f-generation", d.path("generation").asLong());
+        field(h, "Version", "f-version", spec.version());
+        field(h, "Module", "f-module", spec.module());
+        field(h, "Owner", "f-owner", spec.owner());
+        field(h, "Created", "f-created", when(times.created(), now));
+        field(h, "Updated", "f-updated", when(times.updated(), now));
+        field(h, "Desired", "f-desired", spec.desiredState());
+        field(h, "Entry class", "f-entry", spec.entryClass());
+        field(h, "Artifact", "f-artifact", spec.artifactUri());
+        field(h, "Parallelism", "f-parallelism", spec.parallelism());
+        field(h, "Upgrade mode", "f-upgrade", spec.upgradeMode());
+        field(h, "Generation", "f-generation", d.generation());
         h.raw("</dl></section><section class=\"card\"><h2>Current run</h2>");
         h.raw("<div id=\"live\" hx-get=\"/jobs/")
                 .text(Html.path(name))
                 .raw("/live\" hx-trigger=\"every 2s\" hx-swap=\"innerHTML\">")
                 .raw(live(s, name))
                 .raw("</div></section></div>");
-        sections.lineage(h, s, name, text(spec, "version"), text(spec, "module"));
-        sections.state(h, s, name, d, events, now);
-        sections.releases(h, s, name, now);
-        if (!text(d.path("status"), "error").isEmpty()) {
+        sections.lineage(h, client, name, spec.version(), spec.module());
+        sections.state(h, s, d, known, now);
+        sections.releases(h, client, name, now);
+        if (!text(d.status().error()).isEmpty()) {
             h.raw("<section class=\"card\"><h2>Last error</h2>")
-                    .el("pre", "class=\"error\" id=\"last-error\"", text(d.path("status"), "error"))
+                    .el("pre", "class=\"error\" id=\"last-error\"", d.status().error())
                     .raw("</section>");
         }
         JobLogs.sections(h, name);
@@ -79,33 +90,43 @@ public final class JobPage {
 
     /** The live part: polled every 2 s by htmx, so the status changes without a reload. */
     public String live(Session s, String name) {
-        JsonNode runs = api.get(s.token(), "/v1/deployments/" + Html.path(name) + "/runs");
-        JsonNode c = runs.path("current");
+        RunView c = api.of(s).runs(name).current();
         Html h = new Html();
         h.raw("<dl class=\"fields\"><dt>Status</dt><dd id=\"live-status\">")
-                .raw(badge(text(c, "phase")))
+                .raw(badge(c.phase()))
                 .raw("</dd>");
-        field(h, "Retries", "live-retries", c.path("retries").asInt());
-        field(h, "JobID", "live-jobid", text(c, "jobId"));
-        field(h, "Running version", "live-version", text(c, "version"));
-        field(h, "Restored from", "live-restored", text(c, "restoredFrom"));
-        field(h, "Last checkpoint", "live-checkpoint", text(c, "lastCheckpoint"));
-        field(h, "Last savepoint", "live-savepoint", text(c, "lastSavepoint"));
-        if (!text(c, "nextRetryAt").isEmpty()) {
-            field(h, "Next retry", "live-next-retry", text(c, "nextRetryAt"));
+        field(h, "Retries", "live-retries", c.retries());
+        h.raw("<dt>JobID</dt><dd id=\"live-jobid\">");
+        String link = flink.jobPage(s, c.cluster(), c.jobId());
+        if (link == null) {
+            h.text(c.jobId());
+        } else {
+            h.raw("<a id=\"flink-job\" target=\"_blank\" rel=\"noopener noreferrer\" href=\"")
+                    .text(link)
+                    .raw("\">")
+                    .text(c.jobId())
+                    .raw("</a>");
         }
-        if (!text(c, "error").isEmpty()) {
+        h.raw("</dd>");
+        field(h, "Running version", "live-version", c.version());
+        field(h, "Restored from", "live-restored", c.restoredFrom());
+        field(h, "Last checkpoint", "live-checkpoint", c.lastCheckpoint());
+        field(h, "Last savepoint", "live-savepoint", c.lastSavepoint());
+        if (c.nextRetryAt() != null) {
+            field(h, "Next retry", "live-next-retry", c.nextRetryAt());
+        }
+        if (!text(c.error()).isEmpty()) {
             h.raw("<dt>Error</dt><dd id=\"live-error\" class=\"error\">")
-                    .text(text(c, "error"))
+                    .text(c.error())
                     .raw("</dd>");
         }
         return h.raw("</dl>").toString();
     }
 
-    private static void buttons(Html h, Session s, String name, String desired) {
+    private static void buttons(Html h, Session s, String name, DesiredState desired) {
         String action = "/jobs/" + Html.path(name) + "/";
         h.raw("<div class=\"actions\">");
-        if (!"RUNNING".equals(desired)) {
+        if (desired != DesiredState.RUNNING) {
             form(
                     h,
                     s,
@@ -114,7 +135,7 @@ public final class JobPage {
                     "Start",
                     "Start " + name + " from its newest state?");
         }
-        if (!"STOPPED".equals(desired)) {
+        if (desired != DesiredState.STOPPED) {
             form(
                     h,
                     s,
@@ -135,13 +156,8 @@ public final class JobPage {
 
     /** A POST form with the CSRF token and a confirmation before it is sent. */
     static void form(Html h, Session s, String action, String id, String label, String confirm) {
-        h.raw("<form method=\"post\" class=\"inline\" action=\"")
-                .text(action)
-                .raw("\" onsubmit=\"return confirm(this.dataset.confirm)\" data-confirm=\"")
-                .text(confirm)
-                .raw("\">")
-                .raw(csrfField(s))
-                .raw("<button id=\"")
+        formOpen(h, s, action, confirm, "");
+        h.raw("<button id=\"")
                 .text(id)
                 .raw("\" class=\"btn-")
                 .text(id)
@@ -150,47 +166,18 @@ public final class JobPage {
                 .raw("</button></form>");
     }
 
+    /** Opens a confirmed POST form with the CSRF token; {@code fields} is more markup. */
+    static void formOpen(Html h, Session s, String action, String confirm, String fields) {
+        h.raw("<form method=\"post\" class=\"inline\" action=\"")
+                .text(action)
+                .raw("\" onsubmit=\"return confirm(this.dataset.confirm)\" data-confirm=\"")
+                .text(confirm)
+                .raw("\">")
+                .raw(csrfField(s))
+                .raw(fields);
+    }
+
     static void field(Html h, String label, String id, Object value) {
         h.el("dt", "", label).el("dd", "id=\"" + id + "\"", value);
-    }
-
-    static String at(JsonNode event) {
-        return text(event, "at");
-    }
-
-    /** When someone last changed the deployment's desired spec (not the loop's own events). */
-    private static String lastChange(List<JsonNode> events) {
-        String last = "";
-        for (JsonNode e : events) {
-            if (!"supervisor".equals(text(e, "who"))) {
-                last = at(e);
-            }
-        }
-        return last;
-    }
-
-    /** The deployment's whole audit log, oldest first, read page by page. */
-    static final class Events {
-        private Events() {}
-
-        static List<JsonNode> all(SupervisorCalls api, String token, String deployment) {
-            List<JsonNode> out = new ArrayList<>();
-            long after = 0;
-            while (true) {
-                JsonNode page =
-                        api.get(
-                                token,
-                                "/v1/events?limit=1000&after="
-                                        + after
-                                        + (deployment == null
-                                                ? ""
-                                                : "&deployment=" + Html.path(deployment)));
-                page.path("events").forEach(out::add);
-                if (page.path("next").isNull() || page.path("events").isEmpty()) {
-                    return out;
-                }
-                after = out.get(out.size() - 1).path("id").asLong();
-            }
-        }
     }
 }

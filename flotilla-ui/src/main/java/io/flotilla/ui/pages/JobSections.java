@@ -1,41 +1,68 @@
 package io.flotilla.ui.pages;
 
-import static io.flotilla.ui.html.Layout.csrfField;
 import static io.flotilla.ui.html.Layout.text;
 import static io.flotilla.ui.html.Layout.when;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.http.ApiCallException;
 import io.flotilla.http.Role;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.EventView;
+import io.flotilla.supervisor.api.Lineage;
+import io.flotilla.supervisor.api.LineageTable;
+import io.flotilla.supervisor.api.ReleaseView;
+import io.flotilla.supervisor.api.RetentionView;
+import io.flotilla.supervisor.api.StateView;
+import io.flotilla.supervisor.api.StatusView;
+import io.flotilla.supervisor.api.SupervisorClient;
 import io.flotilla.ui.Sessions.Session;
-import io.flotilla.ui.api.SupervisorCalls;
 import io.flotilla.ui.html.Html;
 import io.flotilla.ui.html.Layout;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The job page's lower sections: tables, state, releases, logs, exceptions and events. */
+/** The job page's lower sections: tables, state, releases and events. */
 final class JobSections {
 
-    private final SupervisorCalls api;
+    /**
+     * The checkpoints and savepoints the deployment knows: each path with when it was taken (null
+     * when the audit log does not say), which are pinned, and the retention.
+     */
+    record Known(Map<String, Instant> taken, List<String> pinned, RetentionView retention) {
+        List<String> paths() {
+            return List.copyOf(taken.keySet());
+        }
+    }
 
-    JobSections(SupervisorCalls api) {
-        this.api = api;
+    static Known known(DeploymentView d, StateView state, List<EventView> events) {
+        Map<String, Instant> taken = new LinkedHashMap<>();
+        for (EventView e : events) {
+            String m = text(e.message());
+            int i = m.indexOf(" stopped with ");
+            if ("SavepointCompleted".equals(e.type()) && i > 0) {
+                taken.put(m.substring(i + 14).strip(), e.at());
+            }
+        }
+        StatusView st = d.status();
+        for (String p :
+                new String[] {st.lastSavepoint(), st.lastCheckpoint(), st.newestRestorable()}) {
+            if (p != null && !p.isEmpty()) {
+                taken.putIfAbsent(p, null);
+            }
+        }
+        List<String> pinned = state.pinned() == null ? List.of() : state.pinned();
+        pinned.forEach(p -> taken.putIfAbsent(p, null));
+        return new Known(taken, pinned, state.retention());
     }
 
     /** The tables the running version reads and writes, from its stored lineage. */
-    void lineage(Html h, Session s, String name, String version, String module) {
-        JsonNode doc;
+    void lineage(Html h, SupervisorClient api, String name, String version, String module) {
+        Lineage doc;
         try {
-            doc =
-                    api.get(
-                            s.token(),
-                            "/v1/deployments/"
-                                    + Html.path(name)
-                                    + "/lineage/"
-                                    + Html.path(version));
-        } catch (SupervisorCalls.Refused e) {
+            doc = api.lineage(name, version);
+        } catch (ApiCallException e) {
             h.raw("<section class=\"card\" id=\"tables\"><h2>Tables</h2>")
                     .el(
                             "p",
@@ -51,155 +78,117 @@ final class JobSections {
             return;
         }
         h.raw("<section class=\"card\" id=\"tables\">");
-        tables(h, "Reads from", "reads", doc.path("reads"), module);
-        tables(h, "Writes to", "writes", doc.path("writes"), module);
+        tables(h, "Reads from", "reads", doc.reads(), module);
+        tables(h, "Writes to", "writes", doc.writes(), module);
         h.raw("</section>");
     }
 
-    private static void tables(Html h, String title, String id, JsonNode list, String module) {
+    private static void tables(
+            Html h, String title, String id, List<LineageTable> list, String module) {
         h.el("h2", "", title)
                 .raw("<table id=\"")
                 .text(id)
                 .raw("\"><thead><tr><th>table</th><th>location</th><th>owner</th>")
                 .raw(
                         "<th>type</th><th>module</th><th>class</th><th>links</th></tr></thead><tbody>");
-        for (JsonNode t : list) {
-            String table = text(t, "name");
+        for (LineageTable t : list == null ? List.<LineageTable>of() : list) {
             h.raw("<tr><td>")
-                    .link("/tables/" + Html.path(table), table)
+                    .link("/tables/" + Html.path(t.name()), t.name())
                     .raw("</td>")
-                    .el("td", "", text(t, "location"))
-                    .el("td", "", text(t, "owner"))
-                    .el("td", "", text(t, "connector") + " / " + text(t, "format"))
+                    .el("td", "", t.location())
+                    .el("td", "", t.owner())
+                    .el("td", "", t.connector() + " / " + t.format())
                     .el("td", "", module)
-                    .el("td", "", text(t, "declaredBy"))
+                    .el("td", "", t.declaredBy())
                     .raw("<td>")
-                    .link("/tables/" + Html.path(table), "readers and writers")
+                    .link("/tables/" + Html.path(t.name()), "readers and writers")
                     .raw(" · ")
-                    .link("/lineage#t-" + Html.path(table), "lineage")
+                    .link("/lineage#t-" + Html.path(t.name()), "lineage")
                     .raw("</td></tr>");
         }
         h.raw("</tbody></table>");
     }
 
     /** Checkpoints and savepoints the deployment knows, with age, and which are pinned and why. */
-    void state(Html h, Session s, String name, JsonNode d, List<JsonNode> events, Instant now) {
-        JsonNode state = api.get(s.token(), "/v1/deployments/" + Html.path(name) + "/state");
-        JsonNode st = d.path("status");
-        Map<String, String> known = new LinkedHashMap<>();
-        for (JsonNode e : events) {
-            String m = text(e, "message");
-            int i = m.indexOf(" stopped with ");
-            if ("SavepointCompleted".equals(text(e, "type")) && i > 0) {
-                known.put(m.substring(i + 14).strip(), text(e, "at"));
-            }
-        }
-        for (String f : List.of("lastSavepoint", "lastCheckpoint", "newestRestorable")) {
-            if (!text(st, f).isEmpty()) {
-                known.putIfAbsent(text(st, f), "");
-            }
-        }
-        List<String> pinned = new java.util.ArrayList<>();
-        state.path("pinned").forEach(p -> pinned.add(p.asText()));
-        pinned.forEach(p -> known.putIfAbsent(p, ""));
+    void state(Html h, Session s, DeploymentView d, Known known, Instant now) {
         h.raw("<section class=\"card\" id=\"state\"><h2>Checkpoints and savepoints</h2>")
                 .raw("<table id=\"savepoints\"><thead><tr><th>kind</th><th>path</th>")
                 .raw("<th>taken</th><th>size</th><th>pinned</th></tr></thead><tbody>");
-        for (var e : known.entrySet()) {
+        for (var e : known.taken().entrySet()) {
             String path = e.getKey();
             String kind = path.contains("/chk-") ? "checkpoint" : "savepoint";
             h.raw("<tr>")
                     .el("td", "", kind)
                     .el("td", "class=\"path\"", path)
-                    .el("td", "", e.getValue().isEmpty() ? "" : when(e.getValue(), now))
+                    .el("td", "", when(e.getValue(), now))
                     .el("td", "class=\"muted\"", "not reported")
-                    .el("td", "", pinned.contains(path) ? why(path, d) : "no")
+                    .el("td", "", known.pinned().contains(path) ? why(path, d) : "no")
                     .raw("</tr>");
         }
         h.raw("</tbody></table>");
-        JsonNode retention = state.path("retention");
         h.el(
                 "p",
                 "class=\"muted\"",
                 "Retention: "
-                        + retention(retention)
+                        + retention(known.retention())
                         + ". Sizes are not reported by the supervisor's API yet.");
         if (Layout.may(s, Role.OPERATOR)) {
-            h.raw("<form method=\"post\" id=\"from-savepoint\" action=\"/jobs/")
-                    .text(Html.path(name))
-                    .raw("/start-from-savepoint\" onsubmit=\"return confirm(")
-                    .raw("'Start from the chosen savepoint?')\">")
-                    .raw(csrfField(s))
-                    .raw("<label>Start from <select name=\"savepoint\" id=\"savepoint\">");
-            for (String p : known.keySet()) {
-                h.raw("<option>").text(p).raw("</option>");
-            }
-            h.raw("</select></label> <button id=\"start-from\">Start from savepoint</button>")
-                    .raw("</form>");
+            Attention.fromSavepoint(h, s, d, known.paths(), "from-savepoint", "start-from");
         }
         h.raw("</section>");
     }
 
-    private static String retention(JsonNode r) {
-        String keep = text(r, "keepSavepoints");
-        String age = text(r, "maxAge");
-        return (keep.isEmpty() ? "platform default count" : "keep " + keep + " savepoints")
+    private static String retention(RetentionView r) {
+        Integer keep = r == null ? null : r.keepSavepoints();
+        Object age = r == null ? null : r.maxAge();
+        return (keep == null ? "platform default count" : "keep " + keep + " savepoints")
                 + ", "
-                + (age.isEmpty() ? "platform default age" : "at least " + age);
+                + (age == null ? "platform default age" : "at least " + age);
     }
 
-    private static String why(String path, JsonNode d) {
-        JsonNode st = d.path("status");
-        List<String> reasons = new java.util.ArrayList<>();
-        if (path.equals(text(st, "lastSavepoint"))) {
+    private static String why(String path, DeploymentView d) {
+        StatusView st = d.status();
+        List<String> reasons = new ArrayList<>();
+        if (path.equals(st.lastSavepoint())) {
             reasons.add("newest savepoint");
         }
-        if (path.equals(text(st, "lastCheckpoint"))) {
+        if (path.equals(st.lastCheckpoint())) {
             reasons.add("newest checkpoint");
         }
-        if (path.equals(text(st, "newestRestorable"))) {
+        if (path.equals(st.newestRestorable())) {
             reasons.add("newest restorable state");
         }
-        if (path.equals(text(d.path("spec"), "restoreFrom"))) {
+        if (path.equals(d.spec().restoreFrom())) {
             reasons.add("chosen to start from");
         }
-        if (path.equals(text(st.path("release"), "savepoint"))) {
+        if (st.release() != null && path.equals(st.release().savepoint())) {
             reasons.add("release in progress");
         }
         return reasons.isEmpty() ? "yes" : "yes: " + String.join(", ", reasons);
     }
 
-    void releases(Html h, Session s, String name, Instant now) {
-        JsonNode r = api.get(s.token(), "/v1/deployments/" + Html.path(name) + "/releases");
+    void releases(Html h, SupervisorClient api, String name, Instant now) {
         h.raw("<section class=\"card\" id=\"releases\"><h2>Release history</h2>")
                 .raw("<table><thead><tr><th>result</th><th>when</th><th>who</th>")
                 .raw("<th>what (version, savepoint, reason)</th></tr></thead><tbody>");
-        for (JsonNode e : r.path("releases")) {
-            String what = text(e, "reason");
-            if (!text(e, "savepoint").isEmpty()) {
-                what =
-                        "from version "
-                                + text(e, "fromVersion")
-                                + ", savepoint "
-                                + text(e, "savepoint");
+        for (ReleaseView e : api.releases(name).releases()) {
+            String what = e.reason();
+            if (e.savepoint() != null) {
+                what = "from version " + e.fromVersion() + ", savepoint " + e.savepoint();
             }
-            h.row(
-                    text(e, "status"),
-                    when(text(e, "at").isEmpty() ? text(e, "startedAt") : text(e, "at"), now),
-                    text(e, "who"),
-                    what);
+            h.row(e.status(), when(e.at() == null ? e.startedAt() : e.at(), now), e.who(), what);
         }
         h.raw("</tbody></table></section>");
     }
 
-    void events(Html h, List<JsonNode> events, Instant now) {
+    void events(Html h, List<EventView> events, Instant now) {
         h.raw("<section class=\"card\" id=\"events\"><h2>Events</h2>")
                 .raw("<table><thead><tr><th>when</th><th>who</th><th>kind</th><th>what</th>")
                 .raw("</tr></thead><tbody>");
         int from = Math.max(0, events.size() - 100);
         for (int i = events.size() - 1; i >= from; i--) {
-            JsonNode e = events.get(i);
-            h.row(when(text(e, "at"), now), text(e, "who"), text(e, "type"), text(e, "message"));
+            EventView e = events.get(i);
+            h.row(when(e.at(), now), e.who(), e.type(), e.message());
         }
         h.raw("</tbody></table></section>");
     }

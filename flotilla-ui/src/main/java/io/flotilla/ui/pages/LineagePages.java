@@ -1,10 +1,12 @@
 package io.flotilla.ui.pages;
 
-import static io.flotilla.ui.html.Layout.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.http.ApiCallException;
+import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.Lineage;
+import io.flotilla.supervisor.api.LineageTable;
+import io.flotilla.supervisor.api.SupervisorClient;
 import io.flotilla.ui.Sessions.Session;
-import io.flotilla.ui.api.SupervisorCalls;
+import io.flotilla.ui.api.Clients;
 import io.flotilla.ui.html.Html;
 import io.flotilla.ui.lineage.LineageGraph;
 import io.flotilla.ui.lineage.LineageGraph.JobLineage;
@@ -20,43 +22,37 @@ import java.util.Map;
 public final class LineagePages {
 
     /** Everything known about the tables and who uses them. */
-    record Catalog(List<JobLineage> jobs, Map<String, JsonNode> tables) {}
+    record Catalog(List<JobLineage> jobs, Map<String, LineageTable> tables) {}
 
-    private final SupervisorCalls api;
+    private final Clients api;
 
-    public LineagePages(SupervisorCalls api) {
+    public LineagePages(Clients api) {
         this.api = api;
     }
 
     Catalog catalog(Session s) {
         List<JobLineage> jobs = new ArrayList<>();
-        Map<String, JsonNode> tables = new LinkedHashMap<>();
-        for (JsonNode d : api.get(s.token(), "/v1/deployments").path("deployments")) {
-            String name = text(d, "name");
-            JsonNode doc;
+        Map<String, LineageTable> tables = new LinkedHashMap<>();
+        SupervisorClient client = api.of(s);
+        for (DeploymentView d : client.deployments().deployments()) {
+            Lineage doc;
             try {
-                doc =
-                        api.get(
-                                s.token(),
-                                "/v1/deployments/"
-                                        + Html.path(name)
-                                        + "/lineage/"
-                                        + Html.path(text(d.path("spec"), "version")));
-            } catch (SupervisorCalls.Refused e) {
+                doc = client.lineage(d.name(), d.spec().version());
+            } catch (ApiCallException e) {
                 continue;
             }
             List<String> reads = new ArrayList<>();
             List<String> writes = new ArrayList<>();
-            doc.path("reads").forEach(t -> reads.add(keep(tables, t)));
-            doc.path("writes").forEach(t -> writes.add(keep(tables, t)));
-            jobs.add(new JobLineage(name, reads, writes));
+            doc.reads().forEach(t -> reads.add(keep(tables, t)));
+            doc.writes().forEach(t -> writes.add(keep(tables, t)));
+            jobs.add(new JobLineage(d.name(), reads, writes));
         }
         return new Catalog(jobs, tables);
     }
 
-    private static String keep(Map<String, JsonNode> tables, JsonNode t) {
-        tables.putIfAbsent(text(t, "name"), t);
-        return text(t, "name");
+    private static String keep(Map<String, LineageTable> tables, LineageTable t) {
+        tables.putIfAbsent(t.name(), t);
+        return t.name();
     }
 
     public String graph(Session s) {
@@ -79,7 +75,7 @@ public final class LineagePages {
 
     public String table(Session s, String name) {
         Catalog c = catalog(s);
-        JsonNode t = c.tables().get(name);
+        LineageTable t = c.tables().get(name);
         Html h = new Html();
         if (t == null) {
             return h.el("p", "class=\"muted\"", "No job's lineage names table " + name + ".")
@@ -87,10 +83,10 @@ public final class LineagePages {
         }
         h.raw("<section class=\"card\"><dl class=\"fields\">");
         JobPage.field(h, "Name", "t-name", name);
-        JobPage.field(h, "Location", "t-location", text(t, "location"));
-        JobPage.field(h, "Owner", "t-owner", text(t, "owner"));
-        JobPage.field(h, "Type", "t-type", text(t, "connector") + " / " + text(t, "format"));
-        JobPage.field(h, "Class", "t-class", text(t, "declaredBy"));
+        JobPage.field(h, "Location", "t-location", t.location());
+        JobPage.field(h, "Owner", "t-owner", t.owner());
+        JobPage.field(h, "Type", "t-type", t.connector() + " / " + t.format());
+        JobPage.field(h, "Class", "t-class", t.declaredBy());
         h.raw("</dl></section>");
         list(
                 h,
