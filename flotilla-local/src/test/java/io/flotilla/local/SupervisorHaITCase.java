@@ -8,6 +8,7 @@ import io.flotilla.sidecar.jobs.JobApi;
 import io.flotilla.supervisor.jdbc.JdbcDeploymentStore;
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.DeploymentSpec;
+import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.model.Phase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class SupervisorHaITCase {
 
     private static final Duration PATIENCE = Duration.ofMinutes(5);
+    private static final Pattern JOB_ID = Pattern.compile("\\b[0-9a-f]{32}\\b");
 
     static LocalPlatform platform;
     static LocalSupervisor supervisors;
@@ -211,10 +215,19 @@ class SupervisorHaITCase {
                                                 .contains(" generation " + d.spec().generation()));
     }
 
-    /** Among every JobID submitted for {@code name}, exactly one is alive in Flink's list. */
+    /**
+     * Among every JobID the deployment's audit log names (submitted, found already running, adopted
+     * after a crash between submit and save), exactly one is alive in Flink's list, and it is the
+     * deployment's current job.
+     */
     private static void assertExactlyOneLiveJob(String name) {
-        Set<String> ours = new TreeSet<>(submittedJobIds(name));
-        ours.addAll(alreadyRunningJobIds(name));
+        Set<String> ours = new TreeSet<>();
+        for (Event e : store.events(name)) {
+            Matcher m = JOB_ID.matcher(e.message());
+            while (m.find()) {
+                ours.add(m.group());
+            }
+        }
         List<String> live =
                 flinkJobs().stream()
                         .filter(j -> !j.getStatus().isGloballyTerminalState())
@@ -238,14 +251,6 @@ class SupervisorHaITCase {
         return store.events(name).stream()
                 .filter(e -> e.type().equals("Submitted") && e.message().startsWith("submitted "))
                 .map(e -> e.message().split(" ")[1])
-                .toList();
-    }
-
-    /** JobIDs a new leader found already running when it submitted again: never a second job. */
-    private static List<String> alreadyRunningJobIds(String name) {
-        return store.events(name).stream()
-                .filter(e -> e.type().equals("Submitted") && e.message().startsWith("already "))
-                .map(e -> e.message().split(" ")[2])
                 .toList();
     }
 
