@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /**
  * Supervisor failover on the local platform: two supervisor JVMs share the lease; the leader is
- * killed with SIGKILL and the time until the standby's first step as leader is measured, then a
- * new standby is started; also the resident memory of each process. Run by {@code
- * bench/failover.sh}; not a test.
+ * killed with SIGKILL and the time until the standby's first step as leader is measured, then a new
+ * standby is started; also the resident memory of each process. Run by {@code bench/failover.sh};
+ * not a test.
  */
 public final class FailoverBench {
 
@@ -45,8 +45,7 @@ public final class FailoverBench {
                                 "false"),
                         Map.of());
         try (LocalPlatform platform = LocalPlatform.start(settings, new Progress(System.out));
-                LocalSupervisor supervisors =
-                        LocalSupervisor.start(platform, supervisorArgs, 2)) {
+                LocalSupervisor supervisors = LocalSupervisor.start(platform, supervisorArgs, 2)) {
             printMemory(platform, supervisors);
             List<Double> seconds = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
