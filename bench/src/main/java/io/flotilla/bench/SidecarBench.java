@@ -6,7 +6,6 @@ import io.flotilla.local.LocalPlatform;
 import io.flotilla.local.LocalSettings;
 import io.flotilla.local.Progress;
 import io.flotilla.local.SidecarWaits;
-import io.flotilla.sidecar.Sidecar;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.flink.JarRun;
@@ -247,7 +246,7 @@ public final class SidecarBench {
                 }
             }
         }
-        try (Sidecar bench =
+        try (io.flotilla.local.SidecarProcess bench =
                 platform.extraSidecar("cluster-1", "s3://flotilla-state/bench-s3", List.of())) {
             SidecarClient client = new SidecarClient(bench.uri(), platform.sidecarToken());
             for (int run = 1; run <= 2; run++) {

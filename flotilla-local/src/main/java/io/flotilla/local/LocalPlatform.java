@@ -1,7 +1,5 @@
 package io.flotilla.local;
 
-import io.flotilla.sidecar.Sidecar;
-import io.flotilla.sidecar.SidecarSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,13 +7,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * A running local platform: Flink session clusters, S3, PostgreSQL and Kafka, all on loopback, all
- * stopped by {@link #close()}. Start fails as a whole: whatever was started is stopped again.
+ * A running local platform: Flink session clusters, each with its sidecar in a JVM of its own, S3,
+ * PostgreSQL and Kafka, all on loopback, all stopped by {@link #close()}. Start fails as a whole:
+ * whatever was started is stopped again.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -28,24 +26,29 @@ public final class LocalPlatform implements AutoCloseable {
     private final Database database;
     private final KafkaBroker kafka;
     private final List<FlinkCluster> clusters;
-    private final List<Sidecar> sidecars;
+    private final List<SidecarProcess> sidecars;
     private final String sidecarToken;
     private final Deque<AutoCloseable> toClose;
     private final double readySeconds;
     private final LocalSettings settings;
+    private final Distribution dist;
+    private final java.util.concurrent.atomic.AtomicInteger extraSidecars =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private LocalPlatform(
+            Distribution dist,
             RunFolder run,
             S3Store s3,
             Database database,
             KafkaBroker kafka,
             List<FlinkCluster> clusters,
-            List<Sidecar> sidecars,
+            List<SidecarProcess> sidecars,
             String sidecarToken,
             Deque<AutoCloseable> toClose,
             double readySeconds,
             LocalSettings settings) {
         this.settings = settings;
+        this.dist = dist;
         this.run = run;
         this.s3 = s3;
         this.database = database;
@@ -151,15 +154,47 @@ public final class LocalPlatform implements AutoCloseable {
                                 + " slots)");
             }
             String token = SidecarToken.create(run);
-            List<Sidecar> sidecars = new ArrayList<>();
+            // Each sidecar is its own JVM, as beside a production JobManager; they start
+            // together, as their JVMs' start-up is most of the wait.
+            List<CompletableFuture<SidecarProcess>> starting = new ArrayList<>();
             for (FlinkCluster cluster : clusters) {
-                Sidecar sidecar = startSidecar(cluster, s3, run, token);
-                sidecars.add(sidecar);
-                started.push(sidecar);
-                progress.step(cluster.name() + " sidecar at " + sidecar.uri());
+                starting.add(
+                        CompletableFuture.supplyAsync(
+                                () ->
+                                        SidecarProcess.start(
+                                                cluster.name() + "-sidecar",
+                                                cluster,
+                                                cluster.stateUri(),
+                                                s3,
+                                                token,
+                                                dist,
+                                                run,
+                                                List.of())));
+            }
+            List<SidecarProcess> sidecars = new ArrayList<>();
+            RuntimeException failed = null;
+            for (CompletableFuture<SidecarProcess> f : starting) {
+                try {
+                    SidecarProcess sidecar = f.join();
+                    sidecars.add(sidecar);
+                    started.push(sidecar);
+                    progress.step(
+                            sidecar.cluster()
+                                    + " sidecar at "
+                                    + sidecar.uri()
+                                    + " (pid "
+                                    + sidecar.pid()
+                                    + ")");
+                } catch (CompletionException e) {
+                    failed = e.getCause() instanceof RuntimeException re ? re : e;
+                }
+            }
+            if (failed != null) {
+                throw failed;
             }
             LocalPlatform platform =
                     new LocalPlatform(
+                            dist,
                             run,
                             s3,
                             database,
@@ -185,50 +220,43 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private static Sidecar startSidecar(
-            FlinkCluster cluster, S3Store s3, RunFolder run, String token) {
-        return Sidecar.start(
-                sidecarSettings(
-                        cluster,
-                        cluster.stateUri(),
-                        s3,
-                        token,
-                        List.of(
-                                "--work-dir",
-                                run.resolve("sidecars/" + cluster.name()).toString())));
-    }
-
-    private static SidecarSettings sidecarSettings(
-            FlinkCluster cluster, String stateUri, S3Store s3, String token, List<String> extra) {
-        Map<String, String> env =
-                Map.of(
-                        "FLOTILLA_SIDECAR_TOKEN",
-                        token,
-                        "FLOTILLA_SIDECAR_S3_SECRET_KEY",
-                        s3.secretKey());
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--cluster", cluster.name(),
-                                "--flink-rest-url", cluster.restUrl().toString(),
-                                "--state-uri", stateUri,
-                                "--s3-endpoint", s3.endpoint().toString(),
-                                "--s3-access-key", s3.accessKey(),
-                                "--flink-upload-dir", cluster.uploadDir().toString()));
-        args.addAll(extra);
-        return SidecarSettings.parse(args, env);
-    }
-
     /**
-     * Starts one more sidecar for a cluster of this platform, with the platform's token: as after a
-     * sidecar restart, or with other settings ({@code extra} options, another state prefix). The
-     * caller closes it.
+     * Starts one more sidecar JVM for a cluster of this platform, with the platform's token: as
+     * after a sidecar restart, or with other settings ({@code extra} options, another state
+     * prefix). The caller closes it; the platform stops it too if the caller does not.
      */
-    public Sidecar extraSidecar(String cluster, String stateUri, List<String> extra) {
+    public SidecarProcess extraSidecar(String cluster, String stateUri, List<String> extra) {
         FlinkCluster c = cluster(cluster);
-        return Sidecar.start(
-                sidecarSettings(
-                        c, stateUri == null ? c.stateUri() : stateUri, s3, sidecarToken, extra));
+        SidecarProcess sidecar =
+                SidecarProcess.start(
+                        c.name() + "-sidecar-extra-" + extraSidecars.incrementAndGet(),
+                        c,
+                        stateUri == null ? c.stateUri() : stateUri,
+                        s3,
+                        sidecarToken,
+                        dist,
+                        run,
+                        extra);
+        synchronized (toClose) {
+            toClose.push(sidecar);
+        }
+        return sidecar;
+    }
+
+    /** Process-level access for the platform's parts in this package (the supervisor). */
+    Distribution distribution() {
+        return dist;
+    }
+
+    RunFolder runFolder() {
+        return run;
+    }
+
+    /** Registers a process the platform must stop at {@link #close()} (before S3 and the rest). */
+    void stopsWithPlatform(AutoCloseable process) {
+        synchronized (toClose) {
+            toClose.push(process);
+        }
     }
 
     public Path home() {
@@ -269,12 +297,12 @@ public final class LocalPlatform implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no cluster named " + name));
     }
 
-    public List<Sidecar> sidecars() {
+    public List<SidecarProcess> sidecars() {
         return List.copyOf(sidecars);
     }
 
     /** The sidecar of the named cluster. */
-    public Sidecar sidecar(String cluster) {
+    public SidecarProcess sidecar(String cluster) {
         return sidecars.stream()
                 .filter(s -> s.cluster().equals(cluster))
                 .findFirst()
@@ -305,13 +333,18 @@ public final class LocalPlatform implements AutoCloseable {
             pids.add(c.jobManager().pid());
             pids.add(c.taskManager().pid());
         }
+        for (SidecarProcess s : sidecars) {
+            pids.add(s.pid());
+        }
         return pids;
     }
 
     @Override
     public void close() {
         PlatformDescriptor.delete(run.root());
-        closeAll(toClose);
+        synchronized (toClose) {
+            closeAll(toClose);
+        }
     }
 
     private static void closeAll(Deque<AutoCloseable> started) {

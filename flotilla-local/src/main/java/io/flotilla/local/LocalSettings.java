@@ -97,6 +97,12 @@ public final class LocalSettings {
                     "lost-after",
                     Duration.ofSeconds(30),
                     "How long a cluster must be unreachable before it may be declared lost.");
+    public static final Setting<Boolean> HA =
+            Setting.bool(
+                    "ha",
+                    false,
+                    "Run two supervisor JVMs sharing the leader lease in PostgreSQL (one leads, one"
+                            + " stands by), as in production; false runs one.");
 
     public static final Setting<List<String>> FLINK_VERSIONS =
             Setting.list(
@@ -127,6 +133,7 @@ public final class LocalSettings {
                     KAFKA_PARTITIONS,
                     CHECKPOINT_INTERVAL,
                     LOST_AFTER,
+                    HA,
                     FLINK_VERSIONS);
 
     private final Settings values;

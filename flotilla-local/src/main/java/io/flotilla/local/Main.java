@@ -71,12 +71,17 @@ public final class Main {
         LocalPlatform platform = LocalPlatform.start(settings, progress);
         LocalSupervisor supervisor;
         try {
-            supervisor = LocalSupervisor.start(platform);
+            supervisor =
+                    LocalSupervisor.start(
+                            platform, List.of(), settings.get(LocalSettings.HA) ? 2 : 1);
         } catch (RuntimeException e) {
             platform.close();
             throw e;
         }
         PlatformDescriptor.write(platform, supervisor);
+        for (SupervisorProcess p : supervisor.processes()) {
+            progress.step(p.name() + " at " + p.uri() + " (pid " + p.pid() + ")");
+        }
         progress.step(
                 "supervisor at "
                         + supervisor.uri()

@@ -24,8 +24,15 @@ public record PlatformDescriptor(
         String sidecarTokenFile,
         Supervisor supervisor) {
 
-    /** The supervisor's API and the file holding its admin token; null when none runs. */
-    public record Supervisor(String url, String tokenFile, String openapi) {}
+    /**
+     * The supervisor's API and the file holding its admin token, and each supervisor JVM; null when
+     * none runs.
+     */
+    public record Supervisor(
+            String url, String tokenFile, String openapi, List<Process> processes) {}
+
+    /** One supervisor JVM: its name in the lease, its API, pid, config file and log. */
+    public record Process(String name, String url, long pid, String config, String log) {}
 
     /** One session cluster. */
     public record Cluster(
@@ -37,7 +44,10 @@ public record PlatformDescriptor(
             long jobManagerPid,
             long taskManagerPid,
             String jobManagerLog,
-            String taskManagerLog) {}
+            String taskManagerLog,
+            long sidecarPid,
+            String sidecarConfig,
+            String sidecarLog) {}
 
     /** The S3 store. */
     public record S3(String endpoint, String accessKey, List<String> buckets, boolean local) {}
@@ -67,7 +77,10 @@ public record PlatformDescriptor(
                                                 logs.resolve(c.name() + "-jobmanager.log")
                                                         .toString(),
                                                 logs.resolve(c.name() + "-taskmanager.log")
-                                                        .toString()))
+                                                        .toString(),
+                                                platform.sidecar(c.name()).pid(),
+                                                platform.sidecar(c.name()).config().toString(),
+                                                platform.sidecar(c.name()).log().toString()))
                         .toList();
         S3Store s3 = platform.s3();
         return new PlatformDescriptor(
@@ -99,7 +112,18 @@ public record PlatformDescriptor(
                         : new Supervisor(
                                 supervisor.uri().toString(),
                                 supervisor.tokenFile().toString(),
-                                supervisor.uri() + "/v1/openapi.json"));
+                                supervisor.uri() + "/v1/openapi.json",
+                                supervisor.processes().stream()
+                                        .filter(SupervisorProcess::alive)
+                                        .map(
+                                                p ->
+                                                        new Process(
+                                                                p.name(),
+                                                                p.uri().toString(),
+                                                                p.pid(),
+                                                                p.config().toString(),
+                                                                p.log().toString()))
+                                        .toList()));
     }
 
     static void write(LocalPlatform platform) {

@@ -32,6 +32,16 @@ class PlatformLifecycleITCase {
             assertThat(json.at("/s3/buckets").toString())
                     .contains("flotilla-state", "flotilla-artifacts");
             assertThat(json.at("/postgres/jdbcUrl").asText()).startsWith("jdbc:postgresql://");
+            // Each sidecar is a JVM of its own, listed with its own log.
+            for (int i = 0; i < 2; i++) {
+                long sidecarPid = json.at("/clusters/" + i + "/sidecarPid").asLong();
+                assertThat(sidecarPid).isNotEqualTo(ProcessHandle.current().pid());
+                assertThat(ProcessHandle.of(sidecarPid).map(ProcessHandle::isAlive)).contains(true);
+                assertThat(pids).contains(sidecarPid);
+                assertThat(Path.of(json.at("/clusters/" + i + "/sidecarLog").asText()))
+                        .isRegularFile()
+                        .hasParent(home.resolve("logs/sidecars/cluster-" + (i + 1) + "-sidecar"));
+            }
             assertThat(Files.readString(home.resolve("platform.json")))
                     .doesNotContain("flotilla-local-secret");
             try (Connection c = platform.database().connect()) {
@@ -100,7 +110,9 @@ class PlatformLifecycleITCase {
                                 "--clusters",
                                 "1",
                                 "--slots",
-                                "1"));
+                                "1",
+                                "--ha",
+                                "true"));
         Process launcher =
                 new ProcessBuilder(command)
                         .redirectErrorStream(true)
@@ -108,7 +120,9 @@ class PlatformLifecycleITCase {
                         .start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-            while (PlatformDescriptor.read(home).isEmpty() && System.nanoTime() < deadline) {
+            // The supervisors start last: the descriptor names them once they answer.
+            while (PlatformDescriptor.read(home).map(d -> d.supervisor() == null).orElse(true)
+                    && System.nanoTime() < deadline) {
                 assertThat(launcher.isAlive())
                         .as(Files.readString(home.resolve("launcher.out")))
                         .isTrue();
@@ -118,16 +132,24 @@ class PlatformLifecycleITCase {
             // Kafka is on by default for the command line: its JVM has to go with the launcher too.
             assertThat(running.kafka()).as("kafka in platform.json").isNotNull();
             List<Long> jvms =
-                    List.of(
-                            running.clusters().get(0).jobManagerPid(),
-                            running.clusters().get(0).taskManagerPid(),
-                            running.kafka().pid());
+                    new ArrayList<>(
+                            List.of(
+                                    running.clusters().get(0).jobManagerPid(),
+                                    running.clusters().get(0).taskManagerPid(),
+                                    running.clusters().get(0).sidecarPid(),
+                                    running.kafka().pid()));
+            // With --ha, two supervisor JVMs.
+            assertThat(running.supervisor().processes()).hasSize(2);
+            running.supervisor().processes().forEach(p -> jvms.add(p.pid()));
 
             launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook
 
             for (long pid : jvms) {
                 ProcessHandle.of(pid)
                         .ifPresent(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
+                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                        .as("process %d after the launcher's SIGKILL", pid)
+                        .isNotEqualTo(java.util.Optional.of(true));
             }
             // PostgreSQL is no JVM: the watchdogs stop it too.
             long deadlinePg = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

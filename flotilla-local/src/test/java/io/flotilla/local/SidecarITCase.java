@@ -3,7 +3,6 @@ package io.flotilla.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.flotilla.sidecar.Sidecar;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.client.SidecarException;
 import io.flotilla.sidecar.flink.FlinkRest;
@@ -92,7 +91,7 @@ class SidecarITCase {
         assertThat(again.status()).isEqualTo("COMPLETED");
         assertThat(again.location()).isEqualTo(stop.location());
         // So does a sidecar that did not see the stop (restarted): it reads Flink's statistics.
-        try (Sidecar fresh = platform.extraSidecar("cluster-1", null, List.of())) {
+        try (SidecarProcess fresh = platform.extraSidecar("cluster-1", null, List.of())) {
             JobApi.Operation fromFresh =
                     new SidecarClient(fresh.uri(), platform.sidecarToken()).stop(first, false);
             assertThat(fromFresh.location()).isEqualTo(stop.location());
@@ -149,7 +148,7 @@ class SidecarITCase {
         }
 
         // A sidecar that did not upload it itself (as after a restart) finds it by its name.
-        try (Sidecar fresh = platform.extraSidecar("cluster-1", null, List.of())) {
+        try (SidecarProcess fresh = platform.extraSidecar("cluster-1", null, List.of())) {
             SidecarClient client = new SidecarClient(fresh.uri(), platform.sidecarToken());
             String jobId = JobID.generate().toHexString();
             JobApi.Submitted submitted =
@@ -336,7 +335,7 @@ class SidecarITCase {
                 400,
                 "not_a_jar");
 
-        try (Sidecar small =
+        try (SidecarProcess small =
                 platform.extraSidecar("cluster-1", null, List.of("--artifact-max-size", "1k"))) {
             // A new jar (unknown sha256) of 4 KiB, against a 1 KiB limit.
             byte[] big = jarWithClassOf(4096);

@@ -3,273 +3,336 @@ package io.flotilla.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.sidecar.client.SidecarClient;
+import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.jobs.JobApi;
-import io.flotilla.supervisor.LeaderLoop;
-import io.flotilla.supervisor.Supervisor;
-import io.flotilla.supervisor.SupervisorConfig;
 import io.flotilla.supervisor.jdbc.JdbcDeploymentStore;
-import io.flotilla.supervisor.jdbc.JdbcLeaderLease;
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.DeploymentSpec;
 import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.model.Phase;
-import io.flotilla.supervisor.port.Clock;
-import io.flotilla.supervisor.port.ClusterPorts;
-import io.flotilla.supervisor.port.DeploymentStore;
-import io.flotilla.supervisor.sidecar.SidecarClusterPorts;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
-import javax.sql.DataSource;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.runtime.messages.webmonitor.JobDetails;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Supervisors dying mid-release and handing over leadership, on the real platform. */
+/**
+ * Two supervisor JVMs sharing the lease; the leader is killed with SIGKILL at each step of a
+ * release and of a rollback, and the standby (then a restarted one) finishes it: exactly one job
+ * per deployment in Flink's own job list, restored from the right savepoint, no JobID submitted
+ * twice.
+ */
 class SupervisorHaITCase {
 
-    private static final Set<String> ENDED = Set.of("FINISHED", "CANCELED", "FAILED");
-    private static final SupervisorConfig CONFIG = TestingSupervisors.FAST;
-
-    /** A supervisor process dying: an Error, so nothing in the tick catches it. */
-    static final class ProcessDeath extends Error {
-        ProcessDeath(String where) {
-            super("simulated death " + where);
-        }
-    }
-
-    /** The PostgreSQL store, with a switch that kills the process before its n-th save. */
-    static final class DyingStore implements DeploymentStore {
-        final JdbcDeploymentStore real;
-        int saves;
-        int dieAt = -1;
-
-        DyingStore(JdbcDeploymentStore real) {
-            this.real = real;
-        }
-
-        @Override
-        public List<Deployment> loadAll() {
-            return real.loadAll();
-        }
-
-        @Override
-        public void save(Deployment d, long token) {
-            if (++saves == dieAt) {
-                dieAt = -1;
-                throw new ProcessDeath(
-                        "before save "
-                                + saves
-                                + " of "
-                                + d.name()
-                                + " ("
-                                + d.status().phase()
-                                + ")");
-            }
-            real.save(d, token);
-        }
-
-        @Override
-        public void appendEvent(Event e) {
-            real.appendEvent(e);
-        }
-    }
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+    private static final Pattern JOB_ID = Pattern.compile("\\b[0-9a-f]{32}\\b");
 
     static LocalPlatform platform;
-    static DataSource db;
+    static LocalSupervisor supervisors;
+    static JdbcDeploymentStore store;
     static Map<String, SidecarClient> sidecars;
-    static ClusterPorts ports;
     static Artifacts.Published artifact;
-    // Above any lease token the other test may have shown the sidecar, which refuses lower ones.
-    static long nextToken = 1_000;
+    static final List<String> kills = new ArrayList<>();
 
     @BeforeAll
     static void start() {
         platform =
                 TestingPlatforms.start(
                         TestingPlatforms.freshHome("supervisor-ha"), 1, "--slots", "6");
-        db = TestingSupervisors.database(platform);
+        // A release that shows no checkpoint within 60 s is rolled back.
+        supervisors = LocalSupervisor.start(platform, List.of("--release-timeout", "60s"), 2);
+        store = new JdbcDeploymentStore(TestingSupervisors.database(platform), false);
         sidecars = TestingSupervisors.sidecars(platform);
-        ports = ClusterPorts.of(new SidecarClusterPorts(sidecars));
         artifact = TestingPlatforms.publishExample(platform);
     }
 
     @AfterAll
     static void stop() {
+        System.out.println("SupervisorHaITCase kills: " + kills);
+        if (supervisors != null) {
+            supervisors.close();
+        }
         if (platform != null) {
             platform.close();
         }
     }
 
-    private static DeploymentSpec spec(String name) {
-        return TestingSupervisors.orders(name, "cluster-1", artifact);
-    }
-
     @Test
-    void supervisorKilledAtEachStepOfAReleaseLeavesExactlyOneJobRestoredFromTheSavepoint() {
-        JdbcDeploymentStore real = new JdbcDeploymentStore(db, false);
-        DyingStore store = new DyingStore(real);
-        real.putSpec(spec("rel"));
-        Supervisor[] current = {
-            Supervisor.create(store, ports, Clock.system(), CONFIG, nextToken++)
-        };
-        tickUntil(
-                current,
-                store,
+    void leaderKilledAtEachStepOfAReleaseAndOfItsRollbackLeavesExactlyOneJobFromTheRightState() {
+        store.putSpec(TestingSupervisors.orders("rel", "cluster-1", artifact));
+        await(
                 "rel running with a checkpoint",
-                () ->
-                        job(real, "rel")
-                                .map(
-                                        j ->
-                                                j.completedCheckpoints() != null
-                                                        && j.completedCheckpoints() > 0)
-                                .orElse(false));
+                () -> job("rel").map(j -> positive(j.completedCheckpoints())).orElse(false));
 
-        for (int dieAt = 1; dieAt <= 3; dieAt++) {
-            Deployment before = deployment(real, "rel");
-            String oldJob = before.status().jobId();
-            String version = String.valueOf(dieAt + 1);
-            real.putSpec(
-                    before.spec()
-                            .withVersion(version, artifact.uri(), artifact.sha256())
-                            .withGeneration(before.spec().generation() + 1));
-            store.saves = 0;
-            store.dieAt = dieAt;
-            tickUntil(
-                    current,
-                    store,
-                    "release " + version,
-                    () -> {
-                        Deployment d = deployment(real, "rel");
-                        return d.status().phase() == Phase.RUNNING
-                                && !oldJob.equals(d.status().jobId())
-                                && d.lastReconciledSpec().version().equals(version)
-                                && job(real, "rel")
-                                        .map(j -> j.restoredFrom() != null)
-                                        .orElse(false);
-                    });
-            // From the list, as the supervisor reads it: Flink caches a job's detail view.
-            JobApi.JobView old =
-                    sidecars.get("cluster-1").jobs().stream()
-                            .filter(j -> j.jobId().equals(oldJob))
-                            .findFirst()
-                            .orElseThrow();
-            JobApi.JobView now = job(real, "rel").orElseThrow();
-            assertThat(old.status())
-                    .as(
-                            "old job %s; events %s",
-                            oldJob,
-                            real.events("rel").stream()
-                                    .map(e -> e.type() + ": " + e.message())
-                                    .toList())
-                    .isEqualTo("FINISHED");
-            assertThat(now.restoredFrom())
-                    .as("release %s after death at save %d", version, dieAt)
-                    .startsWith(
-                            "s3://flotilla-state/cluster-1/savepoints/" + oldJob + "/savepoint-");
-            assertThat(liveJobsOf(real, "rel"))
-                    .as("live jobs after release %s", version)
-                    .isEqualTo(1);
-        }
-        assertThat(submittedJobIds(real, "rel")).doesNotHaveDuplicates();
+        // A release, killing the leader while it stops the old job with a savepoint.
+        release("2", d -> d.status().phase() == Phase.UPGRADING, "stopping with a savepoint");
+        // Killing it in the submit half: its intent to submit is saved, the call may be in flight.
+        release(
+                "3",
+                d -> d.status().intent() != null && d.status().phase() == Phase.PENDING,
+                "intent to submit saved");
+        // Killing it once the new job is submitted and its release not yet proven.
+        release(
+                "4",
+                d -> d.status().release() != null && submittedForGeneration(d),
+                "the new job submitted, release unproven");
+
+        // A version that never checkpoints: its release is rolled back to version 4, from the
+        // savepoint the release took. The leader dies as the rollback begins, and again in the
+        // rollback's submit half.
+        Deployment before = deployment("rel");
+        String oldJob = before.status().jobId();
+        DeploymentSpec bad =
+                withArgs(before.spec(), "--checkpoint-interval", "3600")
+                        .withCheckpointInterval(Duration.ofHours(1))
+                        .withVersion("5-never-checkpoints", artifact.uri(), artifact.sha256())
+                        .withGeneration(before.spec().generation() + 1);
+        store.putSpec(bad);
+        killLeaderWhen(d -> d.status().phase() == Phase.ROLLING_BACK, "rollback begun");
+        killLeaderWhen(
+                d -> d.status().phase() == Phase.ROLLING_BACK && d.status().intent() != null,
+                "rollback's intent to submit saved");
+        Deployment rolledBack =
+                await(
+                        "rel rolled back to version 4 and running",
+                        d ->
+                                d.status().phase() == Phase.RUNNING
+                                        && d.lastReconciledSpec().version().equals("4")
+                                        && d.status().rolledBackGeneration() == bad.generation()
+                                        && job("rel")
+                                                .map(j -> j.restoredFrom() != null)
+                                                .orElse(false));
+        assertThat(job("rel").orElseThrow().restoredFrom())
+                .as("the rollback starts from the release's savepoint of version 4's job")
+                .startsWith("s3://flotilla-state/cluster-1/savepoints/" + oldJob + "/savepoint-");
+        assertThat(rolledBack.status().jobId()).isNotEqualTo(oldJob);
+        assertExactlyOneLiveJob("rel");
+        assertThat(submittedJobIds("rel")).as("JobIDs submitted").doesNotHaveDuplicates();
     }
 
     @Test
-    void secondSupervisorTakesOverWhenTheLeaderDiesAndNoActionIsDoneTwice() {
-        JdbcDeploymentStore store = new JdbcDeploymentStore(db, true);
-        JdbcLeaderLease lease = new JdbcLeaderLease(db);
-        Duration ttl = Duration.ofSeconds(3);
-        LeaderLoop a =
-                new LeaderLoop(
-                        "supervisor-a",
-                        lease,
-                        ttl,
-                        token -> Supervisor.create(store, ports, Clock.system(), CONFIG, token));
-        LeaderLoop b =
-                new LeaderLoop(
-                        "supervisor-b",
-                        lease,
-                        ttl,
-                        token -> Supervisor.create(store, ports, Clock.system(), CONFIG, token));
-        store.putSpec(spec("ha-1"));
-        store.putSpec(spec("ha-2"));
-        stepUntil(
-                List.of(a, b),
-                store,
-                "ha-1 and ha-2 running",
-                () -> running(store, "ha-1") && running(store, "ha-2"));
-        assertThat(a.leading() ^ b.leading()).isTrue();
-        LeaderLoop leader = a.leading() ? a : b;
-        LeaderLoop standby = leader == a ? b : a;
+    void standbyTakesOverFromAKilledLeaderAndNoActionIsDoneTwice() {
+        store.putSpec(TestingSupervisors.orders("ha-1", "cluster-1", artifact));
+        store.putSpec(TestingSupervisors.orders("ha-2", "cluster-1", artifact));
+        await("ha-1 and ha-2 running", () -> running("ha-1") && running("ha-2"));
+        SupervisorProcess leader = awaitLeader();
+        long oldToken = leader.health().orElseThrow().path("fencingToken").asLong();
 
-        // The leader dies (it stops stepping); a new deployment arrives meanwhile.
-        store.putSpec(spec("ha-3"));
-        stepUntil(
-                List.of(standby),
-                store,
-                "the standby to lead and start ha-3",
-                () -> standby.leading() && running(store, "ha-3"));
-        assertThat(standby.token()).isGreaterThan(leader.token());
+        leader.kill();
+        kills.add("idle leader " + leader.name());
+        assertThat(leader.alive()).isFalse();
+        store.putSpec(TestingSupervisors.orders("ha-3", "cluster-1", artifact));
+        await("the standby to lead and start ha-3", () -> running("ha-3"));
+        SupervisorProcess standby = awaitLeader();
+        assertThat(standby.pid()).isNotEqualTo(leader.pid());
+        long newToken = standby.health().orElseThrow().path("fencingToken").asLong();
+        assertThat(newToken).isGreaterThan(oldToken);
 
         for (String name : List.of("ha-1", "ha-2", "ha-3")) {
-            assertThat(submittedJobIds(store, name)).as(name).hasSize(1);
-            assertThat(job(store, name))
-                    .as(name)
-                    .hasValueSatisfying(j -> assertThat(j.status()).isEqualTo("RUNNING"));
+            assertThat(submittedJobIds(name)).as(name).hasSize(1);
+            assertExactlyOneLiveJob(name);
         }
-        assertThat(store.events("ha-3")).allMatch(e -> e.fencingToken() == standby.token());
+        assertThat(store.events("ha-3")).allMatch(e -> e.fencingToken() == newToken);
+        supervisors.startAnother();
     }
 
-    private static boolean running(JdbcDeploymentStore store, String name) {
-        return deployment(store, name).status().phase() == Phase.RUNNING
-                && job(store, name).map(j -> j.status().equals("RUNNING")).orElse(false);
+    /** Releases {@code version} of "rel", killing the leader once {@code step} is seen. */
+    private static void release(String version, Predicate<Deployment> step, String what) {
+        Deployment before = deployment("rel");
+        String oldJob = before.status().jobId();
+        store.putSpec(
+                before.spec()
+                        .withVersion(version, artifact.uri(), artifact.sha256())
+                        .withGeneration(before.spec().generation() + 1));
+        killLeaderWhen(step, what + " (release " + version + ")");
+        await(
+                "release " + version,
+                d ->
+                        d.status().phase() == Phase.RUNNING
+                                && !oldJob.equals(d.status().jobId())
+                                && d.lastReconciledSpec().version().equals(version)
+                                && d.status().release() == null
+                                && job("rel").map(j -> j.restoredFrom() != null).orElse(false));
+        assertThat(flinkJobs().stream().filter(j -> j.getJobId().toHexString().equals(oldJob)))
+                .as("old job %s in Flink's list", oldJob)
+                .singleElement()
+                .satisfies(j -> assertThat(j.getStatus().name()).isEqualTo("FINISHED"));
+        assertThat(job("rel").orElseThrow().restoredFrom())
+                .as("release %s, leader killed at: %s", version, what)
+                .startsWith("s3://flotilla-state/cluster-1/savepoints/" + oldJob + "/savepoint-");
+        assertExactlyOneLiveJob("rel");
+        assertThat(submittedJobIds("rel")).as("JobIDs submitted").doesNotHaveDuplicates();
     }
 
-    /** Live jobs on the cluster among every job the supervisor ever submitted for {@code name}. */
-    private static long liveJobsOf(JdbcDeploymentStore store, String name) {
-        List<String> ours = submittedJobIds(store, name);
-        return sidecars.get("cluster-1").jobs().stream()
-                .filter(j -> !ENDED.contains(j.status()) && ours.contains(j.jobId()))
-                .count();
+    /**
+     * Polls the store until "rel" shows {@code step}, then SIGKILLs the leading supervisor JVM and
+     * starts another in its place (the standby leads meanwhile).
+     */
+    private static void killLeaderWhen(Predicate<Deployment> step, String what) {
+        SupervisorProcess leader = awaitLeader();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!step.test(deployment("rel"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never saw " + what + ": " + describe("rel"));
+            }
+            S3Store.sleep(50);
+        }
+        leader.kill();
+        kills.add(what + ": " + leader.name() + " as " + deployment("rel").status().phase());
+        assertThat(leader.alive()).isFalse();
+        supervisors.startAnother();
     }
 
-    private static List<String> submittedJobIds(JdbcDeploymentStore store, String name) {
+    private static SupervisorProcess awaitLeader() {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<SupervisorProcess> leader = supervisors.leader();
+            if (leader.isPresent()) {
+                return leader.get();
+            }
+            S3Store.sleep(100);
+        }
+        throw new AssertionError("no supervisor leads: " + supervisors.alive());
+    }
+
+    /** Whether the current generation's job has been submitted (its event is in the log). */
+    private static boolean submittedForGeneration(Deployment d) {
+        return store.events(d.name()).stream()
+                .anyMatch(
+                        e ->
+                                e.type().equals("Submitted")
+                                        && e.message()
+                                                .contains(" generation " + d.spec().generation()));
+    }
+
+    /**
+     * Among every JobID the deployment's audit log names (submitted, found already running, adopted
+     * after a crash between submit and save), exactly one is alive in Flink's list, and it is the
+     * deployment's current job.
+     */
+    private static void assertExactlyOneLiveJob(String name) {
+        Set<String> ours = new TreeSet<>();
+        for (Event e : store.events(name)) {
+            Matcher m = JOB_ID.matcher(e.message());
+            while (m.find()) {
+                ours.add(m.group());
+            }
+        }
+        List<String> live =
+                flinkJobs().stream()
+                        .filter(j -> !j.getStatus().isGloballyTerminalState())
+                        .map(j -> j.getJobId().toHexString())
+                        .filter(ours::contains)
+                        .toList();
+        assertThat(live).as("live jobs of %s in Flink's REST list", name).hasSize(1);
+        assertThat(live.get(0)).isEqualTo(deployment(name).status().jobId());
+    }
+
+    private static List<JobDetails> flinkJobs() {
+        try (FlinkRest flink =
+                FlinkRest.connect(
+                        platform.cluster("cluster-1").restUrl(), Duration.ofSeconds(10))) {
+            return List.copyOf(flink.jobs());
+        }
+    }
+
+    /** The JobIDs of "submitted" events: a JobID submitted twice would show twice. */
+    private static List<String> submittedJobIds(String name) {
         return store.events(name).stream()
                 .filter(e -> e.type().equals("Submitted") && e.message().startsWith("submitted "))
                 .map(e -> e.message().split(" ")[1])
                 .toList();
     }
 
-    private static Deployment deployment(JdbcDeploymentStore store, String name) {
+    private static DeploymentSpec withArgs(DeploymentSpec s, String... args) {
+        List<String> all = new ArrayList<>(s.args());
+        for (int i = 0; i < args.length; i += 2) {
+            int at = all.indexOf(args[i]);
+            if (at >= 0) {
+                all.set(at + 1, args[i + 1]);
+            } else {
+                all.add(args[i]);
+                all.add(args[i + 1]);
+            }
+        }
+        return new DeploymentSpec(
+                s.name(),
+                s.owner(),
+                s.module(),
+                s.version(),
+                s.artifactUri(),
+                s.artifactSha256(),
+                s.entryClass(),
+                all,
+                s.parallelism(),
+                s.desiredState(),
+                s.upgradeMode(),
+                s.cluster(),
+                s.restoreFrom(),
+                s.generation(),
+                s.retention(),
+                s.restarts(),
+                s.checkpointInterval());
+    }
+
+    private static boolean positive(Long n) {
+        return n != null && n > 0;
+    }
+
+    private static boolean running(String name) {
+        return deployment(name).status().phase() == Phase.RUNNING
+                && job(name).map(j -> j.status().equals("RUNNING")).orElse(false);
+    }
+
+    private static Deployment deployment(String name) {
         return TestingSupervisors.deployment(store, name);
     }
 
-    private static Optional<JobApi.JobView> job(JdbcDeploymentStore store, String name) {
+    private static Optional<JobApi.JobView> job(String name) {
         return TestingSupervisors.job(store, sidecars, name);
     }
 
-    private static void tickUntil(
-            Supervisor[] current, DyingStore store, String what, BooleanSupplier done) {
-        Runnable tickOrDie =
-                () -> {
-                    try {
-                        current[0].tick();
-                    } catch (ProcessDeath death) {
-                        // The process is gone; a new one starts on the same store, with a new
-                        // token.
-                        current[0] =
-                                Supervisor.create(
-                                        store, ports, Clock.system(), CONFIG, nextToken++);
-                    }
-                };
-        TestingSupervisors.until(tickOrDie, what, done, store.real);
+    private static String describe(String name) {
+        Deployment d = deployment(name);
+        return d.status().phase()
+                + "/"
+                + d.status().jobId()
+                + "/"
+                + d.status().error()
+                + " events "
+                + store.events(name).stream().map(e -> e.type() + ": " + e.message()).toList();
     }
 
-    private static void stepUntil(
-            List<LeaderLoop> loops, JdbcDeploymentStore store, String what, BooleanSupplier done) {
-        TestingSupervisors.until(() -> loops.forEach(LeaderLoop::step), what, done, store);
+    private static void await(String what, BooleanSupplier done) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (done.getAsBoolean()) {
+                return;
+            }
+            S3Store.sleep(500);
+        }
+        throw new AssertionError("gave up waiting for " + what + ": " + describe("rel"));
+    }
+
+    private static Deployment await(String what, Predicate<Deployment> done) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            Deployment d = deployment("rel");
+            if (done.test(d)) {
+                return d;
+            }
+            S3Store.sleep(500);
+        }
+        throw new AssertionError("gave up waiting for " + what + ": " + describe("rel"));
     }
 }

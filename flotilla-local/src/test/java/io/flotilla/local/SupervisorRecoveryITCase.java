@@ -4,14 +4,11 @@ import static io.flotilla.local.TestingSupervisors.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.sidecar.client.SidecarClient;
+import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.jobs.JobApi;
-import io.flotilla.supervisor.Supervisor;
 import io.flotilla.supervisor.jdbc.JdbcDeploymentStore;
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.Phase;
-import io.flotilla.supervisor.port.Clock;
-import io.flotilla.supervisor.port.ClusterPorts;
-import io.flotilla.supervisor.sidecar.SidecarClusterPorts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +19,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real crashes under the supervisor: a TaskManager killed, then a whole cluster killed and
- * restarted.
+ * Real crashes under the supervisor (its own JVM): a TaskManager killed, then a whole cluster
+ * killed and restarted, and the supervisor itself killed with SIGKILL while it resubmits.
  */
 class SupervisorRecoveryITCase {
 
     static LocalPlatform platform;
     static JdbcDeploymentStore store;
-    static Supervisor supervisor;
+    static LocalSupervisor supervisor;
     static Map<String, SidecarClient> sidecars;
     static Artifacts.Published artifact;
 
@@ -38,18 +35,15 @@ class SupervisorRecoveryITCase {
         platform = TestingPlatforms.start(TestingPlatforms.freshHome("supervisor-recovery"), 1);
         store = new JdbcDeploymentStore(TestingSupervisors.database(platform), false);
         sidecars = TestingSupervisors.sidecars(platform);
-        supervisor =
-                Supervisor.create(
-                        store,
-                        ClusterPorts.of(new SidecarClusterPorts(sidecars)),
-                        Clock.system(),
-                        TestingSupervisors.FAST,
-                        1);
+        supervisor = LocalSupervisor.start(platform);
         artifact = TestingPlatforms.publishExample(platform);
     }
 
     @AfterAll
     static void stop() {
+        if (supervisor != null) {
+            supervisor.close();
+        }
         if (platform != null) {
             platform.close();
         }
@@ -78,6 +72,18 @@ class SupervisorRecoveryITCase {
                 "the supervisor to record a checkpoint",
                 () -> deployment(store, "counts-a").status().lastCheckpoint() != null);
         platform.cluster("cluster-1").crashAndRestart(Duration.ofSeconds(90));
+        // The supervisor dies (SIGKILL) in the submit half of the resubmission: its intent is
+        // saved, the job may or may not be on the cluster. Its successor finishes the job.
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (deployment(store, "counts-a").status().intent() == null
+                || jobA.equals(deployment(store, "counts-a").status().intent().jobId())) {
+            assertThat(System.nanoTime()).as("counts-a's resubmission intent").isLessThan(deadline);
+            S3Store.sleep(50);
+        }
+        SupervisorProcess dying = supervisor.alive().get(0);
+        dying.kill();
+        assertThat(dying.alive()).isFalse();
+        supervisor.startAnother();
         tickUntil(
                 "both resubmitted and running",
                 () -> {
@@ -95,14 +101,39 @@ class SupervisorRecoveryITCase {
         assertThat(sidecars.get("cluster-1").jobs())
                 .filteredOn(j -> j.status().equals("RUNNING"))
                 .hasSize(2);
-        // The audit log tells the story: the lost job, then its resubmission from the checkpoint.
-        assertThat(store.events("counts-a"))
-                .filteredOn(
-                        e -> e.type().equals("Submitted") && e.message().startsWith("submitted "))
-                .hasSize(2)
-                .last()
-                .satisfies(
-                        e -> assertThat(e.message()).contains("from " + restored.restoredFrom()));
+        try (FlinkRest flink =
+                FlinkRest.connect(
+                        platform.cluster("cluster-1").restUrl(), Duration.ofSeconds(10))) {
+            assertThat(flink.jobs())
+                    .as("Flink's own job list")
+                    .filteredOn(j -> !j.getStatus().isGloballyTerminalState())
+                    .hasSize(2);
+        }
+        // The audit log tells the story: the lost job, then its resubmission from the checkpoint,
+        // which the killed supervisor may have sent before it died: then its successor found it
+        // already running and sent nothing again.
+        List<String> submitted =
+                store.events("counts-a").stream()
+                        .filter(e -> e.type().equals("Submitted"))
+                        .map(e -> e.message())
+                        .toList();
+        assertThat(submitted).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(submitted.get(submitted.size() - 1))
+                .contains(restored.jobId())
+                .contains("from " + restored.restoredFrom());
+        // The lost job and its successor, however the kill fell: two JobIDs, none sent twice.
+        assertThat(
+                        submitted.stream()
+                                .filter(m -> m.startsWith("submitted "))
+                                .map(m -> m.split(" ")[1]))
+                .as("JobIDs submitted")
+                .doesNotHaveDuplicates();
+        assertThat(
+                        submitted.stream()
+                                .map(m -> m.split(" ")[m.startsWith("submitted ") ? 1 : 2])
+                                .distinct())
+                .as("JobIDs of the Submitted events")
+                .hasSize(2);
     }
 
     private static long checkpoints(String name) {
@@ -115,7 +146,8 @@ class SupervisorRecoveryITCase {
         return TestingSupervisors.job(store, sidecars, name);
     }
 
+    /** Waits for {@code done}; the supervisor JVM ticks on its own. */
     private static void tickUntil(String what, BooleanSupplier done) {
-        TestingSupervisors.until(supervisor::tick, what, done, store);
+        TestingSupervisors.until(() -> {}, what, done, store);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.flotilla.http.ApiCallException;
-import io.flotilla.sidecar.Sidecar;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.state.StateApi;
@@ -147,7 +146,7 @@ class UnaskedEndingsITCase {
         assertThat(refused.getMessage()).contains("answers");
 
         // The sidecar goes away; Flink and the job run on, out of the supervisor's sight.
-        Sidecar sidecar = platform.sidecar("cluster-2");
+        SidecarProcess sidecar = platform.sidecar("cluster-2");
         int port = sidecar.uri().getPort();
         sidecar.close();
         until("mover", "UNKNOWN", d -> d.phase() == Phase.UNKNOWN);
