@@ -20,7 +20,7 @@ public final class LeaderLoop {
     private final Duration ttl;
     private final LongFunction<Supervisor> supervisorForToken;
     private long token = Long.MIN_VALUE;
-    private Supervisor supervisor;
+    private volatile Supervisor supervisor;
 
     /**
      * @param holder the supervisor's name; a random id is added to it
@@ -51,6 +51,30 @@ public final class LeaderLoop {
             supervisor = supervisorForToken.apply(token);
         }
         return Optional.of(supervisor.tick());
+    }
+
+    /**
+     * Between steps: reconciles the deployments whose actions' outcomes may now be visible, if this
+     * supervisor led at its last step. The lease is not renewed here; every write and call still
+     * carries the token, so a lease lost meanwhile makes them refused.
+     */
+    public Optional<Supervisor.TickReport> followUp() {
+        Supervisor current = supervisor;
+        return current == null ? Optional.empty() : Optional.of(current.followUp());
+    }
+
+    /** When {@link #followUp} has work, or empty when not leading or nothing is followed up. */
+    public Optional<java.time.Instant> nextFollowUp() {
+        Supervisor current = supervisor;
+        return current == null ? Optional.empty() : current.nextFollowUp();
+    }
+
+    /** A deployment's desired spec changed: reconcile it at the next follow-up if leading. */
+    public void wake(String deployment) {
+        Supervisor current = supervisor;
+        if (current != null) {
+            current.wake(deployment);
+        }
     }
 
     /**

@@ -25,6 +25,9 @@ final class TestingPlatform {
     /** The rules of the next supervisor instance ({@link #restartSupervisor}). */
     SupervisorConfig config = CONFIG;
 
+    /** How much the next supervisor instance does at once; sequential unless a test asks. */
+    ActionLimits limits = ActionLimits.sequential();
+
     Supervisor supervisor;
 
     TestingPlatform(String... clusterNames) {
@@ -47,6 +50,11 @@ final class TestingPlatform {
             tick();
             clock.advance(Duration.ofSeconds(1));
         }
+    }
+
+    /** Runs the follow-ups due now, as the loop does between ticks. */
+    Supervisor.TickReport followUp() {
+        return supervisor.followUp();
     }
 
     /** Ticks, expecting the supervisor to die in it. */
@@ -75,6 +83,6 @@ final class TestingPlatform {
 
     private Supervisor newSupervisor() {
         // Each instance leads with a newer token, as a lease handed over would give it.
-        return Supervisor.create(store, clusters.ports(), clock, config, fencingToken++);
+        return Supervisor.create(store, clusters.ports(), clock, config, limits, fencingToken++);
     }
 }

@@ -73,6 +73,9 @@ public final class SupervisorServer implements AutoCloseable {
     private final AtomicReference<Supervisor.TickReport> lastReport = new AtomicReference<>();
     private volatile String lastError;
 
+    /** Released when there may be work before the next tick: a deployment's spec changed. */
+    private final java.util.concurrent.Semaphore signal = new java.util.concurrent.Semaphore(0);
+
     private SupervisorServer(SupervisorSettings settings) {
         this.settings = settings;
         PGSimpleDataSource db = new PGSimpleDataSource();
@@ -115,7 +118,13 @@ public final class SupervisorServer implements AutoCloseable {
                                         ClusterPorts.of(ports),
                                         Clock.system(),
                                         config,
+                                        settings.actionLimits(),
                                         token));
+        control.onDeploymentChange(
+                name -> {
+                    loop.wake(name);
+                    signal.release();
+                });
         this.state =
                 new StateControl(
                         store,
@@ -189,8 +198,7 @@ public final class SupervisorServer implements AutoCloseable {
     public static SupervisorServer start(SupervisorSettings settings) {
         SupervisorServer s = new SupervisorServer(settings);
         s.api.start();
-        long every = settings.get(SupervisorSettings.TICK_INTERVAL).toMillis();
-        s.timer.scheduleWithFixedDelay(s::step, 0, every, TimeUnit.MILLISECONDS);
+        s.timer.execute(s::run);
         LOG.info(
                 "supervisor {} listening on {} (ticks every {}, lease {})",
                 s.loop.holder(),
@@ -202,6 +210,49 @@ public final class SupervisorServer implements AutoCloseable {
 
     public URI uri() {
         return api.uri();
+    }
+
+    /**
+     * The loop's thread: a step every tick interval (from the end of the last), and between steps a
+     * follow-up whenever one is due or a spec changed. Tick and follow-ups share this one thread,
+     * so they never act at the same time.
+     */
+    private void run() {
+        long every = settings.get(SupervisorSettings.TICK_INTERVAL).toNanos();
+        long nextStep = System.nanoTime();
+        while (!Thread.currentThread().isInterrupted()) {
+            if (System.nanoTime() - nextStep >= 0) {
+                step();
+                nextStep = System.nanoTime() + every;
+                continue;
+            }
+            long waitNanos = nextStep - System.nanoTime();
+            var due = loop.nextFollowUp();
+            if (due.isPresent()) {
+                long untilDue = Duration.between(Instant.now(), due.get()).toNanos();
+                if (untilDue <= 0) {
+                    followUp();
+                    continue;
+                }
+                waitNanos = Math.min(waitNanos, untilDue);
+            }
+            try {
+                if (signal.tryAcquire(Math.max(waitNanos, 0), TimeUnit.NANOSECONDS)) {
+                    signal.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void followUp() {
+        try {
+            loop.followUp();
+        } catch (RuntimeException e) {
+            // The next step (or follow-up) tries again; the tick is the safety net.
+            LOG.warn("follow-up failed: {}", e.toString());
+        }
     }
 
     /** One step: refresh the sidecar clients, lead and tick or stand by, clean state if leading. */
