@@ -11,6 +11,7 @@ import io.flotilla.supervisor.StateControl;
 import io.flotilla.supervisor.Supervisor;
 import io.flotilla.supervisor.SupervisorConfig;
 import io.flotilla.supervisor.http.SupervisorApi;
+import io.flotilla.supervisor.jdbc.ConnectionPool;
 import io.flotilla.supervisor.jdbc.JdbcControlStore;
 import io.flotilla.supervisor.jdbc.JdbcDeploymentStore;
 import io.flotilla.supervisor.jdbc.JdbcLeaderLease;
@@ -58,6 +59,7 @@ public final class SupervisorServer implements AutoCloseable {
     private final SupervisorSettings settings;
     private final PrometheusMeterRegistry metrics =
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final com.zaxxer.hikari.HikariDataSource pool;
     private final JdbcControlStore control;
     private final LeaderLoop loop;
     private final StateControl state;
@@ -85,11 +87,17 @@ public final class SupervisorServer implements AutoCloseable {
             db.setPassword(settings.get(SupervisorSettings.JDBC_PASSWORD));
         }
         Migrations.apply(db);
+        // The parallel actions, the loop's own reads and batches, and the API's requests.
+        this.pool =
+                ConnectionPool.of(
+                        db,
+                        settings.get(SupervisorSettings.PARALLEL_ACTIONS) + 8,
+                        "flotilla-supervisor");
         TokenAuth auth =
                 new TokenAuth(
                         TokensFile.read(Path.of(settings.get(SupervisorSettings.TOKENS_FILE))));
-        this.control = new JdbcControlStore(db);
-        AuditedStore store = new AuditedStore(new JdbcDeploymentStore(db, true), metrics);
+        this.control = new JdbcControlStore(pool);
+        AuditedStore store = new AuditedStore(new JdbcDeploymentStore(pool, true), metrics);
         SidecarClusterPorts ports = new SidecarClusterPorts(sidecars::get);
         SupervisorConfig config =
                 new SupervisorConfig(
@@ -110,7 +118,7 @@ public final class SupervisorServer implements AutoCloseable {
         this.loop =
                 new LeaderLoop(
                         holder,
-                        new JdbcLeaderLease(db),
+                        new JdbcLeaderLease(pool),
                         settings.get(SupervisorSettings.LEASE_TTL),
                         token ->
                                 Supervisor.create(
@@ -339,5 +347,6 @@ public final class SupervisorServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         api.close();
+        pool.close();
     }
 }
