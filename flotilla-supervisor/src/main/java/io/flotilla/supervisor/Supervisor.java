@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The loop: each tick observes every cluster once, reconciles every deployment and carries out what
@@ -40,15 +39,11 @@ public final class Supervisor {
     private final ActionLimits limits;
     private final ActionRunner runner;
     private final long fencingToken;
-    private final Map<String, FollowUp> followUps = new ConcurrentHashMap<>();
-    private final Set<String> wakes = ConcurrentHashMap.newKeySet();
+    private final FollowUps followUps;
 
     /** What one tick (or one follow-up) did, for metrics and tests. */
     public record TickReport(
             int deployments, int clusters, int unreachableClusters, int sideEffects, int errors) {}
-
-    /** When a deployment is to be reconciled again, and when it last changed. */
-    private record FollowUp(Instant due, Instant lastChange) {}
 
     public Supervisor(
             DeploymentStore store,
@@ -69,6 +64,7 @@ public final class Supervisor {
         this.fencingToken = fencingToken;
         this.watcher = new ClusterWatcher(ports.lister(), config.clusterBackoff(), fencingToken);
         this.runner = new ActionRunner(limits);
+        this.followUps = new FollowUps(limits);
     }
 
     public Supervisor(
@@ -131,25 +127,14 @@ public final class Supervisor {
      */
     public TickReport followUp() {
         Instant now = clock.now();
-        Set<String> due = new java.util.LinkedHashSet<>();
-        followUps.forEach(
-                (name, f) -> {
-                    if (!f.due().isAfter(now)) {
-                        due.add(name);
-                    }
-                });
-        // Taken before loading, so the records loaded are at least as new as each wake's change.
-        for (String name : List.copyOf(wakes)) {
-            wakes.remove(name);
-            due.add(name);
-        }
+        Set<String> due = followUps.due(now);
         if (due.isEmpty()) {
             return new TickReport(0, 0, 0, 0, 0);
         }
         List<Deployment> deployments = store.load(due);
         Set<String> found = new HashSet<>();
         deployments.forEach(d -> found.add(d.name()));
-        due.stream().filter(name -> !found.contains(name)).forEach(followUps::remove);
+        due.stream().filter(name -> !found.contains(name)).forEach(followUps::forget);
         return round(deployments, now);
     }
 
@@ -158,15 +143,12 @@ public final class Supervisor {
      * desired spec. Safe to call from any thread.
      */
     public void wake(String deployment) {
-        wakes.add(deployment);
+        followUps.wake(deployment);
     }
 
     /** When the next follow-up is due, or empty when no deployment is followed up. */
     public Optional<Instant> nextFollowUp() {
-        if (!wakes.isEmpty()) {
-            return Optional.of(clock.now());
-        }
-        return followUps.values().stream().map(FollowUp::due).min(Instant::compareTo);
+        return followUps.next(clock.now());
     }
 
     private TickReport round(List<Deployment> deployments, Instant now) {
@@ -223,24 +205,6 @@ public final class Supervisor {
         }
     }
 
-    /**
-     * Whether {@code d} is between an action and its visible outcome: an intent is open, or a job
-     * is starting or being ended. A deployment waiting for its backoff is left to the tick.
-     */
-    static boolean settling(Deployment d, Instant now) {
-        Instant retryAt = d.status().nextRetryAt();
-        if (retryAt != null && now.isBefore(retryAt)) {
-            return false;
-        }
-        if (d.status().intent() != null) {
-            return true;
-        }
-        return switch (d.status().phase()) {
-            case PENDING, STARTING, UPGRADING, STOPPING, ROLLING_BACK -> true;
-            default -> false;
-        };
-    }
-
     /** What one round's tasks did; written to from the action threads. */
     private final class Round {
         private final List<Deployment> deferred = new ArrayList<>();
@@ -260,14 +224,14 @@ public final class Supervisor {
 
         synchronized void stale(Deployment d) {
             errors++;
-            followUps.remove(d.name());
+            followUps.forget(d.name());
         }
 
         void failed(Deployment d, Instant now, RuntimeException e) {
             synchronized (this) {
                 errors++;
             }
-            followUps.remove(d.name());
+            followUps.forget(d.name());
             store.appendEvent(new Event(d.name(), now, "Error", e.toString(), fencingToken));
         }
 
@@ -283,47 +247,21 @@ public final class Supervisor {
                 refused = new HashSet<>();
                 deferred.forEach(d -> results.remove(d.name()));
                 errors += deferred.size();
-                deferred.forEach(d -> followUps.remove(d.name()));
+                deferred.forEach(d -> followUps.forget(d.name()));
                 return;
             }
             errors += refused.size();
             for (String name : refused) {
                 results.remove(name);
-                followUps.remove(name);
+                followUps.forget(name);
             }
             Set<String> stale = refused;
             store.appendEvents(
                     deferredEvents.stream().filter(e -> !stale.contains(e.deployment())).toList());
         }
 
-        /**
-         * A deployment that changed is looked at again at once, so the next step follows the last
-         * without waiting; one still waiting for an outcome is looked at after {@code
-         * followUpEvery}, for at most {@code followUpFor} without change.
-         */
         void scheduleFollowUps(Instant now) {
-            results.forEach(
-                    (name, r) -> {
-                        Deployment before = r[0];
-                        Deployment after = r[1];
-                        if (!settling(after, now)) {
-                            followUps.remove(name);
-                            return;
-                        }
-                        FollowUp previous = followUps.get(name);
-                        boolean changed = !after.equals(before);
-                        Instant lastChange =
-                                changed || previous == null ? now : previous.lastChange();
-                        if (now.isAfter(lastChange.plus(limits.followUpFor()))) {
-                            followUps.remove(name);
-                            return;
-                        }
-                        followUps.put(
-                                name,
-                                new FollowUp(
-                                        changed ? now : now.plus(limits.followUpEvery()),
-                                        lastChange));
-                    });
+            results.forEach((name, r) -> followUps.after(r[0], r[1], now));
         }
     }
 }

@@ -254,6 +254,13 @@ public final class SupervisorServer implements AutoCloseable {
         }
     }
 
+    private void followUpIfDue() {
+        var due = loop.nextFollowUp();
+        if (due.isPresent() && !due.get().isAfter(Instant.now())) {
+            followUp();
+        }
+    }
+
     private void followUp() {
         try {
             loop.followUp();
@@ -279,9 +286,15 @@ public final class SupervisorServer implements AutoCloseable {
             }
             if (report.isPresent()) {
                 lastReport.set(report.get());
+                // Between the parts of the housekeeping, so that a release's next step does not
+                // wait for all of it.
+                followUpIfDue();
                 clusterHealth.run(loop.token());
+                followUpIfDue();
                 state.run(loop.token());
+                followUpIfDue();
                 deletedCleanup.run(loop.token());
+                followUpIfDue();
                 Map<Phase, Long> counts = new EnumMap<>(Phase.class);
                 control.deployments().forEach(d -> counts.merge(d.status().phase(), 1L, Long::sum));
                 phases.forEach((p, n) -> n.set(counts.getOrDefault(p, 0L)));
