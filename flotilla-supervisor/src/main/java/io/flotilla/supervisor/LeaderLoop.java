@@ -21,6 +21,7 @@ public final class LeaderLoop {
     private final LongFunction<Supervisor> supervisorForToken;
     private long token = Long.MIN_VALUE;
     private volatile Supervisor supervisor;
+    private volatile long leaseEndsNanos;
 
     /**
      * @param holder the supervisor's name; a random id is added to it
@@ -41,11 +42,14 @@ public final class LeaderLoop {
 
     /** One step: lead and tick, or stand by. Returns the tick's report when this one leads. */
     public Optional<Supervisor.TickReport> step() {
+        // Taken before asking, so the local end of the lease is never later than the store's.
+        long asked = System.nanoTime();
         Optional<Lease> held = lease.acquireOrRenew(holder, ttl);
         if (held.isEmpty()) {
             supervisor = null;
             return Optional.empty();
         }
+        leaseEndsNanos = asked + ttl.toNanos();
         if (supervisor == null || held.get().token() != token) {
             token = held.get().token();
             supervisor = supervisorForToken.apply(token);
@@ -60,13 +64,16 @@ public final class LeaderLoop {
      */
     public Optional<Supervisor.TickReport> followUp() {
         Supervisor current = supervisor;
-        return current == null ? Optional.empty() : Optional.of(current.followUp());
+        return current == null || !leading() ? Optional.empty() : Optional.of(current.followUp());
     }
 
-    /** When {@link #followUp} has work, or empty when not leading or nothing is followed up. */
+    /**
+     * When {@link #followUp} has work, or empty when not leading (also once the lease ran out since
+     * the last step) or nothing is followed up.
+     */
     public Optional<java.time.Instant> nextFollowUp() {
         Supervisor current = supervisor;
-        return current == null ? Optional.empty() : current.nextFollowUp();
+        return current == null || !leading() ? Optional.empty() : current.nextFollowUp();
     }
 
     /** A deployment's desired spec changed: reconcile it at the next follow-up if leading. */
@@ -87,9 +94,13 @@ public final class LeaderLoop {
         return name + "#" + HexFormat.of().formatHex(id);
     }
 
-    /** Whether the last step led. */
+    /**
+     * Whether this supervisor holds the lease now: its last step took or renewed it and it has not
+     * run out since. A tick longer than the lease loses it (another supervisor may then lead, and
+     * the store refuses this one's writes), so the last step having led is not enough.
+     */
     public boolean leading() {
-        return supervisor != null;
+        return supervisor != null && System.nanoTime() - leaseEndsNanos < 0;
     }
 
     public long token() {
