@@ -2,6 +2,7 @@ package io.flotilla.bench;
 
 import io.flotilla.bench.sim.SimulatedSidecar;
 import io.flotilla.sidecar.client.SidecarClient;
+import io.flotilla.supervisor.ActionLimits;
 import io.flotilla.supervisor.Supervisor;
 import io.flotilla.supervisor.SupervisorConfig;
 import io.flotilla.supervisor.jdbc.JdbcDeploymentStore;
@@ -33,6 +34,9 @@ public final class SupervisorScaleBench {
     public static void main(String[] args) throws Exception {
         int deployments = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int clusters = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int actions = args.length > 2 ? Integer.parseInt(args[2]) : ActionLimits.ACTIONS;
+        int perCluster =
+                args.length > 3 ? Integer.parseInt(args[3]) : ActionLimits.ACTIONS_PER_CLUSTER;
         String token = "bench-token-bench-token";
         List<SimulatedSidecar> sims = new ArrayList<>();
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
@@ -43,105 +47,192 @@ public final class SupervisorScaleBench {
                 clients.put("cluster-" + c, new SidecarClient(sim.uri(), token));
             }
             Migrations.apply(pg.getPostgresDatabase());
-            JdbcDeploymentStore store = new JdbcDeploymentStore(pg.getPostgresDatabase(), false);
-            long t0 = System.nanoTime();
+            // The pool the supervisor process uses: the parallel actions plus the loop's own.
+            javax.sql.DataSource pool =
+                    io.flotilla.supervisor.jdbc.ConnectionPool.of(
+                            pg.getPostgresDatabase(), actions + 8, "bench");
+            JdbcDeploymentStore store = new JdbcDeploymentStore(pool, false);
+            List<DeploymentSpec> specs = new ArrayList<>();
             for (int i = 0; i < deployments; i++) {
-                store.putSpec(spec("job-" + i, "cluster-" + (i % clusters + 1)));
+                specs.add(spec("job-" + i, "cluster-" + (i % clusters + 1)));
             }
-            System.out.printf("stored %d deployments in %.1f s%n", deployments, secs(t0));
+            long t0 = System.nanoTime();
+            store.putSpecs(specs);
+            System.out.printf(
+                    "stored %d deployments in %.1f s (one batched transaction)%n",
+                    deployments, secs(t0));
+            specs = null;
+            ActionLimits limits = ActionLimits.defaults().withParallelism(actions, perCluster);
+            System.out.printf(
+                    "limits: %d actions at once, %d per cluster, follow-ups every %s%n",
+                    limits.actions(), limits.actionsPerCluster(), limits.followUpEvery());
             Supervisor supervisor =
                     Supervisor.create(
                             store,
                             ClusterPorts.of(new SidecarClusterPorts(clients)),
                             Clock.system(),
                             SupervisorConfig.defaults(),
+                            limits,
                             1);
 
-            t0 = System.nanoTime();
-            int ticks = until(supervisor, store, d -> d.status().phase() == Phase.RUNNING);
+            Convergence first =
+                    converge(supervisor, store, true, d -> d.status().phase() == Phase.RUNNING);
             System.out.printf(
-                    "first deploy: all %d RUNNING after %d ticks, %.1f s%n",
-                    deployments, ticks, secs(t0));
+                    "first deploy: all %d RUNNING after %s%n", deployments, first.describe());
 
             List<Double> tickSeconds = new ArrayList<>();
             List<Long> requestsPerTick = new ArrayList<>();
+            List<Double> tickCpu = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 long before = requests(sims);
+                long cpu = cpuNanos();
                 long start = System.nanoTime();
                 supervisor.tick();
                 tickSeconds.add(secs(start));
+                tickCpu.add((cpuNanos() - cpu) / 1e9);
                 requestsPerTick.add(requests(sims) - before);
             }
+            Collections.sort(tickCpu);
+            System.out.printf("steady tick CPU of this JVM: median %.2f s%n", tickCpu.get(2));
             System.gc();
             Runtime rt = Runtime.getRuntime();
             long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
             Collections.sort(tickSeconds);
             System.out.printf(
-                    "steady tick: median %.2f s (min %.2f, max %.2f); requests per tick %s; heap after GC %d MiB%n",
+                    "steady tick: median %.2f s (min %.2f, max %.2f); requests per tick %s; heap after GC %d MiB; %s%n",
                     tickSeconds.get(2),
                     tickSeconds.get(0),
                     tickSeconds.get(4),
                     requestsPerTick,
-                    heapMb);
+                    heapMb,
+                    load());
 
             List<Deployment> all = store.loadAll();
             java.util.Set<String> stopped = new java.util.HashSet<>();
-            t0 = System.nanoTime();
+            List<DeploymentSpec> changes = new ArrayList<>();
             for (int i = 0; i < 1_000; i++) {
-                DeploymentSpec s = all.get(i).spec();
+                // Spread over the clusters, as changes by many teams would be.
+                DeploymentSpec s = all.get(i * (all.size() / 1_000)).spec();
                 stopped.add(s.name());
-                store.putSpec(
+                changes.add(
                         s.withDesiredState(DesiredState.STOPPED)
                                 .withGeneration(s.generation() + 1));
             }
-            double write = secs(t0);
+            all = null;
             t0 = System.nanoTime();
-            ticks =
-                    until(
+            store.putSpecs(changes);
+            // As the API's store does after each change: the supervisor looks at once.
+            stopped.forEach(supervisor::wake);
+            double write = secs(t0);
+            Convergence stop =
+                    converge(
                             supervisor,
                             store,
+                            false,
                             d ->
                                     !stopped.contains(d.name())
                                             || d.status().phase() == Phase.STOPPED);
             System.out.printf(
-                    "1,000 desired-state changes (stop): written in %.1f s, converged after %d ticks, %.1f s%n",
-                    write, ticks, secs(t0));
+                    "1,000 desired-state changes (stop with savepoint): written in %.1f s, converged after %s%n",
+                    write, stop.describe());
 
-            Deployment victim =
-                    store.loadAll().stream()
-                            .filter(d -> d.status().phase() == Phase.RUNNING)
-                            .findFirst()
-                            .orElseThrow();
-            String lostJob = victim.status().jobId();
-            sims.get(Integer.parseInt(victim.spec().cluster().substring("cluster-".length())) - 1)
-                    .lose(lostJob);
-            t0 = System.nanoTime();
-            ticks =
-                    until(
-                            supervisor,
-                            store,
-                            d ->
-                                    !d.name().equals(victim.name())
-                                            || (d.status().jobId() != null
-                                                    && !d.status().jobId().equals(lostJob)
-                                                    && d.status().phase() == Phase.RUNNING));
-            System.out.printf(
-                    "job lost -> resubmitted and RUNNING: %d ticks, %.2f s (no pause between ticks)%n",
-                    ticks, secs(t0));
+            // A lost job's resubmission from its checkpoint first lists the cluster's state
+            // (GET /v1/state, the restore check), which the simulated sidecar does not serve; so
+            // that part of the bench (issue 4) is left out until it does.
+            System.out.println(
+                    "job lost -> resubmitted: not measured (the simulated sidecar serves no GET /v1/state for the restore check)");
         } finally {
             sims.forEach(SimulatedSidecar::close);
         }
     }
 
-    private static int until(
-            Supervisor supervisor, JdbcDeploymentStore store, Predicate<Deployment> done) {
-        for (int ticks = 1; ticks <= 200; ticks++) {
-            supervisor.tick();
-            if (store.loadAll().stream().allMatch(done)) {
-                return ticks;
+    /** How a convergence went: ticks and follow-up rounds, and the supervisor's time in them. */
+    record Convergence(
+            int ticks, int followUps, double seconds, double checkSeconds, double cpuSeconds) {
+        String describe() {
+            return String.format(
+                    "%d ticks and %d follow-up rounds, %.1f s (plus %.1f s of the bench's own completion checks); this JVM's CPU %.1f s; %s",
+                    ticks, followUps, seconds, checkSeconds, cpuSeconds, load());
+        }
+    }
+
+    /** CPU time of this JVM (supervisor and simulated sidecars; PostgreSQL is another process). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The machine's load average, as the figures depend on it. */
+    static String load() {
+        try {
+            String[] l =
+                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                            .split(" ");
+            return "load average " + l[0] + " " + l[1] + " " + l[2];
+        } catch (java.io.IOException e) {
+            return "load average unknown";
+        }
+    }
+
+    /**
+     * The server's loop, back to back: a tick (unless {@code tickFirst} is false: then the woken
+     * deployments' follow-ups come first), then the follow-ups as they fall due, until every
+     * deployment is done. The completion check (a full load) is timed apart.
+     */
+    private static Convergence converge(
+            Supervisor supervisor,
+            JdbcDeploymentStore store,
+            boolean tickFirst,
+            Predicate<Deployment> done) {
+        int ticks = 0;
+        int followUps = 0;
+        long cpu0 = cpuNanos();
+        long work = 0;
+        long checks = 0;
+        boolean tick = tickFirst;
+        for (int round = 0; round < 200; round++) {
+            long t0 = System.nanoTime();
+            if (tick) {
+                supervisor.tick();
+                ticks++;
+            }
+            tick = true;
+            while (true) {
+                var due = supervisor.nextFollowUp();
+                if (due.isEmpty()) {
+                    break;
+                }
+                long wait =
+                        java.time.Duration.between(java.time.Instant.now(), due.get()).toMillis();
+                if (wait > 1_000) {
+                    break; // beyond the next tick
+                }
+                if (wait > 0) {
+                    sleep(wait);
+                }
+                supervisor.followUp();
+                followUps++;
+            }
+            work += System.nanoTime() - t0;
+            long c0 = System.nanoTime();
+            boolean all = store.loadAll().stream().allMatch(done);
+            checks += System.nanoTime() - c0;
+            if (all) {
+                return new Convergence(
+                        ticks, followUps, work / 1e9, checks / 1e9, (cpuNanos() - cpu0) / 1e9);
             }
         }
-        throw new IllegalStateException("not converged after 200 ticks");
+        throw new IllegalStateException("not converged after 200 rounds");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long requests(List<SimulatedSidecar> sims) {

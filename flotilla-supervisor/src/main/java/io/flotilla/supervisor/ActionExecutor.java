@@ -21,13 +21,27 @@ import io.flotilla.supervisor.port.OperationStatus;
 import io.flotilla.supervisor.port.PortRejectedException;
 import io.flotilla.supervisor.port.SubmitCommand;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Carries out one deployment's actions: status changes are applied and saved; before every side
- * effect its intent is saved, so a crash at any point leaves a record of what may have happened.
+ * Carries out one deployment's actions, one instance per deployment and round: status changes are
+ * applied; before every side effect they and its intent are saved, so a crash at any point leaves a
+ * record of what may have happened. Status changes without a side effect are handed back, to be
+ * written together with the round's others.
  */
 final class ActionExecutor {
+
+    /**
+     * What the actions did.
+     *
+     * @param result the deployment as it now stands
+     * @param sideEffects how many side effects were taken
+     * @param deferred the record still to be saved (status changes only), or null
+     * @param deferredEvents the events still to be appended with it
+     */
+    record Outcome(
+            Deployment result, int sideEffects, Deployment deferred, List<Event> deferredEvents) {}
 
     private final DeploymentStore store;
     private final ClusterPorts ports;
@@ -35,6 +49,8 @@ final class ActionExecutor {
     private final SupervisorConfig config;
     private final long token;
     private Deployment lastWritten;
+    private final List<Event> pendingEvents = new ArrayList<>();
+    private boolean deferring = true;
 
     ActionExecutor(
             DeploymentStore store,
@@ -49,10 +65,7 @@ final class ActionExecutor {
         this.token = fencingToken;
     }
 
-    /**
-     * @return how many side effects were taken
-     */
-    int execute(Deployment loaded, List<Action> actions, Instant now) {
+    Outcome execute(Deployment loaded, List<Action> actions, Instant now) {
         Deployment d = loaded;
         lastWritten = loaded;
         int sideEffects = 0;
@@ -67,13 +80,25 @@ final class ActionExecutor {
                 if (!watcher.available(effect.cluster(), now)) {
                     break; // another call to this cluster failed during this tick
                 }
+                flush();
                 d = saved(d);
                 d = take(d, effect, now);
                 sideEffects++;
             }
         }
-        saved(d);
-        return sideEffects;
+        if (deferring) {
+            return new Outcome(d, 0, d.equals(lastWritten) ? null : d, List.copyOf(pendingEvents));
+        }
+        return new Outcome(saved(d), sideEffects, null, List.of());
+    }
+
+    /** From the first side effect on, everything is written at once and in order. */
+    private void flush() {
+        if (deferring) {
+            deferring = false;
+            store.appendEvents(pendingEvents);
+            pendingEvents.clear();
+        }
     }
 
     private Deployment take(Deployment d, SideEffect effect, Instant now) {
@@ -335,6 +360,11 @@ final class ActionExecutor {
     }
 
     private void event(Deployment d, Instant now, String type, String message) {
-        store.appendEvent(new Event(d.name(), now, type, message, token));
+        Event event = new Event(d.name(), now, type, message, token);
+        if (deferring) {
+            pendingEvents.add(event);
+        } else {
+            store.appendEvent(event);
+        }
     }
 }

@@ -5,21 +5,20 @@ import io.flotilla.supervisor.model.ObservedJob;
 import io.flotilla.supervisor.port.JobLister;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Observes clusters with one list call each, and backs off a cluster that fails, so that one broken
- * sidecar costs neither time nor calls for the others.
+ * sidecar costs neither time nor calls for the others. Action threads report failures concurrently.
  */
 public final class ClusterWatcher {
 
     private final JobLister lister;
     private final Backoff backoff;
     private final long fencingToken;
-    private final Map<String, Failing> failing = new HashMap<>();
+    private final Map<String, Failing> failing = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Failing(int failures, Instant retryAt, String error) {}
 
@@ -54,7 +53,7 @@ public final class ClusterWatcher {
     }
 
     /** A call to {@code cluster} failed: leave it alone until its backoff expires. */
-    public void failed(String cluster, Instant now, String error) {
+    public synchronized void failed(String cluster, Instant now, String error) {
         Failing previous = failing.get(cluster);
         int failures = previous == null ? 1 : previous.failures() + 1;
         failing.put(cluster, new Failing(failures, now.plus(backoff.delay(failures)), error));

@@ -20,7 +20,8 @@ public final class LeaderLoop {
     private final Duration ttl;
     private final LongFunction<Supervisor> supervisorForToken;
     private long token = Long.MIN_VALUE;
-    private Supervisor supervisor;
+    private volatile Supervisor supervisor;
+    private volatile long leaseEndsNanos;
 
     /**
      * @param holder the supervisor's name; a random id is added to it
@@ -41,16 +42,46 @@ public final class LeaderLoop {
 
     /** One step: lead and tick, or stand by. Returns the tick's report when this one leads. */
     public Optional<Supervisor.TickReport> step() {
+        // Taken before asking, so the local end of the lease is never later than the store's.
+        long asked = System.nanoTime();
         Optional<Lease> held = lease.acquireOrRenew(holder, ttl);
         if (held.isEmpty()) {
             supervisor = null;
             return Optional.empty();
         }
+        leaseEndsNanos = asked + ttl.toNanos();
         if (supervisor == null || held.get().token() != token) {
             token = held.get().token();
             supervisor = supervisorForToken.apply(token);
         }
         return Optional.of(supervisor.tick());
+    }
+
+    /**
+     * Between steps: reconciles the deployments whose actions' outcomes may now be visible, if this
+     * supervisor led at its last step. The lease is not renewed here; every write and call still
+     * carries the token, so a lease lost meanwhile makes them refused.
+     */
+    public Optional<Supervisor.TickReport> followUp() {
+        Supervisor current = supervisor;
+        return current == null || !leading() ? Optional.empty() : Optional.of(current.followUp());
+    }
+
+    /**
+     * When {@link #followUp} has work, or empty when not leading (also once the lease ran out since
+     * the last step) or nothing is followed up.
+     */
+    public Optional<java.time.Instant> nextFollowUp() {
+        Supervisor current = supervisor;
+        return current == null || !leading() ? Optional.empty() : current.nextFollowUp();
+    }
+
+    /** A deployment's desired spec changed: reconcile it at the next follow-up if leading. */
+    public void wake(String deployment) {
+        Supervisor current = supervisor;
+        if (current != null) {
+            current.wake(deployment);
+        }
     }
 
     /**
@@ -63,9 +94,13 @@ public final class LeaderLoop {
         return name + "#" + HexFormat.of().formatHex(id);
     }
 
-    /** Whether the last step led. */
+    /**
+     * Whether this supervisor holds the lease now: its last step took or renewed it and it has not
+     * run out since. A tick longer than the lease loses it (another supervisor may then lead, and
+     * the store refuses this one's writes), so the last step having led is not enough.
+     */
     public boolean leading() {
-        return supervisor != null;
+        return supervisor != null && System.nanoTime() - leaseEndsNanos < 0;
     }
 
     public long token() {

@@ -90,4 +90,36 @@ abstract class DeploymentStoreContract {
                 .isInstanceOf(StaleWriteException.class);
         assertThat(only("fenced").status().retries()).isEqualTo(1);
     }
+
+    @Test
+    void saveAllWritesEveryRowInOneGoAndReportsOnlyTheStaleOnes() {
+        for (String name : java.util.List.of("batch-a", "batch-b", "batch-c")) {
+            create(Specs.spec(name, "cluster-1"));
+        }
+        java.util.List<Deployment> read =
+                java.util.List.of(only("batch-a"), only("batch-b"), only("batch-c"));
+        bumpGeneration("batch-b");
+
+        java.util.List<String> stale =
+                store().saveAll(
+                                read.stream()
+                                        .map(d -> d.withStatus(s -> s.phase(Phase.RUNNING)))
+                                        .toList(),
+                                1);
+
+        assertThat(stale).containsExactly("batch-b");
+        assertThat(only("batch-a").status().phase()).isEqualTo(Phase.RUNNING);
+        assertThat(only("batch-b").status().phase()).isEqualTo(read.get(1).status().phase());
+        assertThat(only("batch-c").status().phase()).isEqualTo(Phase.RUNNING);
+    }
+
+    @Test
+    void loadOfSomeNamesReturnsThoseThatExistAndNoOthers() {
+        create(Specs.spec("load-a", "cluster-1"));
+        create(Specs.spec("load-b", "cluster-1"));
+
+        assertThat(store().load(java.util.List.of("load-a", "load-gone")))
+                .extracting(Deployment::name)
+                .containsExactly("load-a");
+    }
 }

@@ -16,18 +16,22 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Random histories of ticks, supervisor crashes at any save or around a submit, cluster outages and
- * restarts, failing jobs and savepoints, new versions, stops, starts and moves: no deployment ever
- * has two alive jobs, and once the faults stop every deployment reaches its desired state.
+ * Random histories of ticks and follow-ups, supervisor crashes at any save or around a submit,
+ * cluster outages and restarts, failing jobs and savepoints, new versions, stops, starts and moves,
+ * with actions on several deployments at once: no deployment ever has two alive jobs nor two calls
+ * at once, and once the faults stop every deployment reaches its desired state.
  */
 class SupervisorPropertyTest {
 
     private static final List<String> CLUSTERS = List.of("c1", "c2", "c3");
-    private static final int DEPLOYMENTS = 4;
+    private static final int DEPLOYMENTS = 6;
 
     sealed interface Step {}
 
     record Tick() implements Step {}
+
+    /** The follow-ups due now, and a wake of one deployment, as a spec change through the API. */
+    record FollowUp(int wake) implements Step {}
 
     record Advance(int seconds) implements Step {}
 
@@ -58,6 +62,7 @@ class SupervisorPropertyTest {
         TestingPlatform platform = new TestingPlatform(CLUSTERS.toArray(String[]::new));
         // Crash loops end in NEEDS_ATTENTION (StateSurvivalTest); here every fault heals.
         platform.config = TestingPlatform.CONFIG.withCrashLoop(1_000, Duration.ofMinutes(10));
+        platform.limits = ActionLimits.defaults().withParallelism(4, 2);
         platform.restartSupervisor();
         for (int i = 0; i < DEPLOYMENTS; i++) {
             platform.deploy(Specs.spec("d" + i, CLUSTERS.get(i % CLUSTERS.size())));
@@ -87,11 +92,19 @@ class SupervisorPropertyTest {
             assertThat(alive).as("alive jobs of %s, which is %s", d.name(), d).isEqualTo(expected);
             assertThat(d.status().intent()).as("intent of %s", d.name()).isNull();
         }
+        assertThat(platform.clusters.overlapsOnOneDeployment)
+                .as("calls at once on one deployment")
+                .isZero();
     }
 
     private static void apply(TestingPlatform platform, Step step) {
         if (step instanceof Tick) {
             platform.tick();
+        } else if (step instanceof FollowUp f) {
+            if (f.wake() < DEPLOYMENTS) {
+                platform.supervisor.wake("d" + f.wake());
+            }
+            platform.followUp();
         } else if (step instanceof Advance a) {
             platform.clock.advance(Duration.ofSeconds(a.seconds()));
         } else if (step instanceof CrashAtSave c) {
@@ -135,6 +148,7 @@ class SupervisorPropertyTest {
     private static void tickSurvivingCrash(TestingPlatform platform) {
         try {
             platform.tick();
+            platform.followUp();
         } catch (SimulatedCrash crash) {
             platform.restartSupervisor();
         }
@@ -171,6 +185,11 @@ class SupervisorPropertyTest {
         Arbitrary<Step> step =
                 Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(10, Arbitraries.just(new Tick())),
+                        net.jqwik.api.Tuple.of(
+                                5,
+                                Arbitraries.integers()
+                                        .between(0, 2 * DEPLOYMENTS)
+                                        .map(FollowUp::new)),
                         net.jqwik.api.Tuple.of(
                                 4, Arbitraries.integers().between(1, 400).map(Advance::new)),
                         net.jqwik.api.Tuple.of(

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * One Flink session cluster with its sidecar, in memory, behaving as the sidecar's API documents
  * (idempotent submit by JobID, stop-with-savepoint as an operation, a stopped job answering a new
- * stop with its final savepoint), with switches for the failures the supervisor must survive.
+ * stop with its final savepoint), with switches for the failures the supervisor must survive. The
+ * calls the supervisor makes are synchronized, as its action threads call them at once.
  */
 final class TestingCluster {
 
@@ -62,6 +63,10 @@ final class TestingCluster {
     private int operationIds;
 
     boolean unreachable;
+
+    /** The status a newly submitted job starts in (RUNNING at once unless a test says). */
+    String startsAs = "RUNNING";
+
     boolean submitFails;
     boolean savepointFails;
     boolean crashBeforeNextSubmit;
@@ -81,7 +86,7 @@ final class TestingCluster {
         this.name = name;
     }
 
-    List<ObservedJob> list() {
+    synchronized List<ObservedJob> list() {
         listAttempts++;
         reach();
         listCalls++;
@@ -99,7 +104,7 @@ final class TestingCluster {
         return result;
     }
 
-    boolean submit(SubmitCommand command) {
+    synchronized boolean submit(SubmitCommand command) {
         reach();
         submitCalls++;
         if (crashBeforeNextSubmit) {
@@ -117,7 +122,9 @@ final class TestingCluster {
         if (submitFails) {
             throw new PortRejectedException("artifact could not be run");
         }
-        jobs.put(command.jobId(), new Job(command));
+        Job job = new Job(command);
+        job.status = startsAs;
+        jobs.put(command.jobId(), job);
         created.add(command);
         if (crashAfterNextSubmit) {
             crashAfterNextSubmit = false;
@@ -126,7 +133,7 @@ final class TestingCluster {
         return true;
     }
 
-    String stopWithSavepoint(String jobId) {
+    synchronized String stopWithSavepoint(String jobId) {
         reach();
         stopCalls++;
         Job job = known(jobId);
@@ -147,7 +154,7 @@ final class TestingCluster {
         return id;
     }
 
-    OperationStatus poll(String operationId) {
+    synchronized OperationStatus poll(String operationId) {
         reach();
         OperationStatus status = operations.get(operationId);
         if (status == null) {
@@ -156,7 +163,7 @@ final class TestingCluster {
         return status;
     }
 
-    void cancel(String jobId) {
+    synchronized void cancel(String jobId) {
         reach();
         cancelCalls++;
         Job job = known(jobId);
@@ -202,7 +209,7 @@ final class TestingCluster {
         state.put(path, new StoredState(s.path(), s.jobId(), s.savepoint(), s.time(), false));
     }
 
-    StateLister.Listing listState() {
+    synchronized StateLister.Listing listState() {
         reach();
         return new StateLister.Listing(
                 "s3://flotilla-state/" + name + "/", List.copyOf(state.values()));
@@ -233,6 +240,12 @@ final class TestingCluster {
 
     Job job(String jobId) {
         return known(jobId);
+    }
+
+    /** The deployment a job belongs to, or null when the cluster does not know the job. */
+    synchronized String deploymentOf(String jobId) {
+        Job job = jobs.get(jobId);
+        return job == null ? null : job.command.deployment();
     }
 
     private Job known(String jobId) {

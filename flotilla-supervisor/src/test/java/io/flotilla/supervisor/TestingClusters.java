@@ -11,14 +11,44 @@ import io.flotilla.supervisor.port.OperationStatus;
 import io.flotilla.supervisor.port.StateLister;
 import io.flotilla.supervisor.port.SubmitCommand;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
-/** Every cluster port over a set of {@link TestingCluster}s, routed by cluster name. */
+/**
+ * Every cluster port over a set of {@link TestingCluster}s, routed by cluster name. It watches the
+ * supervisor's concurrency: how many calls run at once, overall and per cluster, and whether two
+ * ever ran at once for one deployment; {@link #callMillis} makes each call take that long, so that
+ * calls the supervisor runs in parallel do overlap.
+ */
 final class TestingClusters implements JobLister, JobSubmitter, JobStopper, JobCanceller {
 
     private final Map<String, TestingCluster> clusters = new TreeMap<>();
+
+    /** How long each submit, stop, poll and cancel takes (outside the cluster's lock). */
+    volatile long callMillis;
+
+    private final Map<String, Integer> inFlightByDeployment = new HashMap<>();
+    private final Map<String, Integer> inFlightByCluster = new HashMap<>();
+    private int inFlight;
+
+    /** Most calls in flight at once, overall and per cluster. */
+    int maxInFlight;
+
+    final Map<String, Integer> maxInFlightByCluster = new HashMap<>();
+
+    /**
+     * When above 1, the first calls wait (up to 10 s) until this many are in flight at once, so a
+     * test sees the supervisor's parallelism without depending on timing; then the gate stays open.
+     */
+    int holdUntilInFlight;
+
+    private boolean gateOpen;
+
+    /** Calls that started while another call for the same deployment was in flight. */
+    int overlapsOnOneDeployment;
 
     TestingClusters(String... names) {
         for (String name : names) {
@@ -74,22 +104,83 @@ final class TestingClusters implements JobLister, JobSubmitter, JobStopper, JobC
 
     @Override
     public boolean submit(SubmitCommand command) {
-        return route(command.cluster()).submit(command);
+        return watched(
+                command.cluster(),
+                command.deployment(),
+                () -> route(command.cluster()).submit(command));
     }
 
     @Override
     public String stopWithSavepoint(String cluster, String jobId, long fencingToken) {
-        return route(cluster).stopWithSavepoint(jobId);
+        return watched(
+                cluster,
+                deploymentOf(cluster, jobId),
+                () -> route(cluster).stopWithSavepoint(jobId));
     }
 
     @Override
     public OperationStatus poll(String cluster, String operationId, long fencingToken) {
-        return route(cluster).poll(operationId);
+        // Operation ids are "stop.<jobId>.<n>".
+        String[] parts = operationId.split("\\.");
+        String jobId = parts.length == 3 ? parts[1] : operationId;
+        return watched(
+                cluster, deploymentOf(cluster, jobId), () -> route(cluster).poll(operationId));
     }
 
     @Override
     public void cancel(String cluster, String jobId, long fencingToken) {
-        route(cluster).cancel(jobId);
+        watched(
+                cluster,
+                deploymentOf(cluster, jobId),
+                () -> {
+                    route(cluster).cancel(jobId);
+                    return null;
+                });
+    }
+
+    private String deploymentOf(String cluster, String jobId) {
+        TestingCluster c = clusters.get(cluster);
+        String deployment = c == null ? null : c.deploymentOf(jobId);
+        return deployment == null ? "job " + jobId : deployment;
+    }
+
+    private <T> T watched(String cluster, String deployment, Supplier<T> call) {
+        synchronized (this) {
+            if (inFlightByDeployment.merge(deployment, 1, Integer::sum) > 1) {
+                overlapsOnOneDeployment++;
+            }
+            int onCluster = inFlightByCluster.merge(cluster, 1, Integer::sum);
+            maxInFlightByCluster.merge(cluster, onCluster, Math::max);
+            maxInFlight = Math.max(maxInFlight, ++inFlight);
+            if (inFlight >= holdUntilInFlight) {
+                gateOpen = true;
+                notifyAll();
+            }
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (!gateOpen && System.nanoTime() < until) {
+                try {
+                    wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        try {
+            if (callMillis > 0) {
+                Thread.sleep(callMillis);
+            }
+            return call.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            synchronized (this) {
+                inFlightByDeployment.merge(deployment, -1, Integer::sum);
+                inFlightByCluster.merge(cluster, -1, Integer::sum);
+                inFlight--;
+            }
+        }
     }
 
     private TestingCluster route(String cluster) {

@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
  * The store in memory, with the production rules: the supervisor's writes never touch the desired
  * spec, are refused once the spec's generation moved on or a higher fencing token wrote, and the
  * event log only grows. It can crash the writer at a chosen save. Its times change only on the
- * API's writes (through {@link TestingControlStore}, at their audit event's time).
+ * API's writes (through {@link TestingControlStore}, at their audit event's time). Synchronized:
+ * the supervisor's action threads write at once.
  */
 final class TestingDeploymentStore implements DeploymentStore {
 
@@ -27,12 +28,12 @@ final class TestingDeploymentStore implements DeploymentStore {
     int saves;
 
     /** Creates a deployment, as the API would. */
-    void create(DeploymentSpec spec) {
+    synchronized void create(DeploymentSpec spec) {
         rows.put(spec.name(), Deployment.of(spec));
     }
 
     /** Changes a deployment's desired spec, as the API would: the generation grows by one. */
-    DeploymentSpec updateSpec(String name, UnaryOperator<DeploymentSpec> change) {
+    synchronized DeploymentSpec updateSpec(String name, UnaryOperator<DeploymentSpec> change) {
         Deployment current = get(name);
         DeploymentSpec spec =
                 change.apply(current.spec()).withGeneration(current.spec().generation() + 1);
@@ -40,7 +41,7 @@ final class TestingDeploymentStore implements DeploymentStore {
         return spec;
     }
 
-    Deployment get(String name) {
+    synchronized Deployment get(String name) {
         Deployment d = rows.get(name);
         if (d == null) {
             throw new IllegalArgumentException("no deployment " + name);
@@ -58,7 +59,7 @@ final class TestingDeploymentStore implements DeploymentStore {
     }
 
     /** The {@code n}-th save from now (1 for the next) throws before anything is written. */
-    void crashAtSave(int n) {
+    synchronized void crashAtSave(int n) {
         crashAtSave = saves + n;
     }
 
@@ -66,19 +67,28 @@ final class TestingDeploymentStore implements DeploymentStore {
         crashAtSave = -1;
     }
 
-    List<Event> eventsOf(String name, String type) {
+    synchronized List<Event> eventsOf(String name, String type) {
         return events.stream()
                 .filter(e -> e.deployment().equals(name) && e.type().equals(type))
                 .toList();
     }
 
+    /** Writes that were batched (saveAll), for tests of the batching. */
+    int batches;
+
     @Override
-    public List<Deployment> loadAll() {
+    public synchronized List<String> saveAll(List<Deployment> deployments, long fencingToken) {
+        batches++;
+        return DeploymentStore.super.saveAll(deployments, fencingToken);
+    }
+
+    @Override
+    public synchronized List<Deployment> loadAll() {
         return List.copyOf(rows.values());
     }
 
     @Override
-    public void save(Deployment deployment, long fencingToken) {
+    public synchronized void save(Deployment deployment, long fencingToken) {
         if (++saves == crashAtSave) {
             crashAtSave = -1;
             throw new SimulatedCrash("before save " + saves + " of " + deployment.name());
@@ -111,7 +121,7 @@ final class TestingDeploymentStore implements DeploymentStore {
     }
 
     @Override
-    public void appendEvent(Event event) {
+    public synchronized void appendEvent(Event event) {
         events.add(event);
     }
 }

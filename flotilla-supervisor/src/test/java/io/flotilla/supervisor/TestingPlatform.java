@@ -29,6 +29,9 @@ final class TestingPlatform {
     /** The clusters' slots for placement, or null when slots are not accounted. */
     ClusterCatalog catalog;
 
+    /** How much the next supervisor instance does at once; sequential unless a test asks. */
+    ActionLimits limits = ActionLimits.sequential();
+
     Supervisor supervisor;
 
     TestingPlatform(String... clusterNames) {
@@ -51,6 +54,11 @@ final class TestingPlatform {
             tick();
             clock.advance(Duration.ofSeconds(1));
         }
+    }
+
+    /** Runs the follow-ups due now, as the loop does between ticks. */
+    Supervisor.TickReport followUp() {
+        return supervisor.followUp();
     }
 
     /** Ticks, expecting the supervisor to die in it. */
@@ -86,6 +94,7 @@ final class TestingPlatform {
                 new DefaultObserver(catalog),
                 new DefaultReconciler(config),
                 config,
+                limits,
                 fencingToken++);
     }
 }

@@ -31,13 +31,33 @@ final class AuditedStore implements DeploymentStore {
     }
 
     @Override
+    public List<Deployment> load(java.util.Collection<String> names) {
+        return store.load(names);
+    }
+
+    @Override
     public void save(Deployment deployment, long fencingToken) {
         store.save(deployment, fencingToken);
     }
 
     @Override
+    public List<String> saveAll(List<Deployment> deployments, long fencingToken) {
+        return store.saveAll(deployments, fencingToken);
+    }
+
+    @Override
     public void appendEvent(Event event) {
         store.appendEvent(event);
+        logged(event);
+    }
+
+    @Override
+    public void appendEvents(List<Event> events) {
+        store.appendEvents(events);
+        events.forEach(this::logged);
+    }
+
+    private void logged(Event event) {
         LOG.info(
                 "{} {}: {} (token {})",
                 event.deployment(),

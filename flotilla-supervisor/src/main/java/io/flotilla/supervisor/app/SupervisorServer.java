@@ -14,6 +14,7 @@ import io.flotilla.supervisor.StateControl;
 import io.flotilla.supervisor.Supervisor;
 import io.flotilla.supervisor.SupervisorConfig;
 import io.flotilla.supervisor.http.SupervisorApi;
+import io.flotilla.supervisor.jdbc.ConnectionPool;
 import io.flotilla.supervisor.jdbc.JdbcControlStore;
 import io.flotilla.supervisor.jdbc.JdbcDeploymentStore;
 import io.flotilla.supervisor.jdbc.JdbcLeaderLease;
@@ -62,6 +63,7 @@ public final class SupervisorServer implements AutoCloseable {
     private final SupervisorSettings settings;
     private final PrometheusMeterRegistry metrics =
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final com.zaxxer.hikari.HikariDataSource pool;
     private final JdbcControlStore control;
     private final LeaderLoop loop;
     private final StateControl state;
@@ -77,6 +79,9 @@ public final class SupervisorServer implements AutoCloseable {
     private final AtomicReference<Supervisor.TickReport> lastReport = new AtomicReference<>();
     private volatile String lastError;
 
+    /** Released when there may be work before the next tick: a deployment's spec changed. */
+    private final java.util.concurrent.Semaphore signal = new java.util.concurrent.Semaphore(0);
+
     private SupervisorServer(SupervisorSettings settings) {
         this.settings = settings;
         PGSimpleDataSource db = new PGSimpleDataSource();
@@ -86,11 +91,17 @@ public final class SupervisorServer implements AutoCloseable {
             db.setPassword(settings.get(SupervisorSettings.JDBC_PASSWORD));
         }
         Migrations.apply(db);
+        // The parallel actions, the loop's own reads and batches, and the API's requests.
+        this.pool =
+                ConnectionPool.of(
+                        db,
+                        settings.get(SupervisorSettings.PARALLEL_ACTIONS) + 8,
+                        "flotilla-supervisor");
         TokenAuth auth =
                 new TokenAuth(
                         TokensFile.read(Path.of(settings.get(SupervisorSettings.TOKENS_FILE))));
-        this.control = new JdbcControlStore(db);
-        AuditedStore store = new AuditedStore(new JdbcDeploymentStore(db, true), metrics);
+        this.control = new JdbcControlStore(pool);
+        AuditedStore store = new AuditedStore(new JdbcDeploymentStore(pool, true), metrics);
         SidecarClusterPorts ports = new SidecarClusterPorts(sidecars::get);
         SupervisorConfig config =
                 new SupervisorConfig(
@@ -112,7 +123,7 @@ public final class SupervisorServer implements AutoCloseable {
         this.loop =
                 new LeaderLoop(
                         holder,
-                        new JdbcLeaderLease(db),
+                        new JdbcLeaderLease(pool),
                         settings.get(SupervisorSettings.LEASE_TTL),
                         token ->
                                 new Supervisor(
@@ -122,7 +133,13 @@ public final class SupervisorServer implements AutoCloseable {
                                         new DefaultObserver(slots),
                                         new DefaultReconciler(config),
                                         config,
+                                        settings.actionLimits(),
                                         token));
+        control.onDeploymentChange(
+                name -> {
+                    loop.wake(name);
+                    signal.release();
+                });
         this.state =
                 new StateControl(
                         store,
@@ -201,8 +218,7 @@ public final class SupervisorServer implements AutoCloseable {
     public static SupervisorServer start(SupervisorSettings settings) {
         SupervisorServer s = new SupervisorServer(settings);
         s.api.start();
-        long every = settings.get(SupervisorSettings.TICK_INTERVAL).toMillis();
-        s.timer.scheduleWithFixedDelay(s::step, 0, every, TimeUnit.MILLISECONDS);
+        s.timer.execute(s::run);
         LOG.info(
                 "supervisor {} listening on {} (ticks every {}, lease {})",
                 s.loop.holder(),
@@ -214,6 +230,56 @@ public final class SupervisorServer implements AutoCloseable {
 
     public URI uri() {
         return api.uri();
+    }
+
+    /**
+     * The loop's thread: a step every tick interval (from the end of the last), and between steps a
+     * follow-up whenever one is due or a spec changed. Tick and follow-ups share this one thread,
+     * so they never act at the same time.
+     */
+    private void run() {
+        long every = settings.get(SupervisorSettings.TICK_INTERVAL).toNanos();
+        long nextStep = System.nanoTime();
+        while (!Thread.currentThread().isInterrupted()) {
+            if (System.nanoTime() - nextStep >= 0) {
+                step();
+                nextStep = System.nanoTime() + every;
+                continue;
+            }
+            long waitNanos = nextStep - System.nanoTime();
+            var due = loop.nextFollowUp();
+            if (due.isPresent()) {
+                long untilDue = Duration.between(Instant.now(), due.get()).toNanos();
+                if (untilDue <= 0) {
+                    followUp();
+                    continue;
+                }
+                waitNanos = Math.min(waitNanos, untilDue);
+            }
+            try {
+                if (signal.tryAcquire(Math.max(waitNanos, 0), TimeUnit.NANOSECONDS)) {
+                    signal.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void followUpIfDue() {
+        var due = loop.nextFollowUp();
+        if (due.isPresent() && !due.get().isAfter(Instant.now())) {
+            followUp();
+        }
+    }
+
+    private void followUp() {
+        try {
+            loop.followUp();
+        } catch (RuntimeException e) {
+            // The next step (or follow-up) tries again; the tick is the safety net.
+            LOG.warn("follow-up failed: {}", e.toString());
+        }
     }
 
     /** One step: refresh the sidecar clients, lead and tick or stand by, clean state if leading. */
@@ -232,9 +298,15 @@ public final class SupervisorServer implements AutoCloseable {
             }
             if (report.isPresent()) {
                 lastReport.set(report.get());
+                // Between the parts of the housekeeping, so that a release's next step does not
+                // wait for all of it.
+                followUpIfDue();
                 clusterHealth.run(loop.token());
+                followUpIfDue();
                 state.run(loop.token());
+                followUpIfDue();
                 deletedCleanup.run(loop.token());
+                followUpIfDue();
                 Map<Phase, Long> counts = new EnumMap<>(Phase.class);
                 control.deployments().forEach(d -> counts.merge(d.status().phase(), 1L, Long::sum));
                 phases.forEach((p, n) -> n.set(counts.getOrDefault(p, 0L)));
@@ -300,5 +372,6 @@ public final class SupervisorServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         api.close();
+        pool.close();
     }
 }

@@ -46,6 +46,30 @@ public final class SupervisorSettings {
                     "tick-interval",
                     Duration.ofSeconds(1),
                     "Time between two ticks (observe every cluster, reconcile every deployment).");
+    public static final Setting<Integer> PARALLEL_ACTIONS =
+            Setting.integer(
+                    "parallel-actions",
+                    io.flotilla.supervisor.ActionLimits.ACTIONS,
+                    1,
+                    1024,
+                    "Deployments acted on at the same time (submit, stop, cancel), over all clusters; never two actions at once on one deployment.");
+    public static final Setting<Integer> PARALLEL_ACTIONS_PER_CLUSTER =
+            Setting.integer(
+                    "parallel-actions-per-cluster",
+                    io.flotilla.supervisor.ActionLimits.ACTIONS_PER_CLUSTER,
+                    1,
+                    1024,
+                    "Deployments acted on at the same time on one cluster.");
+    public static final Setting<Duration> FOLLOW_UP_EVERY =
+            Setting.duration(
+                    "follow-up-every",
+                    io.flotilla.supervisor.ActionLimits.FOLLOW_UP_EVERY,
+                    "After an action, how often its deployment's cluster is listed again until the outcome shows (savepoint done, job RUNNING), instead of waiting for the next tick.");
+    public static final Setting<Duration> FOLLOW_UP_FOR =
+            Setting.duration(
+                    "follow-up-for",
+                    io.flotilla.supervisor.ActionLimits.FOLLOW_UP_FOR,
+                    "How long a deployment is followed up without any change before it is left to the ticks.");
     public static final Setting<Duration> LEASE_TTL =
             Setting.duration(
                     "lease-ttl",
@@ -173,6 +197,10 @@ public final class SupervisorSettings {
                                     TOKENS_FILE,
                                     HOLDER,
                                     TICK_INTERVAL,
+                                    PARALLEL_ACTIONS,
+                                    PARALLEL_ACTIONS_PER_CLUSTER,
+                                    FOLLOW_UP_EVERY,
+                                    FOLLOW_UP_FOR,
                                     LEASE_TTL,
                                     RELEASE_TIMEOUT,
                                     JOB_BACKOFF_MAX,
@@ -221,6 +249,15 @@ public final class SupervisorSettings {
                             + s.get(TICK_INTERVAL));
         }
         return s;
+    }
+
+    /** How much the loop does at once and how soon it looks again, from these settings. */
+    public io.flotilla.supervisor.ActionLimits actionLimits() {
+        return new io.flotilla.supervisor.ActionLimits(
+                get(PARALLEL_ACTIONS),
+                get(PARALLEL_ACTIONS_PER_CLUSTER),
+                get(FOLLOW_UP_EVERY),
+                get(FOLLOW_UP_FOR));
     }
 
     /** The rules a cluster registration must follow, from these settings. */

@@ -34,6 +34,15 @@ public final class JdbcControlStore implements ControlStore {
 
     private final JdbcCatalog catalog;
     private final JdbcClusterHealth clusterHealth;
+    private volatile java.util.function.Consumer<String> changed = name -> {};
+
+    /**
+     * Tells {@code listener} the name of every deployment whose desired spec was created, replaced
+     * or moved, after its transaction committed, so the supervisor can reconcile it at once.
+     */
+    public void onDeploymentChange(java.util.function.Consumer<String> listener) {
+        this.changed = listener;
+    }
 
     public JdbcControlStore(DataSource db) {
         this.db = db;
@@ -223,6 +232,7 @@ public final class JdbcControlStore implements ControlStore {
                     JdbcDeploymentStore.insertEvent(c, audit);
                     return null;
                 });
+        changed.accept(spec.name());
     }
 
     @Override
@@ -239,6 +249,7 @@ public final class JdbcControlStore implements ControlStore {
                     st.setString(3, spec.name());
                     st.setLong(4, expectedGeneration);
                 });
+        changed.accept(spec.name());
     }
 
     @Override
@@ -260,6 +271,7 @@ public final class JdbcControlStore implements ControlStore {
                     st.setString(5, d.name());
                     st.setLong(6, expectedGeneration);
                 });
+        changed.accept(d.name());
     }
 
     @Override
@@ -339,6 +351,7 @@ public final class JdbcControlStore implements ControlStore {
                     JdbcDeploymentStore.insertEvent(c, audit);
                     return null;
                 });
+        changed.accept(d.name());
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -33,6 +34,9 @@ public final class JdbcDeploymentStore implements DeploymentStore {
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** Rows per JDBC batch: large enough to save the round trips, small enough for one packet. */
+    private static final int BATCH = 500;
+
     private final DataSource db;
     private final boolean fencedByLease;
 
@@ -48,46 +52,91 @@ public final class JdbcDeploymentStore implements DeploymentStore {
 
     @Override
     public List<Deployment> loadAll() {
-        List<Deployment> out = new ArrayList<>();
         try (Connection c = db.getConnection();
                 PreparedStatement st =
                         c.prepareStatement(
                                 "SELECT spec, last_reconciled_spec, status, created_at, updated_at"
                                         + " FROM deployments ORDER BY name");
                 ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                String last = rs.getString(2);
-                out.add(
-                        new Deployment(
-                                read(rs.getString(1), DeploymentSpec.class),
-                                last == null ? null : read(last, DeploymentSpec.class),
-                                read(rs.getString(3), DeploymentStatus.class),
-                                rs.getTimestamp(4).toInstant(),
-                                rs.getTimestamp(5).toInstant()));
-            }
-            return out;
+            return rows(rs);
         } catch (SQLException e) {
             throw new IllegalStateException("loading deployments: " + e.getMessage(), e);
         }
     }
 
-    /** Creates a deployment or replaces its desired spec (the API's write); keeps the status. */
-    public void putSpec(DeploymentSpec spec) {
+    /** The named deployments in one query. */
+    @Override
+    public List<Deployment> load(Collection<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
         try (Connection c = db.getConnection();
                 PreparedStatement st =
                         c.prepareStatement(
-                                "INSERT INTO deployments (name, generation, spec, status)"
-                                        + " VALUES (?, ?, ?::jsonb, ?::jsonb)"
-                                        + " ON CONFLICT (name) DO UPDATE SET generation = EXCLUDED.generation,"
-                                        + " spec = EXCLUDED.spec, updated_at = now()")) {
-            st.setString(1, spec.name());
-            st.setLong(2, spec.generation());
-            st.setString(3, write(spec));
-            st.setString(4, write(DeploymentStatus.initial()));
-            st.executeUpdate();
+                                "SELECT spec, last_reconciled_spec, status, created_at, updated_at"
+                                        + " FROM deployments WHERE name = ANY (?) ORDER BY name")) {
+            st.setArray(1, c.createArrayOf("text", names.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                return rows(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("loading deployments: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Deployment> rows(ResultSet rs) throws SQLException {
+        List<Deployment> out = new ArrayList<>();
+        while (rs.next()) {
+            String last = rs.getString(2);
+            out.add(
+                    new Deployment(
+                            read(rs.getString(1), DeploymentSpec.class),
+                            last == null ? null : read(last, DeploymentSpec.class),
+                            read(rs.getString(3), DeploymentStatus.class),
+                            rs.getTimestamp(4).toInstant(),
+                            rs.getTimestamp(5).toInstant()));
+        }
+        return out;
+    }
+
+    /** Creates a deployment or replaces its desired spec (the API's write); keeps the status. */
+    public void putSpec(DeploymentSpec spec) {
+        putSpecs(List.of(spec));
+    }
+
+    /**
+     * {@link #putSpec} of many specs in one transaction, sent as JDBC batches of {@value #BATCH}.
+     */
+    public void putSpecs(List<DeploymentSpec> specs) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement st =
+                    c.prepareStatement(
+                            "INSERT INTO deployments (name, generation, spec, status)"
+                                    + " VALUES (?, ?, ?::jsonb, ?::jsonb)"
+                                    + " ON CONFLICT (name) DO UPDATE SET generation = EXCLUDED.generation,"
+                                    + " spec = EXCLUDED.spec, updated_at = now()")) {
+                String initial = write(DeploymentStatus.initial());
+                int n = 0;
+                for (DeploymentSpec spec : specs) {
+                    st.setString(1, spec.name());
+                    st.setLong(2, spec.generation());
+                    st.setString(3, write(spec));
+                    st.setString(4, initial);
+                    st.addBatch();
+                    if (++n % BATCH == 0) {
+                        st.executeBatch();
+                    }
+                }
+                st.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(
-                    "saving the spec of " + spec.name() + ": " + e.getMessage(), e);
+                    "saving " + specs.size() + " specs: " + e.getMessage(), e);
         }
     }
 
@@ -113,18 +162,70 @@ public final class JdbcDeploymentStore implements DeploymentStore {
         }
     }
 
+    /**
+     * Many saves in one transaction: the fence is checked once, the rows go as JDBC batches of
+     * {@value #BATCH} conditional UPDATEs, and a row whose generation moved on (or that a newer
+     * token wrote) is reported and left as it is.
+     */
+    @Override
+    public List<String> saveAll(List<Deployment> deployments, long fencingToken) {
+        if (deployments.isEmpty()) {
+            return List.of();
+        }
+        List<String> stale = new ArrayList<>();
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement st = c.prepareStatement(UPDATE)) {
+                if (fencedByLease) {
+                    JdbcLeaderLease.checkFence(c, fencingToken);
+                }
+                for (int from = 0; from < deployments.size(); from += BATCH) {
+                    List<Deployment> chunk =
+                            deployments.subList(from, Math.min(deployments.size(), from + BATCH));
+                    for (Deployment d : chunk) {
+                        bind(st, d, fencingToken);
+                        st.addBatch();
+                    }
+                    int[] counts = st.executeBatch();
+                    for (int i = 0; i < counts.length; i++) {
+                        if (counts[i] == 0) {
+                            stale.add(chunk.get(i).name());
+                        }
+                    }
+                }
+                c.commit();
+                return stale;
+            } catch (StaleLeaderException e) {
+                c.rollback();
+                throw new StaleWriteException(e.getMessage());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "saving " + deployments.size() + " deployments: " + e.getMessage(), e);
+        }
+    }
+
+    private static final String UPDATE =
+            "UPDATE deployments SET last_reconciled_spec = ?::jsonb, status = ?::jsonb,"
+                    + " fencing_token = ?, updated_at = now()"
+                    + " WHERE name = ? AND generation = ? AND fencing_token <= ?";
+
+    private static void bind(PreparedStatement st, Deployment d, long fencingToken)
+            throws SQLException {
+        st.setString(1, d.lastReconciledSpec() == null ? null : write(d.lastReconciledSpec()));
+        st.setString(2, write(d.status()));
+        st.setLong(3, fencingToken);
+        st.setString(4, d.name());
+        st.setLong(5, d.spec().generation());
+        st.setLong(6, fencingToken);
+    }
+
     private static void update(Connection c, Deployment d, long fencingToken) throws SQLException {
-        try (PreparedStatement st =
-                c.prepareStatement(
-                        "UPDATE deployments SET last_reconciled_spec = ?::jsonb, status = ?::jsonb,"
-                                + " fencing_token = ?, updated_at = now()"
-                                + " WHERE name = ? AND generation = ? AND fencing_token <= ?")) {
-            st.setString(1, d.lastReconciledSpec() == null ? null : write(d.lastReconciledSpec()));
-            st.setString(2, write(d.status()));
-            st.setLong(3, fencingToken);
-            st.setString(4, d.name());
-            st.setLong(5, d.spec().generation());
-            st.setLong(6, fencingToken);
+        try (PreparedStatement st = c.prepareStatement(UPDATE)) {
+            bind(st, d, fencingToken);
             if (st.executeUpdate() != 1) {
                 throw new StaleWriteException(
                         "deployment "
@@ -151,6 +252,38 @@ public final class JdbcDeploymentStore implements DeploymentStore {
         }
     }
 
+    /** Many events in one transaction, as JDBC batches. */
+    @Override
+    public void appendEvents(List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement st =
+                    c.prepareStatement(
+                            "INSERT INTO events (deployment, at, type, message, fencing_token, who)"
+                                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                int n = 0;
+                for (Event event : events) {
+                    bindEvent(st, event);
+                    st.addBatch();
+                    if (++n % BATCH == 0) {
+                        st.executeBatch();
+                    }
+                }
+                st.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "appending " + events.size() + " events: " + e.getMessage(), e);
+        }
+    }
+
     static void insertEvent(Connection c, Event event) throws SQLException {
         try (PreparedStatement st =
                 c.prepareStatement(
@@ -161,13 +294,17 @@ public final class JdbcDeploymentStore implements DeploymentStore {
     }
 
     private static void insertEvent(PreparedStatement st, Event event) throws SQLException {
+        bindEvent(st, event);
+        st.executeUpdate();
+    }
+
+    private static void bindEvent(PreparedStatement st, Event event) throws SQLException {
         st.setString(1, event.deployment());
         st.setTimestamp(2, Timestamp.from(event.at()));
         st.setString(3, event.type());
         st.setString(4, event.message());
         st.setLong(5, event.fencingToken());
         st.setString(6, event.who());
-        st.executeUpdate();
     }
 
     /** The audit log of one deployment, oldest first. */
