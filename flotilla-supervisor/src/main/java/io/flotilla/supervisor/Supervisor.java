@@ -41,6 +41,12 @@ public final class Supervisor {
     private final long fencingToken;
     private final FollowUps followUps;
 
+    /**
+     * Every deployment as last loaded or left by an action: a follow-up round reconciles only a
+     * few, but places their new jobs by the slots all of them hold.
+     */
+    private final Map<String, Deployment> known = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** What one tick (or one follow-up) did, for metrics and tests. */
     public record TickReport(
             int deployments, int clusters, int unreachableClusters, int sideEffects, int errors) {}
@@ -118,7 +124,10 @@ public final class Supervisor {
     /** Observes every cluster, reconciles every deployment. */
     public TickReport tick() {
         Instant now = clock.now();
-        return round(store.loadAll(), now);
+        List<Deployment> all = store.loadAll();
+        known.clear();
+        all.forEach(d -> known.put(d.name(), d));
+        return round(all, now);
     }
 
     /**
@@ -155,7 +164,13 @@ public final class Supervisor {
         Set<String> clusters = new TreeSet<>();
         deployments.forEach(d -> clusters.addAll(DefaultObserver.clustersOf(d)));
         Map<String, ClusterObservation> observations = watcher.observe(clusters, now);
-        Map<String, ObservedState> observed = observer.observe(observations, deployments);
+        deployments.forEach(d -> known.put(d.name(), d));
+        // The others are observed too (their clusters unlisted) only so that the slots they hold
+        // count when one of these deployments places a new job.
+        Map<String, Deployment> forSlots = new LinkedHashMap<>(known);
+        deployments.forEach(d -> forSlots.put(d.name(), d));
+        Map<String, ObservedState> observed =
+                observer.observe(observations, List.copyOf(forSlots.values()));
         Round round = new Round();
         Map<String, List<Runnable>> tasks = new LinkedHashMap<>();
         for (Deployment deployment : deployments) {
@@ -220,6 +235,9 @@ public final class Supervisor {
             }
             deferredEvents.addAll(outcome.deferredEvents());
             results.put(before.name(), new Deployment[] {before, outcome.result()});
+            if (outcome.result() != null) {
+                known.put(before.name(), outcome.result());
+            }
         }
 
         synchronized void stale(Deployment d) {

@@ -50,6 +50,20 @@ class PlacementTest {
     }
 
     @Test
+    void aDeploymentWokenByItsCreationCountsTheSlotsOfThoseTheFollowUpDoesNotReconcile() {
+        capacities.add(new ClusterCapacity("c1", null, 2, true));
+        platform.deploy(spec("wide", "c1").withParallelism(2));
+        platform.ticks(2);
+        platform.deploy(spec("late", Placement.ANY).withParallelism(1));
+
+        platform.supervisor.wake("late");
+        platform.followUp();
+
+        assertThat(platform.deployment("late").status().phase()).isEqualTo(Phase.WAITING_FOR_SLOTS);
+        assertThat(platform.cluster("c1").created).hasSize(1);
+    }
+
+    @Test
     void twoNewDeploymentsNeverBothTakeTheLastSlotsInOneTick() {
         capacities.add(new ClusterCapacity("c1", null, 2, true));
         platform.deploy(spec("a", "c1").withParallelism(2));

@@ -197,9 +197,9 @@ public final class JobService {
             return RunResult.STARTED;
         } catch (FlinkRestException e) {
             String message = String.valueOf(e.getMessage());
-            // Flink 2.0 says DuplicateJobSubmissionException, 2.3 DuplicateApplication...; any
-            // other wording of a later release is caught by looking the JobID up.
-            if (DUPLICATE.matcher(message).find() || known(jobId)) {
+            // Flink 2.0 says DuplicateJobSubmissionException, 2.3 DuplicateApplication...; not a
+            // look-up of the JobID: a program that fails at start leaves a FAILED job under it.
+            if (DUPLICATE.matcher(message).find()) {
                 return RunResult.ALREADY_SUBMITTED;
             }
             if (message.contains("does not exist") && message.contains(jar.jarId())) {
@@ -243,15 +243,6 @@ public final class JobService {
                                 i.getEndTime()),
                         false,
                         null));
-    }
-
-    /** Whether Flink knows {@code jobId}; false when it cannot tell, so the refusal stands. */
-    private boolean known(JobID jobId) {
-        try {
-            return find(jobId).isPresent();
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     Optional<org.apache.flink.runtime.rest.messages.job.JobDetailsInfo> find(JobID jobId) {

@@ -74,13 +74,20 @@ public record DeploymentStatus(
             return this;
         }
         Builder b = toBuilder();
+        boolean finished = job.state() == JobState.FINISHED;
         if (job.lastCheckpointPath() != null && !job.lastCheckpointPath().equals(lastCheckpoint)) {
-            b.lastCheckpoint(job.lastCheckpointPath()).newestRestorable(job.lastCheckpointPath());
+            b.lastCheckpoint(job.lastCheckpointPath());
+            // Flink deletes a finished job's checkpoints (they are retained only on cancellation
+            // and failure): one first seen as the job finishes is no state to restore from, and
+            // the savepoint it stopped with is newer.
+            if (!finished) {
+                b.newestRestorable(job.lastCheckpointPath());
+            }
         }
         if (job.lastSavepointPath() != null && !job.lastSavepointPath().equals(lastSavepoint)) {
             b.lastSavepoint(job.lastSavepointPath()).newestRestorable(job.lastSavepointPath());
         }
-        if (job.state() == JobState.FINISHED && job.lastSavepointPath() != null) {
+        if (finished && job.lastSavepointPath() != null) {
             // A job that finished with a savepoint stopped with it: nothing after it exists.
             b.newestRestorable(job.lastSavepointPath());
         }
