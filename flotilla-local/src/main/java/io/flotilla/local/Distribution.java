@@ -46,6 +46,26 @@ public record Distribution(Path target) {
         }
     }
 
+    /**
+     * The classpath of the sidecar and supervisor JVMs: the platform's, plus the DSL's own jar when
+     * built, whose plan comparison the supervisor's release gate finds with ServiceLoader (its
+     * Flink classes are already here; its connectors are not wanted on the Flink JVMs' classpath).
+     */
+    public String serviceClasspath() {
+        Path dsl = target.resolveSibling("../flotilla-dsl/target").normalize();
+        try (var jars = Files.list(dsl)) {
+            String found =
+                    jars.map(Path::toString)
+                            .filter(n -> n.matches(".*/flotilla-dsl-[^/]*\\.jar"))
+                            .filter(n -> !n.endsWith("-sources.jar") && !n.endsWith("-tests.jar"))
+                            .findFirst()
+                            .orElse(null);
+            return found == null ? classpath() : classpath() + java.io.File.pathSeparator + found;
+        } catch (IOException e) {
+            return classpath();
+        }
+    }
+
     public Path flinkPlugins() {
         return target.resolve("flink-plugins");
     }

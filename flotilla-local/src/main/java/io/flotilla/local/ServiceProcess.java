@@ -67,7 +67,7 @@ final class ServiceProcess implements AutoCloseable {
                 ChildProcess.startJvm(
                         name,
                         jvm,
-                        dist.classpath(),
+                        dist.serviceClasspath(),
                         mainClass,
                         args,
                         env,
