@@ -144,15 +144,6 @@ class FlinkVersionsITCase {
     }
 
     private static DeploymentView until(String what, Predicate<DeploymentView> condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        DeploymentView last = null;
-        while (System.nanoTime() < deadline) {
-            last = api.deployment("counter");
-            if (condition.test(last)) {
-                return last;
-            }
-            S3Store.sleep(500);
-        }
-        throw new AssertionError("gave up waiting for counter " + what + ": " + last);
+        return TestingSupervisors.awaitDeployment(api, "counter", what, WAIT, condition);
     }
 }

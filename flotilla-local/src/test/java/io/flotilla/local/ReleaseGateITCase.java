@@ -149,25 +149,7 @@ class ReleaseGateITCase {
 
     private static DeploymentView until(
             String name, String what, Predicate<DeploymentView> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
-        DeploymentView last = null;
-        while (System.nanoTime() < deadline) {
-            last = api.deployment(name);
-            if (condition.test(last)) {
-                return last;
-            }
-            S3Store.sleep(500);
-        }
-        throw new AssertionError(
-                "gave up waiting for "
-                        + name
-                        + " "
-                        + what
-                        + ": "
-                        + last
-                        + "; events: "
-                        + api.events(name, 0, 1000).events().stream()
-                                .map(e -> e.type() + ": " + e.message())
-                                .toList());
+        return TestingSupervisors.awaitDeployment(
+                api, name, what, Duration.ofSeconds(300), condition);
     }
 }

@@ -249,15 +249,7 @@ class SupervisorApiITCase {
 
     private static DeploymentView until(
             String name, String what, Predicate<DeploymentView> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-        DeploymentView last = null;
-        while (System.nanoTime() < deadline) {
-            last = api.deployment(name);
-            if (condition.test(last)) {
-                return last;
-            }
-            S3Store.sleep(500);
-        }
-        throw new AssertionError("gave up waiting for " + name + " " + what + ": " + last);
+        return TestingSupervisors.awaitDeployment(
+                api, name, what, Duration.ofSeconds(240), condition);
     }
 }

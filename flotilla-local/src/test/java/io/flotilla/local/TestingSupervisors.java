@@ -131,4 +131,36 @@ final class TestingSupervisors {
                                                         + d.status().error())
                                 .toList());
     }
+
+    /**
+     * Polls {@code name} through the API until {@code condition} holds, within {@code limit}; the
+     * failure shows the last view and the deployment's events.
+     */
+    static io.flotilla.supervisor.api.DeploymentView awaitDeployment(
+            io.flotilla.supervisor.api.SupervisorClient api,
+            String name,
+            String what,
+            java.time.Duration limit,
+            java.util.function.Predicate<io.flotilla.supervisor.api.DeploymentView> condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        io.flotilla.supervisor.api.DeploymentView last = null;
+        while (System.nanoTime() < deadline) {
+            last = api.deployment(name);
+            if (condition.test(last)) {
+                return last;
+            }
+            S3Store.sleep(500);
+        }
+        throw new AssertionError(
+                "gave up waiting for "
+                        + name
+                        + " "
+                        + what
+                        + ": "
+                        + last
+                        + "; events: "
+                        + api.events(name, 0, 1000).events().stream()
+                                .map(e -> e.type() + ": " + e.message())
+                                .toList());
+    }
 }
