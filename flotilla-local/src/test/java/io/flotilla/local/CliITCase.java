@@ -233,7 +233,8 @@ class CliITCase {
         assertThat(r.code()).isZero();
         assertThat(r.out())
                 .contains("release of counter from version 1 to 2 requested")
-                .contains("UPGRADING job", "release in progress, savepoint s3://")
+                // UPGRADING (the stop with a savepoint) may pass between two polls.
+                .contains("release in progress, savepoint s3://")
                 .contains("DONE: release done: job");
         JsonNode d = cli("status", "counter", "--output", "json").json();
         assertThat(d.get("deployment").get("spec").get("version").asText()).isEqualTo("2");
@@ -244,8 +245,8 @@ class CliITCase {
     void stopsWithASavepointAndStartsAgainFromIt() throws Exception {
         Result stop = cli("stop", "counter", "--output", "json");
         assertThat(stop.code()).isZero();
-        assertThat(stop.err())
-                .contains("stop of counter requested", "STOPPING job", "STOPPED job -");
+        // STOPPING shows only when a poll falls inside the stop, which may take under a second.
+        assertThat(stop.err()).contains("stop of counter requested", "STOPPED job -");
         String savepoint = stop.json().get("status").get("lastSavepoint").asText();
         assertThat(savepoint).startsWith("s3://flotilla-state/cluster-1/savepoints/");
 
