@@ -300,7 +300,9 @@ final class TestingSupervisor implements AutoCloseable {
                                     d.status().lastCheckpoint() == null
                                             ? List.of()
                                             : List.of(d.status().lastCheckpoint()),
-                                    null));
+                                    null,
+                                    List.of(),
+                                    List.of()));
             case "GET lineage" ->
                     ok(
                             x,

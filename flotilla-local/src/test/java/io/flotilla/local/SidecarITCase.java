@@ -211,6 +211,14 @@ class SidecarITCase {
         try {
             List<String> before = keys();
             String newest = newestCheckpoint(jobId);
+            // The restore check's listing of one path, on the real S3: that path alone, complete.
+            assertThat(sidecar.state(savepoint.location()).entries())
+                    .singleElement()
+                    .satisfies(
+                            e -> {
+                                assertThat(e.path()).isEqualTo(savepoint.location());
+                                assertThat(e.complete()).isTrue();
+                            });
 
             SidecarException refused =
                     catchThrowableOfType(

@@ -176,6 +176,14 @@ class WebUiITCase {
         assertThat(savepoint).isEqualTo(api.deployment("orders").status().lastSavepoint());
         d.navigate().refresh();
         assertThat(d.findElement(By.id("savepoints")).getText()).contains(savepoint);
+        // Its size, as the sidecar lists the real S3 store through the supervisor's API.
+        assertThat(
+                        d.findElements(By.cssSelector("#savepoints tr")).stream()
+                                .map(WebElement::getText)
+                                .filter(row -> row.contains(savepoint)))
+                .singleElement()
+                .asString()
+                .containsPattern("savepoint .* [0-9.]+ (B|KiB|MiB) ");
         assertThat(d.findElements(By.id("stop"))).isEmpty();
         click(By.id("start"));
         await().until(ExpectedConditions.alertIsPresent()).accept();

@@ -102,7 +102,13 @@ final class SidecarRoutes {
                         })
                 .route(
                         SidecarEndpoints.STATE,
-                        r -> Response.ok(new StateApi.Listing(state.root(), state.list())))
+                        r ->
+                                Response.ok(
+                                        new StateApi.Listing(
+                                                state.root(),
+                                                r.query("jobs", null) != null
+                                                        ? state.listJobs(r.query("jobs", null))
+                                                        : state.list(r.query("under", null)))))
                 .route(
                         SidecarEndpoints.DELETE_STATE,
                         r -> {

@@ -23,6 +23,7 @@ import io.flotilla.supervisor.port.SubmitCommand;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Carries out one deployment's actions, one instance per deployment and round: status changes are
@@ -127,12 +128,25 @@ final class ActionExecutor {
     private Deployment submit(Deployment d, Submit planned, Instant now) {
         Submit submit = planned;
         if (!submit.resumesIntent() && submit.restorePath() != null && ports.states() != null) {
+            String cluster = submit.spec().cluster();
+            Set<String> pastJobIds =
+                    JobIds.pastOf(d.name(), submit.spec().generation(), d.status().attempts());
+            // The planned path alone first: listing every job's state before each submit made a
+            // release's submit several times slower than Flink's own. The whole listing is only
+            // needed to find something else to restore from.
             RestoreCheck.Choice choice =
                     RestoreCheck.choose(
-                            ports.states().listState(submit.spec().cluster(), token),
+                            ports.states().listState(cluster, submit.restorePath(), token),
                             submit.restorePath(),
-                            JobIds.pastOf(
-                                    d.name(), submit.spec().generation(), d.status().attempts()));
+                            pastJobIds);
+            if (choice.kind() == RestoreCheck.Kind.FALLBACK
+                    || choice.kind() == RestoreCheck.Kind.NOTHING) {
+                choice =
+                        RestoreCheck.choose(
+                                ports.states().listState(cluster, token),
+                                submit.restorePath(),
+                                pastJobIds);
+            }
             switch (choice.kind()) {
                 case NOTHING:
                     Action.NeedAttention stuck =

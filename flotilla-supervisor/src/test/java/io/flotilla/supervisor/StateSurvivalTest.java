@@ -64,6 +64,25 @@ class StateSurvivalTest {
     }
 
     @Test
+    void aRestoreFromStateThatExistsListsOnlyThatPathNotEveryJobsState() {
+        String jobId = runWithCheckpoints("orders", 2);
+        String chk2 = "s3://flotilla-state/c1/checkpoints/" + jobId + "/chk-2";
+        TestingCluster c1 = platform.cluster("c1");
+        int full = c1.fullStateListings;
+
+        c1.cancel(jobId);
+        platform.ticks(1);
+        platform.clock.advance(Duration.ofMinutes(6));
+        platform.ticks(3);
+
+        assertThat(c1.created).hasSize(2);
+        assertThat(c1.created.get(1).restorePath()).isEqualTo(chk2);
+        assertThat(c1.pathStateListings).isEqualTo(1);
+        assertThat(c1.fullStateListings).as("full listings of the prefix").isEqualTo(full);
+        assertThat(platform.store.eventsOf("orders", "RestoreFallback")).isEmpty();
+    }
+
+    @Test
     void anIncompleteCheckpointIsNotRestoredFrom() {
         String jobId = runWithCheckpoints("orders", 2);
         String chk1 = "s3://flotilla-state/c1/checkpoints/" + jobId + "/chk-1";

@@ -40,6 +40,7 @@ abstract class SupervisorApiFixture {
     final TestingControlStore store = new TestingControlStore(rows);
     final TestingClock clock = new TestingClock();
     final TestingClusterLogs logs = new TestingClusterLogs();
+    final TestingClusters clusters = new TestingClusters("cluster-1");
     final SupervisorApi api =
             mounted(
                             new SupervisorApi(
@@ -60,6 +61,7 @@ abstract class SupervisorApiFixture {
                                             SECRETS, "FLOTILLA_CLUSTER_TOKEN_", false),
                                     SpecRules.defaults(),
                                     logs,
+                                    clusters.lister(),
                                     HttpOptions.defaults(),
                                     ClusterLoss.LOST_AFTER))
                     .start();

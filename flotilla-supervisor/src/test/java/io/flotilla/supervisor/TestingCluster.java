@@ -193,7 +193,12 @@ final class TestingCluster {
         state.put(
                 path,
                 new StoredState(
-                        path, jobId, savepoint, Instant.EPOCH.plusSeconds(++stateWrites), true));
+                        path,
+                        jobId,
+                        savepoint,
+                        Instant.EPOCH.plusSeconds(++stateWrites),
+                        true,
+                        1024));
     }
 
     /** Deletes a checkpoint or savepoint, as Flink does with a cancelled job's checkpoints. */
@@ -206,13 +211,37 @@ final class TestingCluster {
      */
     void breakState(String path) {
         StoredState s = state.get(path);
-        state.put(path, new StoredState(s.path(), s.jobId(), s.savepoint(), s.time(), false));
+        state.put(
+                path,
+                new StoredState(s.path(), s.jobId(), s.savepoint(), s.time(), false, s.size()));
     }
+
+    /** Full listings of the state prefix, and listings of one path, so far. */
+    int fullStateListings;
+
+    int pathStateListings;
 
     synchronized StateLister.Listing listState() {
         reach();
+        fullStateListings++;
         return new StateLister.Listing(
                 "s3://flotilla-state/" + name + "/", List.copyOf(state.values()));
+    }
+
+    /** As the sidecar's {@code GET /v1/state?under=}: what lies under {@code path} only. */
+    synchronized StateLister.Listing listState(String path) {
+        reach();
+        pathStateListings++;
+        String wanted = RestoreCheck.normal(path);
+        return new StateLister.Listing(
+                "s3://flotilla-state/" + name + "/",
+                state.values().stream()
+                        .filter(
+                                s -> {
+                                    String p = RestoreCheck.normal(s.path());
+                                    return p.equals(wanted) || p.startsWith(wanted + "/");
+                                })
+                        .toList());
     }
 
     /** The job ends by itself, as a bounded job does at the end of its input. */

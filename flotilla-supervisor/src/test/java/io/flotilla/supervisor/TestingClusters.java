@@ -72,11 +72,22 @@ final class TestingClusters implements JobLister, JobSubmitter, JobStopper, JobC
     boolean listsState;
 
     ClusterPorts ports() {
-        return new ClusterPorts(this, this, this, this, listsState ? this::listState : null);
+        return new ClusterPorts(this, this, this, this, listsState ? lister() : null);
     }
 
-    private StateLister.Listing listState(String cluster, long fencingToken) {
-        return route(cluster).listState();
+    /** The clusters' state listings, as the sidecar adapter lists them. */
+    StateLister lister() {
+        return new StateLister() {
+            @Override
+            public StateLister.Listing listState(String cluster, long fencingToken) {
+                return route(cluster).listState();
+            }
+
+            @Override
+            public StateLister.Listing listState(String cluster, String path, long fencingToken) {
+                return route(cluster).listState(path);
+            }
+        };
     }
 
     int listCalls() {

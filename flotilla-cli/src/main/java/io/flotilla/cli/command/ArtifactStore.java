@@ -22,8 +22,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The artifact store: publishes a jar as {@code s3://<bucket>/<module>/<sha256>.jar}, where the
@@ -101,36 +99,6 @@ final class ArtifactStore implements AutoCloseable {
                             + ": "
                             + e.getMessage()
                             + ": check --s3-endpoint and the S3 keys");
-        }
-    }
-
-    /** The total size of the objects under an {@code s3://bucket/prefix} path, if readable. */
-    Optional<Long> size(String path) {
-        if (path == null || !path.startsWith("s3://")) {
-            return Optional.empty();
-        }
-        String rest = path.substring(5);
-        int slash = rest.indexOf('/');
-        if (slash < 0) {
-            return Optional.empty();
-        }
-        String b = rest.substring(0, slash);
-        String prefix = rest.substring(slash + 1);
-        try {
-            long total = 0;
-            String token = null;
-            do {
-                String t = token;
-                ListObjectsV2Response page =
-                        s3.listObjectsV2(x -> x.bucket(b).prefix(prefix).continuationToken(t));
-                for (S3Object o : page.contents()) {
-                    total += o.size();
-                }
-                token = page.isTruncated() ? page.nextContinuationToken() : null;
-            } while (token != null);
-            return Optional.of(total);
-        } catch (SdkException e) {
-            return Optional.empty();
         }
     }
 

@@ -7,6 +7,8 @@ import io.flotilla.supervisor.api.DeploymentView;
 import io.flotilla.supervisor.api.EventView;
 import io.flotilla.supervisor.api.Runs;
 import io.flotilla.supervisor.api.StateView;
+import io.flotilla.supervisor.api.StoredKind;
+import io.flotilla.supervisor.api.StoredStateView;
 import io.flotilla.supervisor.api.Submission;
 import io.flotilla.supervisor.api.SupervisorClient;
 import java.time.Instant;
@@ -14,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -69,21 +70,31 @@ public final class SavepointsCommand implements Callable<Integer> {
             }
         }
         state.pinned().forEach(p -> paths.putIfAbsent(p, null));
+        // What the store holds comes from the supervisor (each cluster's sidecar lists it); the
+        // paths the deployment's history names but the store does not are shown without a size.
         List<Snapshot> out = new ArrayList<>();
-        Optional<ArtifactStore> store = ArtifactStore.open(cli);
-        try {
-            for (var e : paths.entrySet()) {
-                Long size = store.flatMap(s -> s.size(e.getKey())).orElse(null);
-                out.add(
-                        new Snapshot(
-                                e.getKey().contains("/chk-") ? "checkpoint" : "savepoint",
-                                e.getKey(),
-                                e.getValue(),
-                                size,
-                                state.pinned().contains(e.getKey())));
-            }
-        } finally {
-            store.ifPresent(ArtifactStore::close);
+        List<StoredStateView> stored = state.stored() == null ? List.of() : state.stored();
+        for (StoredStateView s : stored) {
+            out.add(
+                    new Snapshot(
+                            s.kind() == StoredKind.SAVEPOINT ? "savepoint" : "checkpoint",
+                            s.path(),
+                            s.time(),
+                            s.size(),
+                            s.pinned()));
+            paths.remove(s.path());
+        }
+        for (var e : paths.entrySet()) {
+            out.add(
+                    new Snapshot(
+                            e.getKey().contains("/chk-") ? "checkpoint" : "savepoint",
+                            e.getKey(),
+                            e.getValue(),
+                            null,
+                            state.pinned().contains(e.getKey())));
+        }
+        if (state.unlisted() != null) {
+            state.unlisted().forEach(u -> cli.output().progress("not listed: " + u));
         }
         Table t = new Table("KIND", "SIZE", "PINNED", "AT", "PATH");
         for (Snapshot s : out) {

@@ -128,6 +128,31 @@ public final class SidecarClient {
         return call(SidecarEndpoints.STATE, null);
     }
 
+    /**
+     * The checkpoints and savepoints of {@code jobIds} only, from their folders (a sidecar without
+     * the filter lists everything).
+     */
+    public StateApi.Listing stateOfJobs(java.util.Collection<String> jobIds) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("jobs", String.join(",", jobIds));
+        try {
+            return api.exchange(SidecarEndpoints.STATE, q, null).body();
+        } catch (ApiCallException e) {
+            throw SidecarException.of(e);
+        }
+    }
+
+    /** The entries under {@code path} only (a sidecar without the filter lists everything). */
+    public StateApi.Listing state(String under) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("under", under);
+        try {
+            return api.exchange(SidecarEndpoints.STATE, q, null).body();
+        } catch (ApiCallException e) {
+            throw SidecarException.of(e);
+        }
+    }
+
     public StateApi.Outcome deleteState(StateApi.DeleteRequest request) {
         return call(SidecarEndpoints.DELETE_STATE, request);
     }

@@ -152,11 +152,27 @@ public final class SidecarEndpoints {
                     "Uploads a trusted jar from S3 to Flink (201), or finds it there (200)");
     public static final Endpoint<Void, StateApi.Listing> STATE =
             Endpoint.get(
-                    "/v1/state",
-                    VIEWER,
-                    StateApi.Listing.class,
-                    "listState",
-                    "Every checkpoint and savepoint under the cluster's state prefix");
+                            "/v1/state",
+                            VIEWER,
+                            StateApi.Listing.class,
+                            "listState",
+                            "Every checkpoint and savepoint under the cluster's state prefix")
+                    .withQuery(
+                            Endpoint.query(
+                                    "under",
+                                    String.class,
+                                    "only what lies under this path (a checkpoint or savepoint):"
+                                            + " the check of one restore path lists that, not the"
+                                            + " whole prefix; a path outside the prefix lists"
+                                            + " nothing; newestRestorable and protectedBecause are"
+                                            + " then judged among the listed entries only"),
+                            Endpoint.query(
+                                    "jobs",
+                                    String.class,
+                                    "only the checkpoints and savepoints of these jobs (JobIDs,"
+                                            + " comma-separated, at most 1000), from their own"
+                                            + " folders: what one deployment made, without listing"
+                                            + " every job's state"));
     public static final Endpoint<StateApi.DeleteRequest, StateApi.Outcome> DELETE_STATE =
             Endpoint.change(
                     "POST",

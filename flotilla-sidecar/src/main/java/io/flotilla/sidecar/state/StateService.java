@@ -7,6 +7,7 @@ import io.flotilla.sidecar.state.StateApi.PathResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,80 @@ public final class StateService implements AutoCloseable {
      * protected.
      */
     public List<EntryView> list() {
-        List<StateEntry> entries = entries();
+        return list(null);
+    }
+
+    /**
+     * The checkpoints and savepoints of the comma-separated JobIDs {@code jobs}, each listed from
+     * its own {@code checkpoints/<jobId>/} and {@code savepoints/<jobId>/} folders.
+     */
+    public List<EntryView> listJobs(String jobs) {
+        if (jobs.isBlank()) {
+            return List.of();
+        }
+        List<String> ids =
+                Arrays.stream(jobs.split(",", -1)).map(String::strip).distinct().toList();
+        if (ids.size() > 1000) {
+            throw ApiException.badRequest(
+                    "invalid_jobs",
+                    "jobs",
+                    "jobs lists at most 1000 JobIDs, got "
+                            + ids.size()
+                            + ": ask in several requests");
+        }
+        for (String id : ids) {
+            if (!id.matches("[0-9a-f]{32}")) {
+                throw ApiException.badRequest(
+                        "invalid_jobs",
+                        "jobs",
+                        "jobs must be JobIDs (32 lower-case hex digits) separated by commas, got '"
+                                + id
+                                + "'");
+            }
+        }
+        List<StateObject> objects = new ArrayList<>();
+        for (String id : ids) {
+            objects.addAll(store.list(bucket, keyPrefix + "checkpoints/" + id + "/"));
+            objects.addAll(store.list(bucket, keyPrefix + "savepoints/" + id + "/"));
+        }
+        return views(
+                StateCatalog.entries(bucket, keyPrefix, objects).stream()
+                        .filter(
+                                e ->
+                                        e.kind() == StateKind.CHECKPOINT
+                                                || e.kind() == StateKind.SAVEPOINT)
+                        .toList());
+    }
+
+    /**
+     * As {@link #list()}, but only the entries under {@code under} (all when null; none when it
+     * lies outside the root), listing only that part of the bucket.
+     */
+    public List<EntryView> list(String under) {
+        List<StateEntry> entries;
+        if (under == null || under.isBlank()) {
+            entries = entries();
+        } else {
+            String root = StatePaths.normalize(root());
+            String path = StatePaths.normalize(under);
+            if (!path.startsWith(root + "/")) {
+                return List.of();
+            }
+            // The slash keeps chk-1 from listing chk-10 too.
+            String key = keyPrefix + path.substring(root.length() + 1) + "/";
+            entries =
+                    StateCatalog.entries(bucket, keyPrefix, store.list(bucket, key)).stream()
+                            .filter(
+                                    e -> {
+                                        String p = StatePaths.normalize(e.path());
+                                        return p.equals(path) || p.startsWith(path + "/");
+                                    })
+                            .toList();
+        }
+        return views(entries);
+    }
+
+    private List<EntryView> views(List<StateEntry> entries) {
         CleanupPlanner planner = new CleanupPlanner(entries, live(), List.of());
         return entries.stream()
                 .map(

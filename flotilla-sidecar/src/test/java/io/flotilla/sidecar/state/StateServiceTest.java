@@ -98,6 +98,53 @@ class StateServiceTest {
         return (Outcome) e.detail();
     }
 
+    // ---- listing one path
+
+    @Test
+    void listingUnderOnePathListsOnlyThatPathsObjectsAndNotItsNumericNeighbours() {
+        String chk1 = checkpoint(LIVE, 1, daysAgo(2));
+        checkpoint(LIVE, 10, daysAgo(1));
+        String sp = savepoint(DEAD, "0123456789ab", daysAgo(3));
+        store.listed.clear();
+
+        assertThat(service.list(chk1)).extracting(EntryView::path).containsExactly(chk1);
+        assertThat(store.listed).containsExactly(PREFIX + "checkpoints/" + LIVE + "/chk-1/");
+        assertThat(service.list("s3a://bucket//cluster-1/" + sp.substring(ROOT.length()) + "/"))
+                .singleElement()
+                .satisfies(v -> assertThat(v.complete()).isTrue());
+        assertThat(service.list(ROOT + "checkpoints/" + LIVE + "/chk-2")).isEmpty();
+        assertThat(service.list("s3://other-bucket/cluster-1/checkpoints/x/chk-1")).isEmpty();
+        assertThat(service.list("s3://bucket/cluster-10/checkpoints/x/chk-1")).isEmpty();
+        assertThat(service.list(null)).hasSize(3);
+    }
+
+    @Test
+    void listingTheStateOfSomeJobsListsOnlyTheirFolders() {
+        String chk = checkpoint(LIVE, 3, daysAgo(2));
+        String sp = savepoint(LIVE, "0123456789ab", daysAgo(1));
+        checkpoint(DEAD, 1, daysAgo(1));
+        store.listed.clear();
+
+        assertThat(service.listJobs(LIVE + ", " + LIVE))
+                .extracting(EntryView::path)
+                .containsExactlyInAnyOrder(chk, sp);
+        assertThat(store.listed)
+                .containsExactly(
+                        PREFIX + "checkpoints/" + LIVE + "/", PREFIX + "savepoints/" + LIVE + "/");
+        assertThat(service.listJobs(LIVE).get(0).size()).isPositive();
+        assertThat(service.listJobs("")).isEmpty();
+    }
+
+    @Test
+    void listingTheStateOfSomethingThatIsNoJobIdIsRejectedNamingTheField() {
+        ApiException e =
+                catchThrowableOfType(
+                        ApiException.class, () -> service.listJobs(LIVE + ",../../etc"));
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.getMessage()).contains("jobs", "32 lower-case hex", "'../../etc'");
+        assertThat(store.listed).isEmpty();
+    }
+
     // ---- the guard
 
     @Test

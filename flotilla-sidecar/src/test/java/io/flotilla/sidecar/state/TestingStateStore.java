@@ -63,8 +63,12 @@ final class TestingStateStore implements StateStore {
         return List.copyOf(deleteCalls);
     }
 
+    /** The key prefixes listed so far, in order. */
+    final List<String> listed = new ArrayList<>();
+
     @Override
     public List<StateObject> list(String bucket, String keyPrefix) {
+        listed.add(keyPrefix);
         if (failListing) {
             throw new IllegalStateException("listing s3://" + bucket + "/" + keyPrefix + " failed");
         }

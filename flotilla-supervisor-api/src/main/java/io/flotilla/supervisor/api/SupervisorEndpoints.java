@@ -225,7 +225,7 @@ public final class SupervisorEndpoints {
                     VIEWER,
                     StateView.class,
                     "state",
-                    "The state pinned for restores, and the retention");
+                    "The state pinned for restores, the retention, and the checkpoints and savepoints the deployment's jobs left, with sizes");
     public static final Endpoint<Void, CleanupRequested> CLEANUP_STATE =
             Endpoint.change(
                     "POST",

@@ -190,6 +190,7 @@ public final class SupervisorServer implements AutoCloseable {
                         settings.clusterPolicy(),
                         settings.specRules(),
                         new SidecarClusterLogs(sidecars::get),
+                        ports,
                         HttpOptions.from(settings::get),
                         settings.get(SupervisorSettings.LOST_AFTER));
         if (settings.get(SupervisorSettings.UI)) {

@@ -5,7 +5,6 @@ import io.flotilla.http.HttpApi;
 import io.flotilla.http.Json;
 import io.flotilla.http.Request;
 import io.flotilla.http.Response;
-import io.flotilla.supervisor.StateControl;
 import io.flotilla.supervisor.api.CleanupRequested;
 import io.flotilla.supervisor.api.EventView;
 import io.flotilla.supervisor.api.EventsPage;
@@ -13,10 +12,8 @@ import io.flotilla.supervisor.api.Lineage;
 import io.flotilla.supervisor.api.ReleaseStatus;
 import io.flotilla.supervisor.api.ReleaseView;
 import io.flotilla.supervisor.api.Releases;
-import io.flotilla.supervisor.api.RetentionView;
 import io.flotilla.supervisor.api.RunView;
 import io.flotilla.supervisor.api.Runs;
-import io.flotilla.supervisor.api.StateView;
 import io.flotilla.supervisor.api.Submission;
 import io.flotilla.supervisor.api.SupervisorEndpoints;
 import io.flotilla.supervisor.model.AuditEntry;
@@ -39,8 +36,15 @@ final class ReadRoutes {
     private final Clock clock;
     private final DeploymentRoutes deployments;
     private final Runnable cleanupNow;
+    private final StoredStates stored;
 
-    ReadRoutes(ControlStore store, Clock clock, DeploymentRoutes deployments, Runnable cleanupNow) {
+    ReadRoutes(
+            ControlStore store,
+            Clock clock,
+            DeploymentRoutes deployments,
+            Runnable cleanupNow,
+            StoredStates stored) {
+        this.stored = stored;
         this.store = store;
         this.clock = clock;
         this.deployments = deployments;
@@ -54,16 +58,7 @@ final class ReadRoutes {
                         SupervisorEndpoints.STATE,
                         r -> {
                             Deployment d = deployments.deployment(r);
-                            var retention = d.spec().retention();
-                            return Response.ok(
-                                    new StateView(
-                                            d.name(),
-                                            StateControl.pinned(d),
-                                            retention == null
-                                                    ? new RetentionView(null, null)
-                                                    : new RetentionView(
-                                                            retention.keepSavepoints(),
-                                                            retention.maxAge())));
+                            return Response.ok(stored.of(d, all(d.name())));
                         })
                 .route(
                         SupervisorEndpoints.CLEANUP_STATE,

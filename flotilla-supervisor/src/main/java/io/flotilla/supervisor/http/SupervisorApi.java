@@ -14,6 +14,7 @@ import io.flotilla.supervisor.port.ClusterLogs;
 import io.flotilla.supervisor.port.ClusterUnreachableException;
 import io.flotilla.supervisor.port.ConflictException;
 import io.flotilla.supervisor.port.ControlStore;
+import io.flotilla.supervisor.port.StateLister;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -67,6 +68,7 @@ public final class SupervisorApi implements AutoCloseable {
                 ClusterRegistrationPolicy.strict(),
                 SpecRules.defaults(),
                 NO_LOGS,
+                null,
                 HttpOptions.defaults(),
                 ClusterLoss.LOST_AFTER);
     }
@@ -77,6 +79,7 @@ public final class SupervisorApi implements AutoCloseable {
      * @param clusters where sidecars may be and where their tokens may come from
      * @param specs what a spec may hold: what the sidecars accept
      * @param logs reads the clusters' logs and job failures
+     * @param states lists the clusters' checkpoints and savepoints, or null to list none
      * @param options TLS, timeouts and limits of the server
      * @param lostAfter how long a cluster must have been unreachable before it may be declared lost
      */
@@ -91,6 +94,7 @@ public final class SupervisorApi implements AutoCloseable {
             ClusterRegistrationPolicy clusters,
             SpecRules specs,
             ClusterLogs logs,
+            StateLister states,
             HttpOptions options,
             java.time.Duration lostAfter) {
         this.api =
@@ -117,7 +121,8 @@ public final class SupervisorApi implements AutoCloseable {
         DeploymentRoutes deployments = new DeploymentRoutes(store, clock, specs);
         new ClusterRoutes(store, clock, clusters, lostAfter).register(api);
         deployments.register(api);
-        new ReadRoutes(store, clock, deployments, cleanupNow).register(api);
+        new ReadRoutes(store, clock, deployments, cleanupNow, new StoredStates(states))
+                .register(api);
         new LogRoutes(deployments, logs, store, clock).register(api);
     }
 

@@ -23,6 +23,8 @@ import io.flotilla.supervisor.port.SubmitCommand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,7 +90,33 @@ public final class SidecarClusterPorts
 
     @Override
     public Listing listState(String cluster, long fencingToken) {
-        StateApi.Listing state = call(cluster, () -> sidecar(cluster).state());
+        return listing(call(cluster, () -> sidecar(cluster).state()));
+    }
+
+    @Override
+    public Listing listState(String cluster, String path, long fencingToken) {
+        return listing(call(cluster, () -> sidecar(cluster).state(path)));
+    }
+
+    @Override
+    public Listing listJobsState(String cluster, Collection<String> jobIds, long fencingToken) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(jobIds));
+        String root = null;
+        List<StoredState> states = new ArrayList<>();
+        // The sidecar takes at most 1000 JobIDs a request.
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            Listing part = listing(call(cluster, () -> sidecar(cluster).stateOfJobs(chunk)));
+            root = part.root();
+            // A sidecar without the filter lists everything.
+            part.states().stream()
+                    .filter(s -> s.jobId() != null && chunk.contains(s.jobId()))
+                    .forEach(states::add);
+        }
+        return new Listing(root, states);
+    }
+
+    private static Listing listing(StateApi.Listing state) {
         List<StoredState> states = new ArrayList<>();
         for (StateApi.EntryView e : state.entries()) {
             if (e.kind() != StateKind.CHECKPOINT && e.kind() != StateKind.SAVEPOINT) {
@@ -100,7 +128,8 @@ public final class SidecarClusterPorts
                             e.jobId(),
                             e.kind() == StateKind.SAVEPOINT,
                             e.time() == null ? Instant.EPOCH : e.time(),
-                            e.complete()));
+                            e.complete(),
+                            e.size()));
         }
         return new Listing(state.root(), states);
     }

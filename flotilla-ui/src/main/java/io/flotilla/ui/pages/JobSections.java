@@ -13,15 +13,19 @@ import io.flotilla.supervisor.api.ReleaseView;
 import io.flotilla.supervisor.api.RetentionView;
 import io.flotilla.supervisor.api.StateView;
 import io.flotilla.supervisor.api.StatusView;
+import io.flotilla.supervisor.api.StoredKind;
+import io.flotilla.supervisor.api.StoredStateView;
 import io.flotilla.supervisor.api.SupervisorClient;
 import io.flotilla.ui.Sessions.Session;
 import io.flotilla.ui.html.Html;
 import io.flotilla.ui.html.Layout;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The job page's lower sections: tables, state, releases and events. */
 final class JobSections {
@@ -30,7 +34,12 @@ final class JobSections {
      * The checkpoints and savepoints the deployment knows: each path with when it was taken (null
      * when the audit log does not say), which are pinned, and the retention.
      */
-    record Known(Map<String, Instant> taken, List<String> pinned, RetentionView retention) {
+    record Known(
+            Map<String, Instant> taken,
+            List<String> pinned,
+            RetentionView retention,
+            List<StoredStateView> stored,
+            List<String> unlisted) {
         List<String> paths() {
             return List.copyOf(taken.keySet());
         }
@@ -54,7 +63,16 @@ final class JobSections {
         }
         List<String> pinned = state.pinned() == null ? List.of() : state.pinned();
         pinned.forEach(p -> taken.putIfAbsent(p, null));
-        return new Known(taken, pinned, state.retention());
+        List<StoredStateView> stored = state.stored() == null ? List.of() : state.stored();
+        stored.stream()
+                .filter(StoredStateView::complete)
+                .forEach(s -> taken.putIfAbsent(s.path(), s.time()));
+        return new Known(
+                taken,
+                pinned,
+                state.retention(),
+                stored,
+                state.unlisted() == null ? List.of() : state.unlisted());
     }
 
     /** The tables the running version reads and writes, from its stored lineage. */
@@ -114,28 +132,69 @@ final class JobSections {
         h.raw("<section class=\"card\" id=\"state\"><h2>Checkpoints and savepoints</h2>")
                 .raw("<table id=\"savepoints\"><thead><tr><th>kind</th><th>path</th>")
                 .raw("<th>taken</th><th>size</th><th>pinned</th></tr></thead><tbody>");
+        Set<String> shown = new HashSet<>();
+        for (StoredStateView st : known.stored()) {
+            shown.add(st.path());
+            h.raw("<tr>")
+                    .el("td", "", st.kind() == StoredKind.SAVEPOINT ? "savepoint" : "checkpoint")
+                    .el("td", "class=\"path\"", st.path())
+                    .el("td", "", when(st.time(), now))
+                    .el(
+                            "td",
+                            "class=\"size\"",
+                            st.complete() ? bytes(st.size()) : bytes(st.size()) + " (incomplete)")
+                    .el("td", "", known.pinned().contains(st.path()) ? why(st.path(), d) : "no")
+                    .raw("</tr>");
+        }
+        boolean listed = known.unlisted().isEmpty();
         for (var e : known.taken().entrySet()) {
             String path = e.getKey();
+            if (shown.contains(path)) {
+                continue;
+            }
             String kind = path.contains("/chk-") ? "checkpoint" : "savepoint";
             h.raw("<tr>")
                     .el("td", "", kind)
                     .el("td", "class=\"path\"", path)
                     .el("td", "", when(e.getValue(), now))
-                    .el("td", "class=\"muted\"", "not reported")
+                    .el("td", "class=\"muted\"", listed ? "not in the store" : "not listed")
                     .el("td", "", known.pinned().contains(path) ? why(path, d) : "no")
                     .raw("</tr>");
         }
         h.raw("</tbody></table>");
+        long total = known.stored().stream().mapToLong(StoredStateView::size).sum();
         h.el(
                 "p",
                 "class=\"muted\"",
                 "Retention: "
                         + retention(known.retention())
-                        + ". Sizes are not reported by the supervisor's API yet.");
+                        + ". In the store: "
+                        + known.stored().size()
+                        + " checkpoints and savepoints, "
+                        + bytes(total)
+                        + ".");
+        for (String u : known.unlisted()) {
+            h.el("p", "class=\"warn\"", "Not listed: " + u);
+        }
         if (Layout.may(s, Role.OPERATOR)) {
             Attention.fromSavepoint(h, s, d, known.paths(), "from-savepoint", "start-from");
         }
         h.raw("</section>");
+    }
+
+    /** Bytes in the unit that keeps the number short: 512 B, 3.4 KiB, 12.0 MiB. */
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double v = n / 1024.0;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
     }
 
     private static String retention(RetentionView r) {
