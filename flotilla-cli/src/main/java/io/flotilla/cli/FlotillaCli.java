@@ -11,6 +11,7 @@ import io.flotilla.cli.command.LocalCommand;
 import io.flotilla.cli.command.LoginCommand;
 import io.flotilla.cli.command.LogsCommand;
 import io.flotilla.cli.command.ReleaseCommand;
+import io.flotilla.cli.command.SavepointCommand;
 import io.flotilla.cli.command.SavepointsCommand;
 import io.flotilla.cli.command.StatusCommand;
 import io.flotilla.cli.command.ValidateCommand;
@@ -49,6 +50,7 @@ import picocli.CommandLine.ScopeType;
             LifecycleCommands.Restart.class,
             LifecycleCommands.Delete.class,
             LogsCommand.class,
+            SavepointCommand.class,
             SavepointsCommand.class,
             EventsCommand.class,
             ClustersCommand.class,

@@ -322,6 +322,22 @@ class FlotillaCliTest {
     }
 
     @Test
+    void aSavepointOnRequestIsFollowedUntilWrittenAndItsPathPrinted() throws Exception {
+        Result r = run("savepoint", "orders");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("savepoint of orders (job ", "requested: operation savepoint.")
+                .containsPattern(
+                        "done: savepoint s3://flotilla-state/cluster-1/savepoints/.*/savepoint-1");
+        Result json = run("savepoint", "orders", "--output", "json");
+        assertThat(json.json().get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(json.json().get("location").asText()).endsWith("/savepoint-1");
+        Result missing = run("savepoint", "nope");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("no deployment 'nope'");
+    }
+
+    @Test
     void deployChecksItsInputBeforePublishingAnything() throws Exception {
         Result none = run("deploy", "new-job", "--jar", "nope.jar");
         assertThat(none.code()).isEqualTo(2);

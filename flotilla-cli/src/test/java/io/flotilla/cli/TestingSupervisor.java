@@ -18,6 +18,8 @@ import io.flotilla.supervisor.api.LogSource;
 import io.flotilla.supervisor.api.Phase;
 import io.flotilla.supervisor.api.RunView;
 import io.flotilla.supervisor.api.Runs;
+import io.flotilla.supervisor.api.SavepointStatus;
+import io.flotilla.supervisor.api.SavepointView;
 import io.flotilla.supervisor.api.SpecView;
 import io.flotilla.supervisor.api.StateView;
 import io.flotilla.supervisor.api.StatusView;
@@ -251,6 +253,32 @@ final class TestingSupervisor implements AutoCloseable {
         String action = p.length > 4 ? p[4] : "";
         switch (method + " " + action) {
             case "GET " -> ok(x, advance(d));
+            case "POST savepoints" ->
+                    ok(
+                            x,
+                            new SavepointView(
+                                    name,
+                                    d.status().jobId(),
+                                    "cluster-1",
+                                    "savepoint." + d.status().jobId() + ".1",
+                                    SavepointStatus.IN_PROGRESS,
+                                    null,
+                                    null,
+                                    Instant.now()));
+            case "GET savepoints" ->
+                    ok(
+                            x,
+                            new SavepointView(
+                                    name,
+                                    d.status().jobId(),
+                                    "cluster-1",
+                                    p[5],
+                                    SavepointStatus.COMPLETED,
+                                    "s3://flotilla-state/cluster-1/savepoints/"
+                                            + d.status().jobId()
+                                            + "/savepoint-1",
+                                    null,
+                                    null));
             case "POST stop" -> ok(x, change(d, Phase.STOPPING, DesiredState.STOPPED, "Stop"));
             case "POST start", "POST start-from-savepoint" ->
                     ok(

@@ -158,6 +158,21 @@ class WebUiITCase {
     void stopTakesASavepointAndStartRestoresFromIt() {
         WebDriver d = BROWSER.driver();
         d.get(ui + "jobs/orders");
+        // A savepoint on request first: the job keeps running, the savepoint shows in the table.
+        String running = api.deployment("orders").status().jobId();
+        click(By.id("savepoint"));
+        await().until(ExpectedConditions.alertIsPresent()).accept();
+        await().until(
+                ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("flash"), "savepoint of orders requested"));
+        await().until(
+                        x -> {
+                            x.navigate().refresh();
+                            return x.findElement(By.id("savepoints"))
+                                    .getText()
+                                    .contains("/savepoints/" + running + "/savepoint-");
+                        });
+        assertThat(api.deployment("orders").status().jobId()).isEqualTo(running);
         click(By.id("stop"));
         await().until(ExpectedConditions.alertIsPresent()).accept();
         await().until(
@@ -253,6 +268,7 @@ class WebUiITCase {
         assertThat(d.findElements(By.id("start"))).isEmpty();
         assertThat(d.findElements(By.id("stop"))).isEmpty();
         assertThat(d.findElements(By.id("restart"))).isEmpty();
+        assertThat(d.findElements(By.id("savepoint"))).isEmpty();
         Object status =
                 BROWSER.driver()
                         .executeAsyncScript(

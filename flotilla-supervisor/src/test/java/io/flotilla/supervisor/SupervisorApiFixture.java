@@ -7,6 +7,7 @@ import io.flotilla.http.HttpOptions;
 import io.flotilla.http.Json;
 import io.flotilla.http.Role;
 import io.flotilla.http.TokenAuth;
+import io.flotilla.supervisor.http.ClusterAccess;
 import io.flotilla.supervisor.http.ClusterRegistrationPolicy;
 import io.flotilla.supervisor.http.SpecRules;
 import io.flotilla.supervisor.http.SupervisorApi;
@@ -41,6 +42,7 @@ abstract class SupervisorApiFixture {
     final TestingClock clock = new TestingClock();
     final TestingClusterLogs logs = new TestingClusterLogs();
     final TestingClusters clusters = new TestingClusters("cluster-1");
+    final TestingSavepoints savepoints = new TestingSavepoints();
     final SupervisorApi api =
             mounted(
                             new SupervisorApi(
@@ -60,8 +62,7 @@ abstract class SupervisorApiFixture {
                                     new ClusterRegistrationPolicy(
                                             SECRETS, "FLOTILLA_CLUSTER_TOKEN_", false),
                                     SpecRules.defaults(),
-                                    logs,
-                                    clusters.lister(),
+                                    new ClusterAccess(logs, clusters.lister(), savepoints),
                                     HttpOptions.defaults(),
                                     ClusterLoss.LOST_AFTER))
                     .start();

@@ -65,7 +65,13 @@ public final class WebUi implements PageRoutes, PageHandler {
     static final String COOKIE = "flotilla_session";
     private static final Pattern JOB = Pattern.compile("/jobs/([^/]+)(/[a-z-]+)?");
     private static final Set<String> ACTIONS =
-            Set.of("start", "stop", "restart", "start-from-savepoint", "start-stateless");
+            Set.of(
+                    "start",
+                    "stop",
+                    "restart",
+                    "savepoint",
+                    "start-from-savepoint",
+                    "start-stateless");
 
     private final Function<String, Principal> authenticate;
     private final Sessions sessions;
@@ -261,6 +267,7 @@ public final class WebUi implements PageRoutes, PageHandler {
             case "start" -> client.start(name, null);
             case "stop" -> client.stop(name, null);
             case "restart" -> client.restart(name, null);
+            case "savepoint" -> client.takeSavepoint(name);
             case "start-from-savepoint" ->
                     client.startFromSavepoint(
                             name,

@@ -143,6 +143,15 @@ public final class SupervisorClient {
         return api.call(STATE, null, name);
     }
 
+    /** Takes a savepoint of {@code name}'s running job; it keeps running. */
+    public SavepointView takeSavepoint(String name) {
+        return api.call(TAKE_SAVEPOINT, null, name);
+    }
+
+    public SavepointView savepoint(String name, String operationId) {
+        return api.call(SAVEPOINT, null, name, operationId);
+    }
+
     public CleanupRequested cleanupState() {
         return api.call(CLEANUP_STATE, null);
     }

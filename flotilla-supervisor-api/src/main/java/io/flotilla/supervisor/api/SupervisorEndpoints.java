@@ -192,6 +192,25 @@ public final class SupervisorEndpoints {
                     200,
                     "startFromSavepoint",
                     "Starts the deployment from a savepoint an operator chose");
+    public static final Endpoint<Void, SavepointView> TAKE_SAVEPOINT =
+            Endpoint.change(
+                            "POST",
+                            "/v1/deployments/{name}/savepoints",
+                            OPERATOR,
+                            Void.class,
+                            SavepointView.class,
+                            202,
+                            "takeSavepoint",
+                            "Takes a savepoint of the running job while it keeps running; follow"
+                                    + " it with GET .../savepoints/{operationId}")
+                    .optionalBody();
+    public static final Endpoint<Void, SavepointView> SAVEPOINT =
+            Endpoint.get(
+                    "/v1/deployments/{name}/savepoints/{operationId}",
+                    VIEWER,
+                    SavepointView.class,
+                    "savepoint",
+                    "Where a savepoint taken on request stands, and its location once written");
     public static final Endpoint<ReleaseRequest, DeploymentView> RELEASE =
             Endpoint.change(
                     "POST",
@@ -327,6 +346,8 @@ public final class SupervisorEndpoints {
                     STOP,
                     RESTART,
                     START_FROM_SAVEPOINT,
+                    TAKE_SAVEPOINT,
+                    SAVEPOINT,
                     RELEASE,
                     RUNS,
                     RELEASES,

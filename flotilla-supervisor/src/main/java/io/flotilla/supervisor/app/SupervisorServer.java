@@ -13,6 +13,7 @@ import io.flotilla.supervisor.LeaderLoop;
 import io.flotilla.supervisor.StateControl;
 import io.flotilla.supervisor.Supervisor;
 import io.flotilla.supervisor.SupervisorConfig;
+import io.flotilla.supervisor.http.ClusterAccess;
 import io.flotilla.supervisor.http.SupervisorApi;
 import io.flotilla.supervisor.jdbc.ConnectionPool;
 import io.flotilla.supervisor.jdbc.JdbcControlStore;
@@ -189,8 +190,7 @@ public final class SupervisorServer implements AutoCloseable {
                         state::requestRun,
                         settings.clusterPolicy(),
                         settings.specRules(),
-                        new SidecarClusterLogs(sidecars::get),
-                        ports,
+                        new ClusterAccess(new SidecarClusterLogs(sidecars::get), ports, ports),
                         HttpOptions.from(settings::get),
                         settings.get(SupervisorSettings.LOST_AFTER));
         if (settings.get(SupervisorSettings.UI)) {

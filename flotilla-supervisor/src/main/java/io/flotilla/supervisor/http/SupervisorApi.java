@@ -14,7 +14,6 @@ import io.flotilla.supervisor.port.ClusterLogs;
 import io.flotilla.supervisor.port.ClusterUnreachableException;
 import io.flotilla.supervisor.port.ConflictException;
 import io.flotilla.supervisor.port.ControlStore;
-import io.flotilla.supervisor.port.StateLister;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -67,8 +66,7 @@ public final class SupervisorApi implements AutoCloseable {
                 cleanupNow,
                 ClusterRegistrationPolicy.strict(),
                 SpecRules.defaults(),
-                NO_LOGS,
-                null,
+                ClusterAccess.logsOnly(NO_LOGS),
                 HttpOptions.defaults(),
                 ClusterLoss.LOST_AFTER);
     }
@@ -78,8 +76,8 @@ public final class SupervisorApi implements AutoCloseable {
      * @param cleanupNow asks the state control to clean every cluster at the next tick
      * @param clusters where sidecars may be and where their tokens may come from
      * @param specs what a spec may hold: what the sidecars accept
-     * @param logs reads the clusters' logs and job failures
-     * @param states lists the clusters' checkpoints and savepoints, or null to list none
+     * @param clusters what the API reads from and asks of the clusters: logs and job failures,
+     *     checkpoints and savepoints, savepoints on request
      * @param options TLS, timeouts and limits of the server
      * @param lostAfter how long a cluster must have been unreachable before it may be declared lost
      */
@@ -93,8 +91,7 @@ public final class SupervisorApi implements AutoCloseable {
             Runnable cleanupNow,
             ClusterRegistrationPolicy clusters,
             SpecRules specs,
-            ClusterLogs logs,
-            StateLister states,
+            ClusterAccess access,
             HttpOptions options,
             java.time.Duration lostAfter) {
         this.api =
@@ -121,9 +118,10 @@ public final class SupervisorApi implements AutoCloseable {
         DeploymentRoutes deployments = new DeploymentRoutes(store, clock, specs);
         new ClusterRoutes(store, clock, clusters, lostAfter).register(api);
         deployments.register(api);
-        new ReadRoutes(store, clock, deployments, cleanupNow, new StoredStates(states))
+        new ReadRoutes(store, clock, deployments, cleanupNow, new StoredStates(access.states()))
                 .register(api);
-        new LogRoutes(deployments, logs, store, clock).register(api);
+        new LogRoutes(deployments, access.logs(), store, clock).register(api);
+        new SavepointRoutes(deployments, access.savepoints(), store, clock).register(api);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.flotilla.supervisor.model.StoredState;
 import io.flotilla.supervisor.port.ClusterUnreachableException;
 import io.flotilla.supervisor.port.JobCanceller;
 import io.flotilla.supervisor.port.JobLister;
+import io.flotilla.supervisor.port.JobSavepoints;
 import io.flotilla.supervisor.port.JobStopper;
 import io.flotilla.supervisor.port.JobSubmitter;
 import io.flotilla.supervisor.port.OperationStatus;
@@ -43,6 +44,7 @@ public final class SidecarClusterPorts
                 StateCleaner,
                 StatePurger,
                 StateLister,
+                JobSavepoints,
                 SlotCounter {
 
     private final Function<String, SidecarClient> sidecars;
@@ -165,6 +167,16 @@ public final class SidecarClusterPorts
             case "COMPLETED" -> new OperationStatus.Completed(op.location());
             default -> new OperationStatus.Failed(op.error());
         };
+    }
+
+    @Override
+    public String savepoint(String cluster, String jobId) {
+        return call(cluster, () -> sidecar(cluster).savepoint(jobId, null)).id();
+    }
+
+    @Override
+    public OperationStatus poll(String cluster, String operationId) {
+        return poll(cluster, operationId, 0);
     }
 
     @Override

@@ -143,6 +143,16 @@ public final class JobPage {
                     "stop",
                     "Stop",
                     "Stop " + name + "? It stops with a savepoint and can start again from it.");
+            form(
+                    h,
+                    s,
+                    action + "savepoint",
+                    "savepoint",
+                    "Take a savepoint",
+                    "Take a savepoint of "
+                            + name
+                            + " now? The job keeps running; the savepoint is listed below once"
+                            + " written.");
         }
         form(
                 h,
