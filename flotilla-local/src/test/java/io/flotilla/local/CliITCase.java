@@ -242,6 +242,39 @@ class CliITCase {
 
     @Test
     @Order(5)
+    void takesASavepointWhileTheJobRunsAndListsItWithItsSize() throws Exception {
+        String job =
+                cli("status", "counter", "--output", "json")
+                        .json()
+                        .get("deployment")
+                        .get("status")
+                        .get("jobId")
+                        .asText();
+        Result sp = cli("savepoint", "counter", "--output", "json");
+        assertThat(sp.code()).as(sp.err()).isZero();
+        assertThat(sp.err()).contains("savepoint of counter (job " + job, "done: savepoint s3://");
+        String path = sp.json().get("location").asText();
+        assertThat(path).startsWith("s3://flotilla-state/cluster-1/savepoints/" + job + "/");
+        JsonNode list = cli("savepoints", "counter", "--output", "json").json();
+        assertThat(list.get("snapshots"))
+                .anySatisfy(
+                        s -> {
+                            assertThat(s.get("path").asText()).isEqualTo(path);
+                            assertThat(s.get("bytes").asLong()).isPositive();
+                        });
+        assertThat(
+                        cli("status", "counter", "--output", "json")
+                                .json()
+                                .get("deployment")
+                                .get("status")
+                                .get("jobId")
+                                .asText())
+                .as("the job keeps running")
+                .isEqualTo(job);
+    }
+
+    @Test
+    @Order(6)
     void stopsWithASavepointAndStartsAgainFromIt() throws Exception {
         Result stop = cli("stop", "counter", "--output", "json");
         assertThat(stop.code()).isZero();
@@ -262,7 +295,7 @@ class CliITCase {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aJobThatFailsExitsOneWithItsCause() throws Exception {
         Result r =
                 cli(

@@ -163,8 +163,8 @@ class WebUiITCase {
         click(By.id("savepoint"));
         await().until(ExpectedConditions.alertIsPresent()).accept();
         await().until(
-                ExpectedConditions.textToBePresentInElementLocated(
-                        By.id("flash"), "savepoint of orders requested"));
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("flash"), "savepoint of orders requested"));
         await().until(
                         x -> {
                             x.navigate().refresh();
