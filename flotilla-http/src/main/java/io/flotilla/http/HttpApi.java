@@ -20,6 +20,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.server.AbstractNetworkConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -452,6 +455,25 @@ public final class HttpApi implements AutoCloseable {
         return t.getMessage();
     }
 
+    /** Whether a connection has read a request whose response is not written yet. */
+    private static boolean responsesPending(Server server) {
+        for (Connector c : server.getConnectors()) {
+            for (EndPoint e : c.getConnectedEndPoints()) {
+                Connection connection = e.getConnection();
+                if (connection instanceof SslConnection ssl) {
+                    connection = ssl.getSslEndPoint().getConnection();
+                }
+                if (e.isOpen()
+                        && connection != null
+                        && connection.getMessagesOut() >= 0
+                        && connection.getMessagesOut() < connection.getMessagesIn()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * Stops gracefully: no new connections, requests in flight may finish within the shutdown
      * timeout, then the server stops.
@@ -483,14 +505,18 @@ public final class HttpApi implements AutoCloseable {
                     inFlight.get(),
                     options.shutdownTimeout());
         }
-        // The handlers in flight are drained above, and their responses written a moment after.
-        // Jetty's own graceful stop would then only wait for idle keep-alive connections (its
-        // whole timeout, 10 s for every test server) and Javalin would log the wait it gave up
-        // as an error on every stop: so no graceful wait of Jetty's.
-        try {
-            Thread.sleep(inFlight.get() == 0 ? 50 : 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // Javalin writes a handler's result after the handler returns: wait for every response
+        // begun to be written (a fixed pause lost them on a busy machine). Jetty's own graceful
+        // stop would instead wait for idle keep-alive connections too (its whole timeout, 10 s for
+        // every test server) and Javalin would log the wait it gave up as an error on every stop:
+        // so no graceful wait of Jetty's.
+        while (responsesPending(server) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         server.setStopTimeout(0);
         app.stop();
