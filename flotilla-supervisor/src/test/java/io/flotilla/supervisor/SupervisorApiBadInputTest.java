@@ -130,6 +130,15 @@ class SupervisorApiBadInputTest extends SupervisorApiFixture {
                 400,
                 "invalid_field",
                 "retention.maxAge");
+        assertBad(
+                call(
+                        ADMIN,
+                        "POST",
+                        "/v1/deployments",
+                        good.replace("\"14d\"", "\"14d\", \"savepointEvery\": \"1s\"")),
+                400,
+                "invalid_field",
+                "retention.savepointEvery");
         assertBad(call(ADMIN, "POST", "/v1/deployments", orders("orders")), 409, "conflict", "");
         assertBad(
                 call(OPERATOR, "POST", "/v1/deployments/nope/stop", null),

@@ -10,6 +10,7 @@ import io.flotilla.supervisor.DefaultObserver;
 import io.flotilla.supervisor.DefaultReconciler;
 import io.flotilla.supervisor.DeletedStateCleanup;
 import io.flotilla.supervisor.LeaderLoop;
+import io.flotilla.supervisor.PeriodicSavepoints;
 import io.flotilla.supervisor.StateControl;
 import io.flotilla.supervisor.Supervisor;
 import io.flotilla.supervisor.SupervisorConfig;
@@ -21,6 +22,7 @@ import io.flotilla.supervisor.jdbc.JdbcDeploymentStore;
 import io.flotilla.supervisor.jdbc.JdbcLeaderLease;
 import io.flotilla.supervisor.jdbc.Migrations;
 import io.flotilla.supervisor.model.Cluster;
+import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.model.Phase;
 import io.flotilla.supervisor.port.Clock;
@@ -43,6 +45,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,6 +72,7 @@ public final class SupervisorServer implements AutoCloseable {
     private final LeaderLoop loop;
     private final StateControl state;
     private final DeletedStateCleanup deletedCleanup;
+    private final PeriodicSavepoints periodicSavepoints;
     private final ClusterHealth clusterHealth;
     private final SupervisorApi api;
     private final ScheduledExecutorService timer;
@@ -141,6 +145,7 @@ public final class SupervisorServer implements AutoCloseable {
                     loop.wake(name);
                     signal.release();
                 });
+        this.periodicSavepoints = new PeriodicSavepoints(store, ports, Clock.system());
         this.state =
                 new StateControl(
                         store,
@@ -308,8 +313,10 @@ public final class SupervisorServer implements AutoCloseable {
                 followUpIfDue();
                 deletedCleanup.run(loop.token());
                 followUpIfDue();
+                List<Deployment> all = control.deployments();
+                periodicSavepoints.run(all, loop.token());
                 Map<Phase, Long> counts = new EnumMap<>(Phase.class);
-                control.deployments().forEach(d -> counts.merge(d.status().phase(), 1L, Long::sum));
+                all.forEach(d -> counts.merge(d.status().phase(), 1L, Long::sum));
                 phases.forEach((p, n) -> n.set(counts.getOrDefault(p, 0L)));
                 Counter.builder("flotilla.supervisor.ticks")
                         .description("Ticks this supervisor ran as leader")

@@ -148,7 +148,22 @@ final class SpecRequests {
                 b.keepSavepoints() == null
                         ? null
                         : Validation.atLeast("retention.keepSavepoints", b.keepSavepoints(), 1),
-                b.maxAge() == null ? null : maxAge(b.maxAge()));
+                b.maxAge() == null ? null : maxAge(b.maxAge()),
+                b.savepointEvery() == null ? null : savepointEvery(b.savepointEvery()));
+    }
+
+    private static java.time.Duration savepointEvery(String raw) {
+        java.time.Duration d = Validation.duration("retention.savepointEvery", raw);
+        if (d.compareTo(java.time.Duration.ofSeconds(5)) < 0
+                || d.compareTo(java.time.Duration.ofDays(30)) > 0) {
+            throw Validation.invalid(
+                    "retention.savepointEvery",
+                    "must be between 5s and 30d (e.g. \"6h\"; leave it out for no periodic"
+                            + " savepoints), got '"
+                            + raw
+                            + "'");
+        }
+        return d;
     }
 
     private static java.time.Duration maxAge(String raw) {

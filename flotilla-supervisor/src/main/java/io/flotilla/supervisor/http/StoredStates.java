@@ -46,8 +46,11 @@ final class StoredStates {
         var retention = d.spec().retention();
         RetentionView kept =
                 retention == null
-                        ? new RetentionView(null, null)
-                        : new RetentionView(retention.keepSavepoints(), retention.maxAge());
+                        ? new RetentionView(null, null, null)
+                        : new RetentionView(
+                                retention.keepSavepoints(),
+                                retention.maxAge(),
+                                retention.savepointEvery());
         Map<String, Set<String>> jobsByCluster = jobsByCluster(d, history);
         List<StoredStateView> stored = new ArrayList<>();
         List<String> unlisted = new ArrayList<>();
