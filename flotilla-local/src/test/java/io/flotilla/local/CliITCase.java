@@ -1,16 +1,22 @@
 package io.flotilla.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flotilla.cli.Cli;
 import io.flotilla.cli.FlotillaCli;
+import io.flotilla.supervisor.api.DeploymentRequest;
+import io.flotilla.supervisor.api.RetentionRequest;
+import io.flotilla.supervisor.api.StoredKind;
+import io.flotilla.supervisor.api.SupervisorClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -271,6 +277,50 @@ class CliITCase {
                                 .asText())
                 .as("the job keeps running")
                 .isEqualTo(job);
+
+        // Periodic savepoints: every 5 s while it runs, then off again; the job is not restarted.
+        SupervisorClient api = supervisor.client();
+        long generation = api.deployment("counter").generation();
+        api.update("counter", retention(new RetentionRequest(null, null, "5s"), generation));
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () ->
+                                api.events("counter", 0, 1000).events().stream()
+                                        .anyMatch(e -> e.type().equals("PeriodicSavepoint")));
+        await().atMost(Duration.ofMinutes(1))
+                .until(
+                        () ->
+                                api.state("counter").stored().stream()
+                                                .filter(s -> s.kind() == StoredKind.SAVEPOINT)
+                                                .filter(s -> job.equals(s.jobId()))
+                                                .count()
+                                        >= 2);
+        api.update(
+                "counter",
+                retention(
+                        new RetentionRequest(null, null, null),
+                        api.deployment("counter").generation()));
+        assertThat(api.deployment("counter").status().jobId()).isEqualTo(job);
+        assertThat(api.state("counter").retention().savepointEvery()).isNull();
+    }
+
+    private static DeploymentRequest retention(RetentionRequest retention, long generation) {
+        return new DeploymentRequest(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                retention,
+                generation);
     }
 
     @Test
