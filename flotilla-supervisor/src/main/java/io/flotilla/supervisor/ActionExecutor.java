@@ -129,23 +129,24 @@ final class ActionExecutor {
         Submit submit = planned;
         if (!submit.resumesIntent() && submit.restorePath() != null && ports.states() != null) {
             String cluster = submit.spec().cluster();
-            Set<String> pastJobIds =
-                    JobIds.pastOf(d.name(), submit.spec().generation(), d.status().attempts());
             // The planned path alone first: listing every job's state before each submit made a
-            // release's submit several times slower than Flink's own. The whole listing is only
-            // needed to find something else to restore from.
+            // release's submit several times slower than Flink's own. The whole listing, and the
+            // deployment's past JobIDs, are only needed to find something else to restore from.
             RestoreCheck.Choice choice =
                     RestoreCheck.choose(
                             ports.states().listState(cluster, submit.restorePath(), token),
                             submit.restorePath(),
-                            pastJobIds);
+                            Set.of());
             if (choice.kind() == RestoreCheck.Kind.FALLBACK
                     || choice.kind() == RestoreCheck.Kind.NOTHING) {
                 choice =
                         RestoreCheck.choose(
                                 ports.states().listState(cluster, token),
                                 submit.restorePath(),
-                                pastJobIds);
+                                JobIds.pastOf(
+                                        d.name(),
+                                        submit.spec().generation(),
+                                        d.status().attempts()));
             }
             switch (choice.kind()) {
                 case NOTHING:
