@@ -200,9 +200,11 @@ final class JobSections {
     private static String retention(RetentionView r) {
         Integer keep = r == null ? null : r.keepSavepoints();
         Object age = r == null ? null : r.maxAge();
+        Object every = r == null ? null : r.savepointEvery();
         return (keep == null ? "platform default count" : "keep " + keep + " savepoints")
                 + ", "
-                + (age == null ? "platform default age" : "at least " + age);
+                + (age == null ? "platform default age" : "at least " + age)
+                + (every == null ? "" : "; a savepoint every " + every + " while running");
     }
 
     private static String why(String path, DeploymentView d) {
