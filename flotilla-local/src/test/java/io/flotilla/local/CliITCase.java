@@ -281,7 +281,10 @@ class CliITCase {
         // Periodic savepoints: every 5 s while it runs, then off again; the job is not restarted.
         SupervisorClient api = supervisor.client();
         long generation = api.deployment("counter").generation();
-        api.update("counter", retention(new RetentionRequest(null, null, "5s"), generation));
+        api.update(
+                "counter",
+                DeploymentRequest.change(generation)
+                        .withRetention(new RetentionRequest(null, null, "5s")));
         await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(500))
                 .until(
@@ -298,29 +301,10 @@ class CliITCase {
                                         >= 2);
         api.update(
                 "counter",
-                retention(
-                        new RetentionRequest(null, null, null),
-                        api.deployment("counter").generation()));
+                DeploymentRequest.change(api.deployment("counter").generation())
+                        .withRetention(new RetentionRequest(null, null, null)));
         assertThat(api.deployment("counter").status().jobId()).isEqualTo(job);
         assertThat(api.state("counter").retention().savepointEvery()).isNull();
-    }
-
-    private static DeploymentRequest retention(RetentionRequest retention, long generation) {
-        return new DeploymentRequest(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                retention,
-                generation);
     }
 
     @Test

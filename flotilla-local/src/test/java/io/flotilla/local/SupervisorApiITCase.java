@@ -108,12 +108,7 @@ class SupervisorApiITCase {
         assertError(() -> api.create(spec("orders-c", "cluster-9")), 400, "cluster");
         assertThat(raw("POST", "/v1/deployments", "{\"name\": ")).isEqualTo(400);
         assertError(
-                () ->
-                        api.update(
-                                "orders-a",
-                                new DeploymentRequest(
-                                        null, null, null, null, null, null, null, null, 2, null,
-                                        null, null, null, 99L)),
+                () -> api.update("orders-a", DeploymentRequest.change(99L).withParallelism(2)),
                 409,
                 "expectedGeneration");
         assertError(() -> api.stop("orders-z", null), 404, "name");

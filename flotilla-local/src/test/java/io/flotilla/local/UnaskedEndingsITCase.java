@@ -13,6 +13,7 @@ import io.flotilla.supervisor.api.DeploymentView;
 import io.flotilla.supervisor.api.EventView;
 import io.flotilla.supervisor.api.Phase;
 import io.flotilla.supervisor.api.SupervisorClient;
+import io.flotilla.supervisor.api.UpgradeMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,21 +168,8 @@ class UnaskedEndingsITCase {
             assertThat(settled.status().attention().options().toString()).contains("STATELESS");
             api.update(
                     "mover",
-                    new DeploymentRequest(
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            "STATELESS",
-                            null,
-                            null,
-                            settled.generation()));
+                    DeploymentRequest.change(settled.generation())
+                            .withUpgradeMode(UpgradeMode.STATELESS));
         }
         DeploymentView moved =
                 until(

@@ -276,23 +276,12 @@ public final class WebUi implements PageRoutes, PageHandler {
             case "start-stateless" ->
                     client.update(
                             name,
-                            new DeploymentRequest(
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    DesiredState.RUNNING.name(),
-                                    UpgradeMode.STATELESS.name(),
-                                    null,
-                                    null,
-                                    generation == null
-                                            ? client.deployment(name).generation()
-                                            : generation));
+                            DeploymentRequest.change(
+                                            generation == null
+                                                    ? client.deployment(name).generation()
+                                                    : generation)
+                                    .withDesiredState(DesiredState.RUNNING)
+                                    .withUpgradeMode(UpgradeMode.STATELESS));
             default -> throw new IllegalStateException("no action " + action);
         }
     }

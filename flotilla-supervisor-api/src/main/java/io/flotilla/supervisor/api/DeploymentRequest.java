@@ -66,4 +66,103 @@ public record DeploymentRequest(
                 expectedGeneration,
                 null);
     }
+
+    /**
+     * A {@code PUT} based on {@code expectedGeneration} that changes nothing yet: each {@code
+     * with...} sets one part to change, every other part keeps its value.
+     */
+    public static DeploymentRequest change(long expectedGeneration) {
+        return new DeploymentRequest(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                expectedGeneration,
+                null);
+    }
+
+    public DeploymentRequest withParallelism(Integer value) {
+        return new DeploymentRequest(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                value,
+                desiredState,
+                upgradeMode,
+                cluster,
+                retention,
+                expectedGeneration,
+                checkpointInterval);
+    }
+
+    public DeploymentRequest withDesiredState(DesiredState value) {
+        return new DeploymentRequest(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                value.name(),
+                upgradeMode,
+                cluster,
+                retention,
+                expectedGeneration,
+                checkpointInterval);
+    }
+
+    public DeploymentRequest withUpgradeMode(UpgradeMode value) {
+        return new DeploymentRequest(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                value.name(),
+                cluster,
+                retention,
+                expectedGeneration,
+                checkpointInterval);
+    }
+
+    public DeploymentRequest withRetention(RetentionRequest value) {
+        return new DeploymentRequest(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                upgradeMode,
+                cluster,
+                value,
+                expectedGeneration,
+                checkpointInterval);
+    }
 }
