@@ -241,12 +241,8 @@ public final class JdbcDeploymentStore implements DeploymentStore {
 
     @Override
     public void appendEvent(Event event) {
-        try (Connection c = db.getConnection();
-                PreparedStatement st =
-                        c.prepareStatement(
-                                "INSERT INTO events (deployment, at, type, message, fencing_token, who)"
-                                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
-            insertEvent(st, event);
+        try (Connection c = db.getConnection()) {
+            insertEvent(c, event);
         } catch (SQLException e) {
             throw new IllegalStateException("appending an event: " + e.getMessage(), e);
         }
@@ -260,10 +256,7 @@ public final class JdbcDeploymentStore implements DeploymentStore {
         }
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement st =
-                    c.prepareStatement(
-                            "INSERT INTO events (deployment, at, type, message, fencing_token, who)"
-                                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement st = c.prepareStatement(INSERT_EVENT)) {
                 int n = 0;
                 for (Event event : events) {
                     bindEvent(st, event);
@@ -285,18 +278,15 @@ public final class JdbcDeploymentStore implements DeploymentStore {
     }
 
     static void insertEvent(Connection c, Event event) throws SQLException {
-        try (PreparedStatement st =
-                c.prepareStatement(
-                        "INSERT INTO events (deployment, at, type, message, fencing_token, who)"
-                                + " VALUES (?, ?, ?, ?, ?, ?)")) {
-            insertEvent(st, event);
+        try (PreparedStatement st = c.prepareStatement(INSERT_EVENT)) {
+            bindEvent(st, event);
+            st.executeUpdate();
         }
     }
 
-    private static void insertEvent(PreparedStatement st, Event event) throws SQLException {
-        bindEvent(st, event);
-        st.executeUpdate();
-    }
+    private static final String INSERT_EVENT =
+            "INSERT INTO events (deployment, at, type, message, fencing_token, who)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)";
 
     private static void bindEvent(PreparedStatement st, Event event) throws SQLException {
         st.setString(1, event.deployment());

@@ -108,11 +108,12 @@ public final class SidecarClusterPorts
         // The sidecar takes at most 1000 JobIDs a request.
         for (int from = 0; from < ids.size(); from += 1000) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            Set<String> asked = Set.copyOf(chunk);
             Listing part = listing(call(cluster, () -> sidecar(cluster).stateOfJobs(chunk)));
             root = part.root();
             // A sidecar without the filter lists everything.
             part.states().stream()
-                    .filter(s -> s.jobId() != null && chunk.contains(s.jobId()))
+                    .filter(s -> s.jobId() != null && asked.contains(s.jobId()))
                     .forEach(states::add);
         }
         return new Listing(root, states);
