@@ -212,6 +212,9 @@ public final class FlinkCluster implements AutoCloseable {
     private List<String> commonJvmArgs(String role) {
         List<String> args = new ArrayList<>(JAVA_OPENS);
         args.add("-XX:+UseSerialGC");
+        if (spec.quickStart()) {
+            args.add("-XX:TieredStopAtLevel=1");
+        }
         args.add(reapFlag);
         args.add("-Dlog.file=" + logs.resolve(spec.name() + "-" + role + ".log"));
         args.add("-Dlog4j.configurationFile=file:" + confDir.resolve("log4j.properties"));

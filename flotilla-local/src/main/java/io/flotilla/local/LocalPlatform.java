@@ -66,6 +66,7 @@ public final class LocalPlatform implements AutoCloseable {
         RunFolder run = RunFolder.acquire(Path.of(settings.get(LocalSettings.HOME)));
         Deque<AutoCloseable> started = new ArrayDeque<>();
         started.push(run);
+        List<CompletableFuture<SidecarProcess>> starting = new ArrayList<>();
         try {
             progress.step("run folder " + run.root());
             String accessKey = settings.get(LocalSettings.S3_ACCESS_KEY);
@@ -106,7 +107,8 @@ public final class LocalPlatform implements AutoCloseable {
                                 settings.get(LocalSettings.JOBMANAGER_MEMORY),
                                 settings.get(LocalSettings.TASKMANAGER_MEMORY),
                                 settings.get(LocalSettings.CHECKPOINT_INTERVAL),
-                                i <= versions.size() ? versions.get(i - 1) : null);
+                                i <= versions.size() ? versions.get(i - 1) : null,
+                                settings.get(LocalSettings.FLINK_QUICK_START));
                 FlinkCluster cluster = FlinkCluster.launch(spec, dist, run, s3);
                 clusters.add(cluster);
                 started.push(cluster);
@@ -128,6 +130,24 @@ public final class LocalPlatform implements AutoCloseable {
             // s3proxy took over 60 s to start on a loaded 2-core machine.
             s3.awaitReady(S3_READY);
             progress.step("S3 ready at " + s3.endpoint() + " (buckets " + S3Store.BUCKETS + ")");
+            String token = SidecarToken.create(run);
+            // Each sidecar is its own JVM, as beside a production JobManager. They need S3 but
+            // not Flink to start (health says DEGRADED until the cluster answers), so their
+            // JVMs start while the clusters finish theirs.
+            for (FlinkCluster cluster : clusters) {
+                starting.add(
+                        CompletableFuture.supplyAsync(
+                                () ->
+                                        SidecarProcess.start(
+                                                cluster.name() + "-sidecar",
+                                                cluster,
+                                                cluster.stateUri(),
+                                                s3,
+                                                token,
+                                                dist,
+                                                run,
+                                                List.of())));
+            }
             Database database;
             try {
                 database = db.join();
@@ -153,45 +173,7 @@ public final class LocalPlatform implements AutoCloseable {
                                 + cluster.slots()
                                 + " slots)");
             }
-            String token = SidecarToken.create(run);
-            // Each sidecar is its own JVM, as beside a production JobManager; they start
-            // together, as their JVMs' start-up is most of the wait.
-            List<CompletableFuture<SidecarProcess>> starting = new ArrayList<>();
-            for (FlinkCluster cluster : clusters) {
-                starting.add(
-                        CompletableFuture.supplyAsync(
-                                () ->
-                                        SidecarProcess.start(
-                                                cluster.name() + "-sidecar",
-                                                cluster,
-                                                cluster.stateUri(),
-                                                s3,
-                                                token,
-                                                dist,
-                                                run,
-                                                List.of())));
-            }
-            List<SidecarProcess> sidecars = new ArrayList<>();
-            RuntimeException failed = null;
-            for (CompletableFuture<SidecarProcess> f : starting) {
-                try {
-                    SidecarProcess sidecar = f.join();
-                    sidecars.add(sidecar);
-                    started.push(sidecar);
-                    progress.step(
-                            sidecar.cluster()
-                                    + " sidecar at "
-                                    + sidecar.uri()
-                                    + " (pid "
-                                    + sidecar.pid()
-                                    + ")");
-                } catch (CompletionException e) {
-                    failed = e.getCause() instanceof RuntimeException re ? re : e;
-                }
-            }
-            if (failed != null) {
-                throw failed;
-            }
+            List<SidecarProcess> sidecars = joinSidecars(starting, started, progress);
             LocalPlatform platform =
                     new LocalPlatform(
                             dist,
@@ -215,9 +197,50 @@ public final class LocalPlatform implements AutoCloseable {
                             + " s");
             return platform;
         } catch (RuntimeException e) {
+            // Sidecars still starting are waited for, so that none outlives a failed start.
+            for (CompletableFuture<SidecarProcess> f : starting) {
+                try {
+                    started.push(f.join());
+                } catch (CompletionException alsoFailed) {
+                    // its own start failed and killed it
+                }
+            }
             closeAll(started);
             throw e;
         }
+    }
+
+    /**
+     * Waits for the sidecars' JVMs, each in {@code started} once up; the first failure is thrown
+     * after all have been waited for. {@code starting} is emptied.
+     */
+    private static List<SidecarProcess> joinSidecars(
+            List<CompletableFuture<SidecarProcess>> starting,
+            Deque<AutoCloseable> started,
+            Progress progress) {
+        List<SidecarProcess> sidecars = new ArrayList<>();
+        RuntimeException failed = null;
+        for (CompletableFuture<SidecarProcess> f : starting) {
+            try {
+                SidecarProcess sidecar = f.join();
+                sidecars.add(sidecar);
+                started.push(sidecar);
+                progress.step(
+                        sidecar.cluster()
+                                + " sidecar at "
+                                + sidecar.uri()
+                                + " (pid "
+                                + sidecar.pid()
+                                + ")");
+            } catch (CompletionException e) {
+                failed = e.getCause() instanceof RuntimeException re ? re : e;
+            }
+        }
+        starting.clear();
+        if (failed != null) {
+            throw failed;
+        }
+        return sidecars;
     }
 
     /**

@@ -112,6 +112,14 @@ public final class LocalSettings {
                             + " clusters past the list run the base version. This build has 2.0.0"
                             + " and the one flotilla-local-flink-next resolves.");
 
+    public static final Setting<Boolean> FLINK_QUICK_START =
+            Setting.bool(
+                    "flink-quick-start",
+                    true,
+                    "Run the Flink JVMs with the quick JIT only (-XX:TieredStopAtLevel=1): a cluster"
+                            + " starts in about half the time and CPU on a small machine, while"
+                            + " heavy jobs run slower; false for full-speed jobs.");
+
     public static final List<Setting<?>> ALL =
             List.of(
                     HOME,
@@ -134,7 +142,8 @@ public final class LocalSettings {
                     CHECKPOINT_INTERVAL,
                     LOST_AFTER,
                     HA,
-                    FLINK_VERSIONS);
+                    FLINK_VERSIONS,
+                    FLINK_QUICK_START);
 
     private final Settings values;
 
