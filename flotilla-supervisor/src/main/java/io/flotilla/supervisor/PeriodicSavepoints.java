@@ -73,7 +73,7 @@ public final class PeriodicSavepoints {
             String cluster = d.currentCluster();
             String jobId = d.status().jobId();
             try {
-                String operation = savepoints.savepoint(cluster, jobId);
+                String operation = savepoints.savepoint(cluster, jobId, fencingToken);
                 seen.put(d.name(), now);
                 triggered.add(d.name());
                 store.appendEvent(

@@ -40,6 +40,7 @@ class PeriodicSavepointsTest {
         clock.advance(Duration.ofHours(6));
         assertThat(periodic.run(all, 7)).containsExactly("orders");
         assertThat(savepoints.triggered).containsExactly("c1/" + JOB, "c1/" + JOB);
+        assertThat(savepoints.tokens).as("sent fenced").containsExactly(7L, 7L);
         assertThat(store.eventsOf("orders", "PeriodicSavepoint"))
                 .hasSize(2)
                 .allSatisfy(
@@ -64,5 +65,17 @@ class PeriodicSavepointsTest {
         savepoints.unreachable = false;
         clock.advance(Duration.ofSeconds(1));
         assertThat(periodic.run(all, 1)).containsExactly("orders");
+    }
+
+    @Test
+    void aReplacedLeaderIsRefusedByTheClusterAndRecordsNoSavepoint() {
+        List<Deployment> all = List.of(deployment("orders", Duration.ofMinutes(1), Phase.RUNNING));
+        // The successor (token 8) has already spoken to the cluster.
+        savepoints.highestToken = 8;
+        periodic.run(all, 7);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(periodic.run(all, 7)).isEmpty();
+        assertThat(savepoints.triggered).isEmpty();
+        assertThat(store.eventsOf("orders", "PeriodicSavepoint")).isEmpty();
     }
 }

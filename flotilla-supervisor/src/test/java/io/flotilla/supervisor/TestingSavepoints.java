@@ -17,7 +17,15 @@ final class TestingSavepoints implements JobSavepoints {
 
     boolean unreachable;
     String refusal;
+
+    /** Fenced requests with a lower token are refused, as a sidecar refuses a replaced leader. */
+    long highestToken;
+
     final List<String> triggered = new ArrayList<>();
+
+    /** The fencing token of each fenced request, in order. */
+    final List<Long> tokens = new ArrayList<>();
+
     private final Map<String, Integer> polls = new LinkedHashMap<>();
 
     @Override
@@ -32,6 +40,17 @@ final class TestingSavepoints implements JobSavepoints {
         triggered.add(cluster + "/" + jobId);
         polls.put(id, 0);
         return id;
+    }
+
+    @Override
+    public synchronized String savepoint(String cluster, String jobId, long fencingToken) {
+        if (fencingToken < highestToken) {
+            throw new PortRejectedException(
+                    "cluster " + cluster + " refused: fencing token " + fencingToken + " is stale");
+        }
+        highestToken = fencingToken;
+        tokens.add(fencingToken);
+        return savepoint(cluster, jobId);
     }
 
     @Override

@@ -22,6 +22,11 @@ public record ClusterAccess(ClusterLogs logs, StateLister states, JobSavepoints 
                 }
 
                 @Override
+                public String savepoint(String cluster, String jobId, long fencingToken) {
+                    return savepoint(cluster, jobId);
+                }
+
+                @Override
                 public OperationStatus poll(String cluster, String operationId) {
                     throw new ClusterUnreachableException(cluster, "this API reaches no cluster");
                 }

@@ -13,6 +13,13 @@ public interface JobSavepoints {
     String savepoint(String cluster, String jobId);
 
     /**
+     * As {@link #savepoint(String, String)}, for the leader's loop: sent with its fencing token, so
+     * that a leader replaced since is refused ({@link PortRejectedException}) instead of acting on
+     * a job its successor may be stopping or releasing.
+     */
+    String savepoint(String cluster, String jobId, long fencingToken);
+
+    /**
      * @throws PortRejectedException when the operation is unknown (for instance after the sidecar
      *     restarted)
      */

@@ -176,6 +176,12 @@ public final class SidecarClusterPorts
     }
 
     @Override
+    public String savepoint(String cluster, String jobId, long fencingToken) {
+        return call(cluster, () -> sidecar(cluster).fenced(fencingToken).savepoint(jobId, null))
+                .id();
+    }
+
+    @Override
     public OperationStatus poll(String cluster, String operationId) {
         return poll(cluster, operationId, 0);
     }
