@@ -246,7 +246,7 @@ public final class SidecarBench {
                 }
             }
         }
-        try (io.flotilla.local.SidecarProcess bench =
+        try (io.flotilla.local.process.SidecarProcess bench =
                 platform.extraSidecar("cluster-1", "s3://flotilla-state/bench-s3", List.of())) {
             SidecarClient client = new SidecarClient(bench.uri(), platform.sidecarToken());
             for (int run = 1; run <= 2; run++) {

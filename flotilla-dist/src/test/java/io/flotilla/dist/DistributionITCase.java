@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flotilla.local.FlinkCluster;
 import io.flotilla.local.LocalPlatform;
 import io.flotilla.local.LocalSettings;
 import io.flotilla.local.Progress;
+import io.flotilla.local.process.FlinkCluster;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -1,5 +1,7 @@
 package io.flotilla.local;
 
+import io.flotilla.local.process.PlatformException;
+import io.flotilla.local.process.S3Store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.flotilla.local;
 
+import io.flotilla.local.process.PlatformException;
+import io.flotilla.local.process.S3Store;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.flink.FlinkRestException;
 import java.time.Duration;

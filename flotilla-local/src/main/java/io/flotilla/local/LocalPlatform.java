@@ -1,5 +1,14 @@
 package io.flotilla.local;
 
+import io.flotilla.local.process.ClusterSpec;
+import io.flotilla.local.process.Database;
+import io.flotilla.local.process.Distribution;
+import io.flotilla.local.process.FlinkCluster;
+import io.flotilla.local.process.KafkaBroker;
+import io.flotilla.local.process.RunFolder;
+import io.flotilla.local.process.S3Store;
+import io.flotilla.local.process.SidecarProcess;
+import io.flotilla.local.process.SidecarToken;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,13 @@
 package io.flotilla.local;
 
 import io.flotilla.http.ApiCallException;
+import io.flotilla.local.process.FlinkCluster;
+import io.flotilla.local.process.PlatformException;
+import io.flotilla.local.process.Ports;
+import io.flotilla.local.process.RunFolder;
+import io.flotilla.local.process.ServiceProcess;
+import io.flotilla.local.process.SidecarToken;
+import io.flotilla.local.process.SupervisorProcess;
 import io.flotilla.supervisor.api.RegisterClusterRequest;
 import io.flotilla.supervisor.api.SupervisorClient;
 import java.io.IOException;

@@ -2,6 +2,11 @@ package io.flotilla.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.flotilla.local.process.PlatformException;
+import io.flotilla.local.process.RunFolder;
+import io.flotilla.local.process.S3Store;
+import io.flotilla.local.process.SidecarToken;
+import io.flotilla.local.process.SupervisorProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +63,8 @@ public record PlatformDescriptor(
     /** The Kafka broker; null when the platform runs without one. */
     public record Kafka(String bootstrapServers, List<String> topics, long pid, String log) {}
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     static PlatformDescriptor of(LocalPlatform platform, LocalSupervisor supervisor) {
         Path logs = platform.home().resolve("logs");
@@ -126,11 +132,11 @@ public record PlatformDescriptor(
                                         .toList()));
     }
 
-    static void write(LocalPlatform platform) {
+    public static void write(LocalPlatform platform) {
         write(platform, null);
     }
 
-    static void write(LocalPlatform platform, LocalSupervisor supervisor) {
+    public static void write(LocalPlatform platform, LocalSupervisor supervisor) {
         Path file = platform.home().resolve(RunFolder.DESCRIPTOR);
         Path tmp = platform.home().resolve(RunFolder.DESCRIPTOR + ".tmp");
         try {

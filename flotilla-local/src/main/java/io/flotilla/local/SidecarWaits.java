@@ -1,5 +1,7 @@
 package io.flotilla.local;
 
+import io.flotilla.local.process.PlatformException;
+import io.flotilla.local.process.S3Store;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.client.SidecarException;
 import io.flotilla.sidecar.jobs.JobApi;

@@ -2,6 +2,7 @@ package io.flotilla.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.local.process.FlinkCluster;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.flink.JarRun;
 import java.io.IOException;

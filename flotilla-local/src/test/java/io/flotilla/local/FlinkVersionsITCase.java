@@ -2,6 +2,8 @@ package io.flotilla.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.local.process.Distribution;
+import io.flotilla.local.process.FlinkCluster;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.supervisor.api.DeploymentRequest;

@@ -3,6 +3,8 @@ package io.flotilla.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flotilla.local.demo.Demo;
+import io.flotilla.local.process.FlinkCluster;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.flink.FlinkRestException;
 import io.flotilla.sidecar.flink.JarRun;

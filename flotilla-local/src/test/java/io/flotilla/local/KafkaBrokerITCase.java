@@ -2,6 +2,10 @@ package io.flotilla.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.local.demo.OrdersFeed;
+import io.flotilla.local.process.Distribution;
+import io.flotilla.local.process.KafkaBroker;
+import io.flotilla.local.process.RunFolder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flotilla.local.KafkaITCase.Key;
 import io.flotilla.local.KafkaITCase.Stat;
+import io.flotilla.local.demo.OrdersFeed;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.jobs.JobApi;
 import java.nio.file.Path;

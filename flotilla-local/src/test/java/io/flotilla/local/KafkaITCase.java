@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flotilla.local.demo.OrdersFeed;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.jobs.JobApi;
 import java.nio.file.Path;

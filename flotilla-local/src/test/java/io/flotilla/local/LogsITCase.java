@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.flotilla.http.ApiCallException;
+import io.flotilla.local.demo.Demo;
+import io.flotilla.local.process.S3Store;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.client.SidecarException;
 import io.flotilla.sidecar.jobs.JobApi;

@@ -6,6 +6,7 @@ import io.flotilla.dsl.job.BuiltJob;
 import io.flotilla.dsl.lineage.Lineage;
 import io.flotilla.dsl.lineage.LineageExtractor;
 import io.flotilla.dsl.run.JobArgs;
+import io.flotilla.local.process.S3Store;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.jobs.JobApi;
 import java.io.IOException;

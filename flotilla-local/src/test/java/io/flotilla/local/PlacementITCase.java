@@ -2,6 +2,7 @@ package io.flotilla.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.local.demo.Demo;
 import io.flotilla.supervisor.api.DeploymentRequest;
 import io.flotilla.supervisor.api.DeploymentView;
 import io.flotilla.supervisor.api.Phase;

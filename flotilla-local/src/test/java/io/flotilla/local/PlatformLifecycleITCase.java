@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.local.cli.Main;
+import io.flotilla.local.process.Distribution;
+import io.flotilla.local.process.PlatformException;
+import io.flotilla.local.process.RunFolder;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;

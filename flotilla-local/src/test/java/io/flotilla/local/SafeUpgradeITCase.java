@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flotilla.dsl.upgrade.StateCompatibility;
 import io.flotilla.dsl.upgrade.UpgradeWarning;
+import io.flotilla.local.process.FlinkCluster;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.flink.FlinkRestException;
 import io.flotilla.sidecar.flink.JarRun;

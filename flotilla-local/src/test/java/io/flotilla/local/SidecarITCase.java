@@ -3,6 +3,8 @@ package io.flotilla.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.flotilla.local.demo.Demo;
+import io.flotilla.local.process.SidecarProcess;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.client.SidecarException;
 import io.flotilla.sidecar.flink.FlinkRest;

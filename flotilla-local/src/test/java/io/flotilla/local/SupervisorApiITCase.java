@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.flotilla.http.ApiCallException;
+import io.flotilla.local.cli.ReleaseCommand;
+import io.flotilla.local.demo.Demo;
+import io.flotilla.local.process.S3Store;
 import io.flotilla.supervisor.api.ClusterLost;
 import io.flotilla.supervisor.api.ClusterView;
 import io.flotilla.supervisor.api.DeploymentRequest;

@@ -2,6 +2,8 @@ package io.flotilla.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.local.process.S3Store;
+import io.flotilla.local.process.SupervisorProcess;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.jobs.JobApi;

@@ -1,5 +1,8 @@
 package io.flotilla.local;
 
+import io.flotilla.local.demo.Demo;
+import io.flotilla.local.demo.KafkaDemo;
+import io.flotilla.local.process.Distribution;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

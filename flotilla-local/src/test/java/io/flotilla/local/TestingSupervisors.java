@@ -1,5 +1,8 @@
 package io.flotilla.local;
 
+import io.flotilla.local.demo.Demo;
+import io.flotilla.local.process.FlinkCluster;
+import io.flotilla.local.process.S3Store;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.jobs.JobApi;
 import io.flotilla.supervisor.Backoff;

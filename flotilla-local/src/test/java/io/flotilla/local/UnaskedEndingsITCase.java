@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.flotilla.http.ApiCallException;
+import io.flotilla.local.demo.Demo;
+import io.flotilla.local.process.S3Store;
+import io.flotilla.local.process.SidecarProcess;
 import io.flotilla.sidecar.client.SidecarClient;
 import io.flotilla.sidecar.flink.FlinkRest;
 import io.flotilla.sidecar.state.StateApi;

@@ -43,7 +43,7 @@ class RealSidecarContractITCase extends SidecarContract {
                                         "--clusters",
                                         "2",
                                         "--flink-versions",
-                                        io.flotilla.local.Distribution.baseFlinkVersion()
+                                        io.flotilla.local.process.Distribution.baseFlinkVersion()
                                                 + ","
                                                 + System.getProperty(
                                                         "flotilla.flink-next.version", "2.3.0"),

@@ -1,4 +1,4 @@
-package io.flotilla.local;
+package io.flotilla.local.process;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,16 +8,16 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /** The sidecars' bearer token: new at every start, kept in an owner-only file for local tools. */
-final class SidecarToken {
+public final class SidecarToken {
 
     /** In a folder of its own: the supervisor reads sidecar tokens from that folder only. */
-    static final String DIR = "conf/secrets";
+    public static final String DIR = "conf/secrets";
 
-    static final String FILE = DIR + "/sidecar.token";
+    public static final String FILE = DIR + "/sidecar.token";
 
     private SidecarToken() {}
 
-    static String create(RunFolder run) {
+    public static String create(RunFolder run) {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         String token = HexFormat.of().formatHex(bytes);

@@ -1,4 +1,4 @@
-package io.flotilla.local;
+package io.flotilla.local.process;
 
 import java.io.IOException;
 import java.net.URI;
@@ -38,7 +38,7 @@ public final class S3Store implements AutoCloseable {
     }
 
     /** Launches s3proxy with a filesystem backend in the run folder; {@link #awaitReady} waits. */
-    static S3Store startLocal(
+    public static S3Store startLocal(
             Distribution dist, RunFolder run, int wantedPort, String accessKey, String secretKey) {
         int port = Ports.pick(wantedPort, "S3 (s3proxy)", "s3-port");
         Path data = run.resolve("s3");
@@ -92,12 +92,12 @@ public final class S3Store implements AutoCloseable {
     }
 
     /** Uses an S3 endpoint that something else runs; checks it answers and has the buckets. */
-    static S3Store external(URI endpoint, String accessKey, String secretKey) {
+    public static S3Store external(URI endpoint, String accessKey, String secretKey) {
         return new S3Store(endpoint, accessKey, secretKey, null);
     }
 
     /** Waits until the store answers, then creates the platform's buckets if they are missing. */
-    void awaitReady(Duration limit) {
+    public void awaitReady(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         RuntimeException last = null;
         try (S3Client s3 = client()) {
@@ -146,7 +146,7 @@ public final class S3Store implements AutoCloseable {
     }
 
     /** A client of the S3 store at {@code endpoint}, as tuned for s3proxy. */
-    static S3Client client(URI endpoint, String accessKey, String secretKey) {
+    public static S3Client client(URI endpoint, String accessKey, String secretKey) {
         return S3Client.builder()
                 .endpointOverride(endpoint)
                 // s3proxy rejects the SDK's default streaming checksums on uploads.
@@ -173,7 +173,7 @@ public final class S3Store implements AutoCloseable {
     }
 
     /** The s3proxy JVM, or null for an external store. */
-    ChildProcess process() {
+    public ChildProcess process() {
         return process;
     }
 
@@ -184,7 +184,7 @@ public final class S3Store implements AutoCloseable {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

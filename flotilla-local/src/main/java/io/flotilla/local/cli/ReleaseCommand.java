@@ -1,7 +1,12 @@
-package io.flotilla.local;
+package io.flotilla.local.cli;
 
 import io.flotilla.http.ApiCallException;
 import io.flotilla.http.ApiUnreachableException;
+import io.flotilla.local.Artifacts;
+import io.flotilla.local.PlatformDescriptor;
+import io.flotilla.local.Progress;
+import io.flotilla.local.process.PlatformException;
+import io.flotilla.local.process.S3Store;
 import io.flotilla.supervisor.api.DeploymentView;
 import io.flotilla.supervisor.api.ReleaseRequest;
 import io.flotilla.supervisor.api.ReleaseStatus;
@@ -25,7 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * running local platform: publish the jar with its sha256, ask the supervisor for the new version,
  * and follow it (savepoint, new job from it, checkpoint) until it is done or rolled back.
  */
-final class ReleaseCommand {
+public final class ReleaseCommand {
 
     private static final Duration LIMIT = Duration.ofMinutes(10);
 
@@ -33,16 +38,16 @@ final class ReleaseCommand {
     private final String secretKey;
     private final Progress progress;
 
-    ReleaseCommand(PlatformDescriptor platform, String secretKey, Progress progress) {
+    public ReleaseCommand(PlatformDescriptor platform, String secretKey, Progress progress) {
         this.platform = platform;
         this.secretKey = secretKey;
         this.progress = progress;
     }
 
     /** The parsed command line of a release. */
-    record Args(String deployment, Path jar, String version, String upgradeMode) {
+    public record Args(String deployment, Path jar, String version, String upgradeMode) {
 
-        static Args parse(List<String> argv) {
+        public static Args parse(List<String> argv) {
             if (argv.isEmpty() || argv.get(0).startsWith("--")) {
                 throw new IllegalArgumentException(
                         "release: name the deployment first: bin/flotilla release <deployment>"
@@ -81,7 +86,7 @@ final class ReleaseCommand {
     }
 
     /** Runs the release; 0 when the new version runs, 1 when it was rolled back. */
-    int run(Args args) {
+    public int run(Args args) {
         PlatformDescriptor.Supervisor sup = platform.supervisor();
         if (sup == null) {
             throw new PlatformException("the running platform has no supervisor");

@@ -1,6 +1,13 @@
-package io.flotilla.local;
+package io.flotilla.local.demo;
 
 import io.flotilla.http.ApiCallException;
+import io.flotilla.local.Artifacts;
+import io.flotilla.local.LocalPlatform;
+import io.flotilla.local.LocalSupervisor;
+import io.flotilla.local.Progress;
+import io.flotilla.local.process.FlinkCluster;
+import io.flotilla.local.process.PlatformException;
+import io.flotilla.local.process.S3Store;
 import io.flotilla.supervisor.api.DeploymentRequest;
 import io.flotilla.supervisor.api.DeploymentView;
 import io.flotilla.supervisor.api.Phase;
@@ -17,23 +24,23 @@ import software.amazon.awssdk.services.s3.S3Client;
  * supervisor's API on the first cluster, running and checkpointing to S3; with Kafka, also the DSL
  * form of the job from the runner jar on the last cluster ({@link KafkaDemo}).
  */
-final class Demo {
+public final class Demo {
 
-    static final String EXAMPLE_JAR_PROPERTY = "flotilla.example.jar";
-    static final String ENTRY_CLASS = "io.flotilla.examples.orders.OrdersJob";
+    public static final String EXAMPLE_JAR_PROPERTY = "flotilla.example.jar";
+    public static final String ENTRY_CLASS = "io.flotilla.examples.orders.OrdersJob";
     static final String DEPLOYMENT = "orders";
 
     private final LocalPlatform platform;
     private final LocalSupervisor supervisor;
     private final Progress progress;
 
-    Demo(LocalPlatform platform, LocalSupervisor supervisor, Progress progress) {
+    public Demo(LocalPlatform platform, LocalSupervisor supervisor, Progress progress) {
         this.platform = platform;
         this.supervisor = supervisor;
         this.progress = progress;
     }
 
-    void run() {
+    public void run() {
         String configured = System.getProperty(EXAMPLE_JAR_PROPERTY, "");
         Path jar = Path.of(configured);
         if (configured.isEmpty() || !Files.isRegularFile(jar)) {

@@ -1,4 +1,4 @@
-package io.flotilla.local;
+package io.flotilla.local.process;
 
 /** A platform start or stop failed; the message names the cause and the fix in one line. */
 public final class PlatformException extends RuntimeException {

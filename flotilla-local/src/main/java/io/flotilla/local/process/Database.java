@@ -1,4 +1,4 @@
-package io.flotilla.local;
+package io.flotilla.local.process;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -29,7 +29,7 @@ public final class Database implements AutoCloseable {
     /**
      * Starts PostgreSQL with its data under {@code run/postgres}; creates the flotilla database.
      */
-    static Database startEmbedded(RunFolder run, int wantedPort) {
+    public static Database startEmbedded(RunFolder run, int wantedPort) {
         int port = Ports.pick(wantedPort, "PostgreSQL", "postgres-port");
         Path data = run.resolve("postgres");
         Path log = run.logs().resolve("postgres.log");
@@ -99,7 +99,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Uses a PostgreSQL server someone else runs; checks that it accepts connections. */
-    static Database external(String jdbcUrl, String user, String password) {
+    public static Database external(String jdbcUrl, String user, String password) {
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
             c.isValid(5);
         } catch (SQLException e) {
@@ -125,7 +125,7 @@ public final class Database implements AutoCloseable {
         return embedded != null;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 

@@ -1,4 +1,4 @@
-package io.flotilla.local;
+package io.flotilla.local.process;
 
 import io.flotilla.sidecar.flink.FlinkRest;
 import java.io.IOException;
@@ -88,7 +88,8 @@ public final class FlinkCluster implements AutoCloseable {
     }
 
     /** Writes the cluster's config and launches both JVMs; {@link #awaitReady} waits for slots. */
-    static FlinkCluster launch(ClusterSpec spec, Distribution dist, RunFolder run, S3Store s3) {
+    public static FlinkCluster launch(
+            ClusterSpec spec, Distribution dist, RunFolder run, S3Store s3) {
         Path confDir = run.resolve("clusters/" + spec.name() + "/conf");
         int restPort = Ports.pick(0, "the REST API of " + spec.name(), "clusters");
         int rpcPort = Ports.pick(0, "the RPC of " + spec.name(), "clusters");
@@ -227,7 +228,7 @@ public final class FlinkCluster implements AutoCloseable {
     }
 
     /** Waits until the REST API shows the TaskManager's slots. */
-    void awaitReady(Duration limit) {
+    public void awaitReady(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         try (FlinkRest rest = FlinkRest.connect(restUrl, Duration.ofSeconds(2))) {
             while (System.nanoTime() < deadline) {

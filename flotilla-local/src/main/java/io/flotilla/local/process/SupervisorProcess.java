@@ -1,4 +1,4 @@
-package io.flotilla.local;
+package io.flotilla.local.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class SupervisorProcess implements AutoCloseable {
 
-    static final String MAIN = "io.flotilla.supervisor.app.SupervisorMain";
+    public static final String MAIN = "io.flotilla.supervisor.app.SupervisorMain";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -26,7 +26,7 @@ public final class SupervisorProcess implements AutoCloseable {
     private final ServiceProcess process;
     private final String token;
 
-    SupervisorProcess(ServiceProcess process, String token) {
+    public SupervisorProcess(ServiceProcess process, String token) {
         this.process = process;
         this.token = token;
     }

@@ -1,5 +1,7 @@
-package io.flotilla.local;
+package io.flotilla.local.demo;
 
+import io.flotilla.local.process.PlatformException;
+import io.flotilla.local.process.S3Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,7 +29,7 @@ public final class OrdersFeed {
     static final DateTimeFormatter TS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    static final List<String> NAMES = List.of("Alice", "Bob", "Carol", "Dave", "Erin");
+    public static final List<String> NAMES = List.of("Alice", "Bob", "Carol", "Dave", "Erin");
 
     /** One order as sent; {@code cost} is null for an order without a price. */
     public record Order(String name, Double cost, Instant ts) {

@@ -1,5 +1,10 @@
-package io.flotilla.local;
+package io.flotilla.local.demo;
 
+import io.flotilla.local.Artifacts;
+import io.flotilla.local.LocalPlatform;
+import io.flotilla.local.Progress;
+import io.flotilla.local.process.FlinkCluster;
+import io.flotilla.local.process.PlatformException;
 import io.flotilla.supervisor.api.DeploymentRequest;
 import io.flotilla.supervisor.api.DeploymentView;
 import io.flotilla.supervisor.api.Phase;
@@ -21,9 +26,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * through the supervisor, reading JSON orders that a feed writes to Kafka and writing the average
  * cost per name of every 10-second window to {@code order_stats}.
  */
-final class KafkaDemo {
+public final class KafkaDemo {
 
-    static final String RUNNER_JAR_PROPERTY = "flotilla.runner.jar";
+    public static final String RUNNER_JAR_PROPERTY = "flotilla.runner.jar";
     static final String DEPLOYMENT = "orders-dsl";
     static final String RUNNER_CLASS = "io.flotilla.runner.Runner";
 

@@ -1,4 +1,4 @@
-package io.flotilla.local;
+package io.flotilla.local.process;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +10,7 @@ import java.nio.file.Path;
  */
 public record Distribution(Path target) {
 
-    static final String PROPERTY = "flotilla.local.target";
+    public static final String PROPERTY = "flotilla.local.target";
     static final String KAFKA_CLASSPATH_PROPERTY = "flotilla.kafka.classpath";
     static final String FLINK_NEXT_PROPERTY = "flotilla.flink-next.target";
     private static final java.util.regex.Pattern RUNTIME_JAR =

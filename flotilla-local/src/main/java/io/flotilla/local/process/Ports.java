@@ -1,4 +1,4 @@
-package io.flotilla.local;
+package io.flotilla.local.process;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -7,14 +7,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /** Free-port picking and port checks on loopback. */
-final class Ports {
+public final class Ports {
 
-    static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    public static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     private Ports() {}
 
     /** A port free on loopback now; 0 in {@code wanted} means any, else that port must be free. */
-    static int pick(int wanted, String what, String option) {
+    public static int pick(int wanted, String what, String option) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(false);
             socket.bind(new InetSocketAddress(LOOPBACK, wanted));
@@ -32,7 +32,7 @@ final class Ports {
     }
 
     /** True when something accepts TCP connections on loopback at {@code port}. */
-    static boolean listening(int port) {
+    public static boolean listening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(LOOPBACK, port), 500);
             return true;

@@ -1,4 +1,4 @@
-package io.flotilla.local;
+package io.flotilla.local.process;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
  * checkpoint against s3proxy took about 40 s (credential-provider and region probing, bucket probes
  * and slow retries); these settings bring it to seconds (docs/benchmarks.md).
  */
-final class S3Tuning {
+public final class S3Tuning {
 
     private S3Tuning() {}
 

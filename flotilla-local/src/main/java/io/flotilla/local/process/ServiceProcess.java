@@ -1,4 +1,4 @@
-package io.flotilla.local;
+package io.flotilla.local.process;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +20,7 @@ import java.util.Map;
  * environment, options on the command line, a log file of its own. Tied to the launcher by {@link
  * ParentWatchdog}, like the Flink JVMs.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration READY = Duration.ofSeconds(180);
 
@@ -39,7 +39,7 @@ final class ServiceProcess implements AutoCloseable {
      * with it and {@code secrets} as its environment and {@code args} as options, logging to {@code
      * logDir}, and waits until {@code /health} answers on {@code port}.
      */
-    static ServiceProcess start(
+    public static ServiceProcess start(
             String name,
             String mainClass,
             Distribution dist,

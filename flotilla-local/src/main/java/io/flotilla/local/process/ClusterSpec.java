@@ -1,5 +1,6 @@
-package io.flotilla.local;
+package io.flotilla.local.process;
 
+import io.flotilla.local.LocalSettings;
 import java.time.Duration;
 
 /**

@@ -1,5 +1,15 @@
-package io.flotilla.local;
+package io.flotilla.local.cli;
 
+import io.flotilla.local.LocalPlatform;
+import io.flotilla.local.LocalSettings;
+import io.flotilla.local.LocalSupervisor;
+import io.flotilla.local.PlatformDescriptor;
+import io.flotilla.local.Progress;
+import io.flotilla.local.demo.Demo;
+import io.flotilla.local.process.FlinkCluster;
+import io.flotilla.local.process.PlatformException;
+import io.flotilla.local.process.RunFolder;
+import io.flotilla.local.process.SupervisorProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.flotilla.local;
+package io.flotilla.local.process;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ public final class SidecarProcess implements AutoCloseable {
      * Starts a sidecar named {@code name} for {@code cluster}, with the platform's {@code token},
      * state under {@code stateUri} and {@code extra} options (which win over the config file).
      */
-    static SidecarProcess start(
+    public static SidecarProcess start(
             String name,
             FlinkCluster cluster,
             String stateUri,

@@ -1,4 +1,4 @@
-package io.flotilla.local;
+package io.flotilla.local.process;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -39,7 +39,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Launches the broker; {@link #awaitReady} waits for it and creates the topics. */
-    static KafkaBroker startLocal(
+    public static KafkaBroker startLocal(
             Distribution dist, RunFolder run, int wantedPort, List<String> topics, int partitions) {
         int port = Ports.pick(wantedPort, "Kafka", "kafka-port");
         int controllerPort = Ports.pick(0, "the Kafka controller", "kafka-port");
@@ -73,7 +73,7 @@ public final class KafkaBroker implements AutoCloseable {
         return new KafkaBroker("127.0.0.1:" + port, List.copyOf(topics), partitions, process);
     }
 
-    static String serverProperties(int port, int controllerPort, Path data) {
+    public static String serverProperties(int port, int controllerPort, Path data) {
         return String.join(
                 "\n",
                 "process.roles=broker,controller",
@@ -106,7 +106,7 @@ public final class KafkaBroker implements AutoCloseable {
      * The run folder's KRaft cluster id, made on first start and kept: a formatted log folder only
      * starts under the id it was formatted with.
      */
-    static String clusterId(Path file) {
+    public static String clusterId(Path file) {
         try {
             if (Files.isRegularFile(file)) {
                 String kept = Files.readString(file).trim();
@@ -129,7 +129,7 @@ public final class KafkaBroker implements AutoCloseable {
      * storage tool's argument parser would take such an id for an option (as Kafka's own {@code
      * Uuid.randomUuid} avoids too).
      */
-    static String newClusterId() {
+    public static String newClusterId() {
         while (true) {
             UUID uuid = UUID.randomUUID();
             ByteBuffer bytes = ByteBuffer.allocate(16);
@@ -142,7 +142,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Waits until the broker answers {@code describeCluster}, then creates the missing topics. */
-    void awaitReady(Duration limit) {
+    public void awaitReady(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         Exception last = null;
         try (Admin admin = admin()) {
