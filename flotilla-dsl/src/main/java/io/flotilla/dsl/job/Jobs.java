@@ -3,13 +3,17 @@ package io.flotilla.dsl.job;
 import io.flotilla.dsl.DslException;
 import io.flotilla.dsl.PlatformDefaults;
 import io.flotilla.dsl.function.Functions;
+import io.flotilla.dsl.lineage.Lineage;
+import io.flotilla.dsl.lineage.LineageExtractor;
 import io.flotilla.dsl.table.Tables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.SqlParserException;
@@ -92,6 +96,65 @@ public final class Jobs {
             Tables overrides,
             PlatformDefaults platform,
             JobConfig args) {
+        return assemble(job, catalog, functions, overrides, platform, args, null, null);
+    }
+
+    /**
+     * As above, as a batch over {@code backfill}'s range on a batch table environment, refused
+     * before submission when a source cannot be bounded, a sink cannot take a batch or the {@code
+     * into} table does not fit; with {@code into}, built again writing there.
+     */
+    public static BuiltJob build(
+            FlotillaJob job,
+            Tables catalog,
+            Functions functions,
+            Tables overrides,
+            PlatformDefaults platform,
+            JobConfig args,
+            Backfill backfill) {
+        if (backfill == null) {
+            return assemble(job, catalog, functions, overrides, platform, args, null, null);
+        }
+        BuiltJob built;
+        try {
+            built = assemble(job, catalog, functions, overrides, platform, args, backfill, null);
+        } catch (DslException e) {
+            throw e.getMessage().contains("in batch mode")
+                    ? new DslException(
+                            e.getMessage()
+                                    + "; a backfill runs the job as a batch, so it reads only"
+                                    + " bounded tables: Kafka (bounded to the range) or jdbc",
+                            e)
+                    : e;
+        }
+        Lineage lineage = LineageExtractor.of(built);
+        backfill.check(job.name(), lineage, built.tables());
+        if (backfill.into() == null) {
+            return built;
+        }
+        BuiltJob redirected =
+                assemble(
+                        job,
+                        catalog,
+                        functions,
+                        overrides,
+                        platform,
+                        args,
+                        backfill,
+                        lineage.writes().get(0).name());
+        redirected.explain();
+        return redirected;
+    }
+
+    private static BuiltJob assemble(
+            FlotillaJob job,
+            Tables catalog,
+            Functions functions,
+            Tables overrides,
+            PlatformDefaults platform,
+            JobConfig args,
+            Backfill backfill,
+            String redirectedSink) {
         String declaredBy = declaredBy(job);
         Tables.Builder own = Tables.builder().addAll(catalog);
         JobConfig config = args;
@@ -103,17 +166,25 @@ public final class Jobs {
         if (job instanceof YamlJob yaml) {
             yaml.requireTables(tables);
         }
+        if (redirectedSink != null) {
+            tables = backfill.redirect(tables, redirectedSink);
+        }
+        if (backfill != null) {
+            tables = backfill.bound(tables, job.name());
+        }
         Configuration conf = new Configuration();
         platform.applyTo(conf);
-        conf.setString("pipeline.name", job.name());
+        conf.setString("pipeline.name", job.name() + (backfill == null ? "" : " (backfill)"));
+        EnvironmentSettings.Builder settings = EnvironmentSettings.newInstance();
+        if (backfill == null) {
+            settings.inStreamingMode();
+        } else {
+            conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+            settings.inBatchMode();
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         StreamTableEnvironment tEnv =
-                StreamTableEnvironment.create(
-                        env,
-                        EnvironmentSettings.newInstance()
-                                .inStreamingMode()
-                                .withConfiguration(conf)
-                                .build());
+                StreamTableEnvironment.create(env, settings.withConfiguration(conf).build());
         JobContext ctx;
         try {
             ctx = new JobContext(job.name(), tEnv, tables, functions, platform, config);
