@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flotilla.cli.Cli;
+import io.flotilla.cli.FlotillaCli;
 import io.flotilla.local.KafkaITCase.Key;
 import io.flotilla.local.KafkaITCase.Stat;
-import io.flotilla.supervisor.api.BackfillRequest;
 import io.flotilla.supervisor.api.BackfillStatus;
 import io.flotilla.supervisor.api.BackfillView;
 import io.flotilla.supervisor.api.DeploymentRequest;
@@ -15,10 +16,14 @@ import io.flotilla.supervisor.api.EventView;
 import io.flotilla.supervisor.api.Phase;
 import io.flotilla.supervisor.api.StoredStateView;
 import io.flotilla.supervisor.api.SupervisorClient;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -51,6 +56,8 @@ class BackfillITCase {
     private static final Duration WAIT = Duration.ofSeconds(240);
     private static final String DEPLOYMENT = "orders-backfill";
 
+    static Path home;
+    static Map<String, String> env = new HashMap<>();
     static LocalPlatform platform;
     static LocalSupervisor supervisor;
     static SupervisorClient api;
@@ -61,9 +68,10 @@ class BackfillITCase {
     static void start() {
         Path runnerJar = TestingPlatforms.runnerJar();
         assertThat(runnerJar).as("runner jar (mvn -pl flotilla-runner package)").isRegularFile();
+        home = TestingPlatforms.freshHome("backfill");
         platform =
                 TestingPlatforms.start(
-                        TestingPlatforms.freshHome("backfill"),
+                        home,
                         1,
                         "--kafka",
                         "true",
@@ -77,6 +85,10 @@ class BackfillITCase {
         }
         supervisor = LocalSupervisor.start(platform);
         api = supervisor.client();
+        PlatformDescriptor.write(platform, supervisor);
+        env.put("HOME", home.resolve("user").toString());
+        env.put("FLOTILLA_HOME", home.toString());
+        env.put("FLOTILLA_WAIT_TIMEOUT", "4m");
     }
 
     @AfterAll
@@ -146,12 +158,19 @@ class BackfillITCase {
         Instant from = base.plusMillis(WINDOW_MILLIS);
         Instant to = base.plusMillis(5 * WINDOW_MILLIS);
         long started = System.nanoTime();
-        BackfillView asked =
-                api.startBackfill(
-                        DEPLOYMENT, new BackfillRequest(from, to, "order_stats_backfill"));
-        assertThat(asked.status()).isEqualTo(BackfillStatus.RUNNING);
-        assertThat(asked.jobId()).isNotEqualTo(streamingJob);
-        BackfillView done = awaitBackfill(asked.id());
+        CliITCase.Result r =
+                cli(
+                        "backfill",
+                        DEPLOYMENT,
+                        "--from",
+                        from.toString(),
+                        "--to",
+                        to.toString(),
+                        "--into",
+                        "order_stats_backfill");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("requested: job ", "running on cluster-1", "FINISHED");
+        BackfillView done = api.backfills(DEPLOYMENT).backfills().get(0);
         System.out.printf(
                 "backfill %d of [%s, %s) FINISHED on %s as job %s in %d s%n",
                 done.id(),
@@ -160,6 +179,7 @@ class BackfillITCase {
                 done.cluster(),
                 done.jobId(),
                 Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        assertThat(done.jobId()).isNotEqualTo(streamingJob);
         assertThat(done.status())
                 .as(String.valueOf(done.error()))
                 .isEqualTo(BackfillStatus.FINISHED);
@@ -207,6 +227,34 @@ class BackfillITCase {
         List<String> events =
                 api.events(DEPLOYMENT, 0, 1000).events().stream().map(EventView::type).toList();
         assertThat(events).contains("BackfillRequested", "BackfillStarted", "BackfillFinished");
+
+        // Refused input: a range that ends in the future (by the API), a table nobody declared
+        // (by the DSL, before the batch job exists), and the streaming job still untouched.
+        CliITCase.Result future =
+                cli(
+                        "backfill",
+                        DEPLOYMENT,
+                        "--from",
+                        from.toString(),
+                        "--to",
+                        Instant.now().plus(Duration.ofHours(1)).toString());
+        assertThat(future.code()).isEqualTo(2);
+        assertThat(future.err()).contains("'to' is in the future");
+        CliITCase.Result unknown =
+                cli(
+                        "backfill",
+                        DEPLOYMENT,
+                        "--from",
+                        from.toString(),
+                        "--to",
+                        to.toString(),
+                        "--into",
+                        "order_stats_nowhere");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains("unknown table 'order_stats_nowhere'");
+        assertThat(api.backfills(DEPLOYMENT).backfills().get(0).status())
+                .isEqualTo(BackfillStatus.FAILED);
+        assertThat(api.deployment(DEPLOYMENT).status().jobId()).isEqualTo(streamingJob);
         assertThat(events.stream().filter("Submitted"::equals))
                 .as("the streaming job was submitted once, never again")
                 .hasSize(1);
@@ -230,14 +278,33 @@ class BackfillITCase {
         }
     }
 
-    private static BackfillView awaitBackfill(long id) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        BackfillView v = api.backfill(DEPLOYMENT, id);
-        while (v.status() == BackfillStatus.RUNNING && System.nanoTime() < deadline) {
-            S3Store.sleep(500);
-            v = api.backfill(DEPLOYMENT, id);
-        }
-        return v;
+    /** Runs the CLI in this JVM against the platform's supervisor, printing what it printed. */
+    static CliITCase.Result cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code =
+                FlotillaCli.run(
+                        args,
+                        new Cli(
+                                env,
+                                Map.of(),
+                                new PrintStream(out, true, StandardCharsets.UTF_8),
+                                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        CliITCase.Result r =
+                new CliITCase.Result(
+                        code,
+                        out.toString(StandardCharsets.UTF_8),
+                        err.toString(StandardCharsets.UTF_8));
+        System.out.println(
+                "$ flotilla "
+                        + String.join(" ", args)
+                        + "\n"
+                        + r.out()
+                        + r.err()
+                        + "(exit "
+                        + code
+                        + ")");
+        return r;
     }
 
     private static boolean inside(Key key, Instant from, Instant to) {

@@ -115,7 +115,12 @@ public record Backfill(Instant from, Instant to, String into) {
                                 + " --into");
             }
             TableDef sink = tables.get(lineage.writes().get(0).name());
-            TableDef target = tables.get(into);
+            TableDef target;
+            try {
+                target = tables.get(into);
+            } catch (DslException e) {
+                throw new DslException("--into " + into + ": " + e.getMessage(), e);
+            }
             if (!shape(target).equals(shape(sink))) {
                 throw new DslException(
                         "--into "

@@ -184,7 +184,7 @@ class BackfillTest {
     void intoAnUnknownOrDifferentTableIsRefused() {
         assertThatThrownBy(() -> backfill(new Counts(), "nope"))
                 .isInstanceOf(DslException.class)
-                .hasMessageContaining("unknown table 'nope'");
+                .hasMessageContaining("--into nope: unknown table 'nope'");
         assertThatThrownBy(() -> backfill(new Counts(), "narrow"))
                 .isInstanceOf(DslException.class)
                 .hasMessageContaining("--into narrow: its columns")
