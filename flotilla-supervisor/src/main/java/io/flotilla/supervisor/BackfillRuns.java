@@ -65,9 +65,7 @@ public final class BackfillRuns {
             try {
                 if (!b.submitted()) {
                     if (ledger == null) {
-                        ledger =
-                                new SlotLedger(
-                                        catalog.capacities(), Map.of(), deployments.loadAll());
+                        ledger = ledger(running);
                     }
                     moved += submit(b, ledger, fencingToken) ? 1 : 0;
                 } else {
@@ -82,6 +80,24 @@ public final class BackfillRuns {
             }
         }
         return moved;
+    }
+
+    /**
+     * The slots the deployments' jobs hold, and those of the backfills already placed, so that two
+     * backfills never both take a cluster's last free slots.
+     */
+    private SlotLedger ledger(List<Backfill> running) {
+        List<Deployment> all = deployments.loadAll();
+        SlotLedger ledger = new SlotLedger(catalog.capacities(), Map.of(), all);
+        Map<String, Deployment> byName = new HashMap<>();
+        all.forEach(d -> byName.put(d.name(), d));
+        for (Backfill b : running) {
+            Deployment d = byName.get(b.deployment());
+            if (b.cluster() != null && d != null) {
+                ledger.place("backfill/" + b.id(), d.spec().withCluster(b.cluster()), b.cluster());
+            }
+        }
+        return ledger;
     }
 
     private boolean submit(Backfill b, SlotLedger ledger, long token) {

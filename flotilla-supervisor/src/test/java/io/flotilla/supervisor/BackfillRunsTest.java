@@ -25,6 +25,7 @@ class BackfillRunsTest {
     final TestingBackfills backfills = new TestingBackfills(rows);
     final TestingClusters clusters = new TestingClusters("cluster-1", "cluster-2");
     final TestingClock clock = new TestingClock();
+    int requests;
     final List<Cluster> registered =
             List.of(
                     new Cluster("cluster-1", "http://127.0.0.1:1", "env:T", 2, null),
@@ -68,7 +69,7 @@ class BackfillRunsTest {
                         Instant.parse("2025-12-31T23:00:00Z"),
                         into,
                         "1",
-                        "fedcba9876543210fedcba9876543210",
+                        "fedcba9876543210fedcba98765432" + String.format("%02x", requests++),
                         null,
                         false,
                         Backfill.Status.RUNNING,
@@ -89,7 +90,7 @@ class BackfillRunsTest {
                 .as("the deployment's own cluster has room")
                 .isEqualTo("cluster-1");
         assertThat(sent.restorePath()).isNull();
-        assertThat(sent.jobId()).isEqualTo("fedcba9876543210fedcba9876543210");
+        assertThat(sent.jobId()).isEqualTo(backfills.only().jobId()).isNotEqualTo(STREAMING_JOB);
         assertThat(sent.args())
                 .containsExactly(
                         "--job", "classpath:jobs/orders.yaml",
@@ -127,6 +128,27 @@ class BackfillRunsTest {
         assertThat(failed.status()).isEqualTo(Backfill.Status.FAILED);
         assertThat(failed.error()).contains(sent.jobId(), "FAILED");
         assertThat(rows.eventsOf("orders", "BackfillFailed")).hasSize(1);
+    }
+
+    @Test
+    void aPlacedBackfillHoldsItsSlotsSoTheNextOneGoesElsewhereOrWaits() {
+        deployment(1);
+        requested(null);
+        runs.run(7);
+        assertThat(clusters.created().get(0).cluster()).isEqualTo("cluster-1");
+        requested(null);
+        runs.run(7);
+        assertThat(clusters.created().get(1).cluster())
+                .as("cluster-1's two slots hold the streaming job and the first backfill")
+                .isEqualTo("cluster-2");
+        for (int i = 0; i < 4; i++) {
+            requested(null);
+        }
+        runs.run(7);
+        assertThat(clusters.created()).as("cluster-2 has 4 slots: 3 more fit").hasSize(5);
+        assertThat(backfills.running().stream().filter(b -> !b.submitted()))
+                .as("the last one waits for room")
+                .hasSize(1);
     }
 
     @Test
