@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description =
                 "Re-run a deployment's DSL job as a batch over the records of [--from, --to) (Kafka"
-                        + " record times), into its sink or --into a declared table, beside the"
+                        + " record times, file modification times), into its sink or --into a declared"
+                        + " table, beside the"
                         + " streaming job and without its state; follows it until FINISHED or"
                         + " FAILED.")
 public final class BackfillCommand implements Callable<Integer> {

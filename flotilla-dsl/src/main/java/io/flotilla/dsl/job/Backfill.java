@@ -2,6 +2,7 @@ package io.flotilla.dsl.job;
 
 import io.flotilla.dsl.DslException;
 import io.flotilla.dsl.lineage.Lineage;
+import io.flotilla.dsl.table.Column;
 import io.flotilla.dsl.table.TableDef;
 import io.flotilla.dsl.table.Tables;
 import java.time.Instant;
@@ -11,14 +12,18 @@ import java.util.Map;
 
 /**
  * A backfill: the job re-run as a batch over {@code [from, to)} of its Kafka sources (by record
- * timestamp), writing to its own sink or, with {@code into}, to another declared table.
+ * timestamp) and file sources (by file modification time), writing to its own sink or, with {@code
+ * into}, to another declared table.
  *
  * @param into the declared table to write instead of the job's sink, or null for the job's own
  */
 public record Backfill(Instant from, Instant to, String into) {
 
     /** Connectors a backfill can read, as bounded sources. */
-    static final List<String> SOURCES = List.of("kafka", "jdbc");
+    static final List<String> SOURCES = List.of("kafka", "filesystem", "jdbc");
+
+    /** The metadata column a file source is bounded by: when its file was last modified. */
+    static final String FILE_TIME = "__flotilla_file_time";
 
     /** Connectors a backfill can write: they take a bounded, insert-only input. */
     static final List<String> SINKS = List.of("kafka", "upsert-kafka", "filesystem", "jdbc");
@@ -83,8 +88,9 @@ public record Backfill(Instant from, Instant to, String into) {
                                 + "), which a backfill cannot bound to a time range: it reads"
                                 + " only "
                                 + SOURCES
-                                + " tables (Kafka between two record timestamps); run a"
-                                + " job over that table as a batch job of its own");
+                                + " tables (Kafka between two record timestamps, files modified"
+                                + " between the two times); run a job over that table as a batch"
+                                + " job of its own");
             }
         }
         for (Lineage.TableRef write : lineage.writes()) {
@@ -134,6 +140,56 @@ public record Backfill(Instant from, Instant to, String into) {
                                 + "; name a table declared with the same columns and types");
             }
         }
+    }
+
+    /**
+     * The file tables among {@code lineage}'s reads: each is read through a filter on file time.
+     */
+    static List<String> fileSources(Lineage lineage) {
+        return lineage.reads().stream()
+                .filter(t -> "filesystem".equals(t.connector()))
+                .map(Lineage.TableRef::name)
+                .toList();
+    }
+
+    /** {@code def} under {@code hidden} with the file modification time as a metadata column. */
+    static TableDef withFileTime(TableDef def, String hidden) {
+        List<Column> columns = new java.util.ArrayList<>(def.columns());
+        columns.add(Column.metadata(FILE_TIME, "TIMESTAMP_LTZ(3)", "file.modification-time"));
+        return new TableDef(
+                hidden,
+                def.connector(),
+                def.location(),
+                def.format(),
+                def.options(),
+                def.secretOptions(),
+                columns,
+                def.watermark(),
+                def.primaryKey(),
+                def.lookup(),
+                def.owner(),
+                def.origin());
+    }
+
+    /** The rows of {@code def}'s files last modified in the range, read from {@code hidden}. */
+    String fileFilter(TableDef def, String hidden) {
+        String columns =
+                def.columns().stream()
+                        .map(c -> "`" + c.name() + "`")
+                        .collect(java.util.stream.Collectors.joining(", "));
+        return "SELECT "
+                + columns
+                + " FROM `"
+                + hidden
+                + "` WHERE `"
+                + FILE_TIME
+                + "` >= TO_TIMESTAMP_LTZ("
+                + from.toEpochMilli()
+                + ", 3) AND `"
+                + FILE_TIME
+                + "` < TO_TIMESTAMP_LTZ("
+                + to.toEpochMilli()
+                + ", 3)";
     }
 
     /** Names and types of a table's columns; a NOT NULL key column fits a nullable one. */

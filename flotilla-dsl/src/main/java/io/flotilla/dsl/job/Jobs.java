@@ -5,12 +5,15 @@ import io.flotilla.dsl.PlatformDefaults;
 import io.flotilla.dsl.function.Functions;
 import io.flotilla.dsl.lineage.Lineage;
 import io.flotilla.dsl.lineage.LineageExtractor;
+import io.flotilla.dsl.table.TableDef;
+import io.flotilla.dsl.table.TableDescriptors;
 import io.flotilla.dsl.table.Tables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
@@ -96,7 +99,7 @@ public final class Jobs {
             Tables overrides,
             PlatformDefaults platform,
             JobConfig args) {
-        return assemble(job, catalog, functions, overrides, platform, args, null, null);
+        return assemble(job, catalog, functions, overrides, platform, args, null, null, List.of());
     }
 
     /**
@@ -113,11 +116,15 @@ public final class Jobs {
             JobConfig args,
             Backfill backfill) {
         if (backfill == null) {
-            return assemble(job, catalog, functions, overrides, platform, args, null, null);
+            return assemble(
+                    job, catalog, functions, overrides, platform, args, null, null, List.of());
         }
         BuiltJob built;
         try {
-            built = assemble(job, catalog, functions, overrides, platform, args, backfill, null);
+            built =
+                    assemble(
+                            job, catalog, functions, overrides, platform, args, backfill, null,
+                            List.of());
         } catch (DslException e) {
             throw e.getMessage().contains("in batch mode")
                     ? new DslException(
@@ -129,10 +136,11 @@ public final class Jobs {
         }
         Lineage lineage = LineageExtractor.of(built);
         backfill.check(job.name(), lineage, built.tables());
-        if (backfill.into() == null) {
+        List<String> files = Backfill.fileSources(lineage);
+        if (backfill.into() == null && files.isEmpty()) {
             return built;
         }
-        BuiltJob redirected =
+        BuiltJob bounded =
                 assemble(
                         job,
                         catalog,
@@ -141,9 +149,10 @@ public final class Jobs {
                         platform,
                         args,
                         backfill,
-                        lineage.writes().get(0).name());
-        redirected.explain();
-        return redirected;
+                        backfill.into() == null ? null : lineage.writes().get(0).name(),
+                        files);
+        bounded.explain();
+        return bounded;
     }
 
     private static BuiltJob assemble(
@@ -154,7 +163,8 @@ public final class Jobs {
             PlatformDefaults platform,
             JobConfig args,
             Backfill backfill,
-            String redirectedSink) {
+            String redirectedSink,
+            List<String> fileSources) {
         String declaredBy = declaredBy(job);
         Tables.Builder own = Tables.builder().addAll(catalog);
         JobConfig config = args;
@@ -191,6 +201,16 @@ public final class Jobs {
         } catch (DslException e) {
             throw new DslException(
                     "job '" + job.name() + "' (" + declaredBy + "): " + e.getMessage(), e);
+        }
+        // A file source of a backfill is a view of its files modified in the range.
+        for (String name : fileSources) {
+            TableDef def = tables.get(name);
+            String hidden = name + "__backfill_files";
+            tEnv.dropTemporaryTable(name);
+            tEnv.createTemporaryTable(
+                    hidden,
+                    TableDescriptors.of(Backfill.withFileTime(def, hidden), platform, job.name()));
+            tEnv.createTemporaryView(name, tEnv.sqlQuery(backfill.fileFilter(def, hidden)));
         }
         try {
             job.build(ctx);

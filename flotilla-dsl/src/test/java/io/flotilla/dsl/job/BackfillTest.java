@@ -197,9 +197,15 @@ class BackfillTest {
                 .isInstanceOf(DslException.class)
                 .hasMessageContaining("'default_catalog.default_database.generated'")
                 .hasMessageContaining("reads only bounded tables");
-        assertThatThrownBy(() -> backfill(new Counts("files_in"), null))
-                .isInstanceOf(DslException.class)
-                .hasMessageContaining("reads table 'files_in' (filesystem)");
+    }
+
+    @Test
+    void fileSourcesAreReadOnlyFromFilesModifiedInTheRange() {
+        String plan = backfill(new Counts("files_in"), "counts_files").optimizedPlan();
+        assertThat(plan)
+                .contains("files_in__backfill_files")
+                .contains("__flotilla_file_time")
+                .contains("Sink(table=[default_catalog.default_database.counts]");
     }
 
     @Test

@@ -220,7 +220,7 @@ public final class SupervisorEndpoints {
                     BackfillView.class,
                     202,
                     "startBackfill",
-                    "Re-runs the deployment's DSL job as a batch over [from, to) of its Kafka"
+                    "Re-runs the deployment's DSL job as a batch over [from, to) of its Kafka and file"
                             + " sources, into its sink or the table named by into, on a cluster"
                             + " with room, beside the streaming job and without its state; follow"
                             + " it with GET .../backfills/{id}");

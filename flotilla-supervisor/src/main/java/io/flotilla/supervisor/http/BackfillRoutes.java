@@ -33,7 +33,7 @@ import java.util.Set;
 final class BackfillRoutes {
 
     /** Connectors a backfill reads as bounded sources and writes as batch sinks (as the DSL). */
-    static final Set<String> SOURCES = Set.of("kafka", "jdbc");
+    static final Set<String> SOURCES = Set.of("kafka", "filesystem", "jdbc");
 
     static final Set<String> SINKS = Set.of("kafka", "upsert-kafka", "filesystem", "jdbc");
 
