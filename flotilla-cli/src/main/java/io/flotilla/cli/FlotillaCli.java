@@ -1,5 +1,6 @@
 package io.flotilla.cli;
 
+import io.flotilla.cli.command.BackfillCommand;
 import io.flotilla.cli.command.ClustersCommand;
 import io.flotilla.cli.command.CompletionCommand;
 import io.flotilla.cli.command.DeployCommand;
@@ -52,6 +53,7 @@ import picocli.CommandLine.ScopeType;
             LogsCommand.class,
             SavepointCommand.class,
             SavepointsCommand.class,
+            BackfillCommand.class,
             EventsCommand.class,
             ClustersCommand.class,
             LineageCommand.class,

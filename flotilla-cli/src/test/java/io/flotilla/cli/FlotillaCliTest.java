@@ -338,6 +338,66 @@ class FlotillaCliTest {
     }
 
     @Test
+    void aBackfillIsFollowedUntilFinishedAndAFailureOrABadRangeSaysSo() throws Exception {
+        Result r =
+                run(
+                        "backfill",
+                        "orders",
+                        "--from",
+                        "2025-01-01T00:00:00Z",
+                        "--to",
+                        "2025-01-01T01:00:00Z",
+                        "--into",
+                        "order_stats_backfill");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains(
+                        "backfill 1 of orders [2025-01-01T00:00:00Z, 2025-01-01T01:00:00Z) into"
+                                + " order_stats_backfill requested: job ")
+                .contains("done: backfill 1 FINISHED");
+        Result json =
+                run(
+                        "backfill",
+                        "orders",
+                        "--from",
+                        "2025-01-01T00:00:00Z",
+                        "--to",
+                        "2025-01-01T01:00:00Z",
+                        "--output",
+                        "json");
+        assertThat(json.json().get("status").asText()).isEqualTo("FINISHED");
+        assertThat(json.err()).contains("backfill 1 of orders");
+        assertThat(json.out()).doesNotContain("requested: job");
+
+        Result bad = run("backfill", "orders", "--from", "yesterday", "--to", "today");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--from 'yesterday' is not an ISO instant");
+        Result future =
+                run(
+                        "backfill",
+                        "orders",
+                        "--from",
+                        "2025-01-01T00:00:00Z",
+                        "--to",
+                        "2999-01-01T00:00:00Z");
+        assertThat(future.code()).isEqualTo(2);
+        assertThat(future.err()).contains("'to' is in the future");
+
+        supervisor.backfillFailure = "job fedcba FAILED";
+        Result failed =
+                run(
+                        "backfill",
+                        "orders",
+                        "--from",
+                        "2025-01-01T00:00:00Z",
+                        "--to",
+                        "2025-01-01T01:00:00Z");
+        assertThat(failed.code()).isEqualTo(1);
+        assertThat(failed.err())
+                .contains("failed: job fedcba FAILED", "streaming job is untouched");
+    }
+
+    @Test
     void deployChecksItsInputBeforePublishingAnything() throws Exception {
         Result none = run("deploy", "new-job", "--jar", "nope.jar");
         assertThat(none.code()).isEqualTo(2);

@@ -3,6 +3,9 @@ package io.flotilla.cli;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.flotilla.cli.output.Output;
+import io.flotilla.supervisor.api.BackfillRequest;
+import io.flotilla.supervisor.api.BackfillStatus;
+import io.flotilla.supervisor.api.BackfillView;
 import io.flotilla.supervisor.api.ClusterList;
 import io.flotilla.supervisor.api.ClusterView;
 import io.flotilla.supervisor.api.Deleted;
@@ -204,6 +207,31 @@ final class TestingSupervisor implements AutoCloseable {
         return out;
     }
 
+    /** The last backfill requested; {@code backfillFailure} makes it FAILED with that error. */
+    volatile BackfillView backfill;
+
+    volatile String backfillFailure;
+
+    private static BackfillView backfill(
+            String name, BackfillRequest b, String cluster, BackfillStatus s, String error) {
+        return new BackfillView(
+                1,
+                name,
+                b.from(),
+                b.to(),
+                b.into(),
+                "1",
+                cluster,
+                "fedcba9876543210fedcba9876543210",
+                s,
+                "ci",
+                Instant.parse("2026-01-01T00:00:00Z"),
+                s == BackfillStatus.RUNNING ? null : Instant.parse("2026-01-01T00:01:00Z"),
+                error,
+                List.of("orders"),
+                List.of(b.into() == null ? "order_stats" : b.into()));
+    }
+
     private void route(HttpExchange x, String method, String[] p, Map<String, String> q)
             throws IOException {
         // p = ["", "v1", "deployments", name, action]
@@ -279,6 +307,30 @@ final class TestingSupervisor implements AutoCloseable {
                                             + "/savepoint-1",
                                     null,
                                     null));
+            case "POST backfills" -> {
+                BackfillRequest b =
+                        Output.JSON.readValue(x.getRequestBody(), BackfillRequest.class);
+                if (b.to().isAfter(Instant.now())) {
+                    error(x, 400, "invalid_field", "field 'to' is in the future");
+                    return;
+                }
+                backfill = backfill(name, b, null, BackfillStatus.RUNNING, null);
+                ok(x, backfill);
+            }
+            case "GET backfills" -> {
+                BackfillRequest b =
+                        new BackfillRequest(backfill.from(), backfill.to(), backfill.into());
+                ok(
+                        x,
+                        backfillFailure == null
+                                ? backfill(name, b, "cluster-1", BackfillStatus.FINISHED, null)
+                                : backfill(
+                                        name,
+                                        b,
+                                        "cluster-1",
+                                        BackfillStatus.FAILED,
+                                        backfillFailure));
+            }
             case "POST stop" -> ok(x, change(d, Phase.STOPPING, DesiredState.STOPPED, "Stop"));
             case "POST start", "POST start-from-savepoint" ->
                     ok(

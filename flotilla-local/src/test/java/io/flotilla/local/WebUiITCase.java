@@ -175,6 +175,16 @@ class WebUiITCase {
                                     .contains("/savepoints/" + running + "/savepoint-");
                         });
         assertThat(api.deployment("orders").status().jobId()).isEqualTo(running);
+        // The Backfill form: this plain-jar job is refused by the API, saying why; none stored.
+        assertThat(d.findElement(By.id("backfills")).getText()).contains("No backfill yet.");
+        d.findElement(By.id("backfill-from")).sendKeys("2026-01-01T00:00:00Z");
+        d.findElement(By.id("backfill-to")).sendKeys("2026-01-01T01:00:00Z");
+        click(By.id("backfill"));
+        await().until(ExpectedConditions.alertIsPresent()).accept();
+        await().until(
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("flash"), "backfill refused (400 not_a_dsl_job)"));
+        assertThat(api.backfills("orders").backfills()).isEmpty();
         click(By.id("stop"));
         await().until(ExpectedConditions.alertIsPresent()).accept();
         await().until(
@@ -271,6 +281,7 @@ class WebUiITCase {
         assertThat(d.findElements(By.id("stop"))).isEmpty();
         assertThat(d.findElements(By.id("restart"))).isEmpty();
         assertThat(d.findElements(By.id("savepoint"))).isEmpty();
+        assertThat(d.findElements(By.id("backfill"))).isEmpty();
         Object status =
                 BROWSER.driver()
                         .executeAsyncScript(

@@ -43,6 +43,7 @@ abstract class SupervisorApiFixture {
     final TestingClusterLogs logs = new TestingClusterLogs();
     final TestingClusters clusters = new TestingClusters("cluster-1");
     final TestingSavepoints savepoints = new TestingSavepoints();
+    final TestingBackfills backfills = new TestingBackfills(rows);
     final SupervisorApi api =
             mounted(
                             new SupervisorApi(
@@ -64,7 +65,8 @@ abstract class SupervisorApiFixture {
                                     SpecRules.defaults(),
                                     new ClusterAccess(logs, clusters.lister(), savepoints),
                                     HttpOptions.defaults(),
-                                    ClusterLoss.LOST_AFTER))
+                                    ClusterLoss.LOST_AFTER,
+                                    backfills))
                     .start();
     final HttpClient http = HttpClient.newHttpClient();
 

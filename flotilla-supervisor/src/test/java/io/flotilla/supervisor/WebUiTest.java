@@ -145,6 +145,58 @@ class WebUiTest extends SupervisorApiFixture {
     }
 
     @Test
+    void anOperatorStartsABackfillFromTheJobPageAndSeesItListedWithItsStatus() throws Exception {
+        call(ADMIN, "POST", "/v1/deployments", BackfillApiTest.dslJob("dsl"));
+        Browser b = login(OPERATOR);
+        assertThat(send("GET", "/jobs/dsl", b.cookie(), null).body())
+                .contains("id=\"backfill\"", "No backfill yet.");
+        String range = "&from=2025-12-31T22%3A00%3A00Z&to=2025-12-31T23%3A00%3A00Z";
+        assertThat(send("POST", "/jobs/dsl/backfill", b.cookie(), range).statusCode())
+                .as("no CSRF token")
+                .isEqualTo(403);
+        assertThat(backfills.rows).isEmpty();
+        HttpResponse<String> r =
+                send(
+                        "POST",
+                        "/jobs/dsl/backfill",
+                        b.cookie(),
+                        "_csrf=" + b.csrf() + range + "&into=order_stats_backfill");
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(backfills.only().requestedBy()).isEqualTo("ci");
+        assertThat(backfills.only().into()).isEqualTo("order_stats_backfill");
+        String page = send("GET", "/jobs/dsl", b.cookie(), null).body();
+        assertThat(page)
+                .contains("backfill of dsl requested")
+                .contains("id=\"backfill-runs\"")
+                .contains("RUNNING")
+                .contains("[2025-12-31T22:00:00Z, 2025-12-31T23:00:00Z)");
+
+        send("POST", "/jobs/dsl/backfill", b.cookie(), "_csrf=" + b.csrf() + "&from=x&to=y");
+        assertThat(send("GET", "/jobs/dsl", b.cookie(), null).body())
+                .contains("backfill refused: field &#39;from&#39; must be an ISO instant");
+        send("POST", "/jobs/orders/backfill", b.cookie(), "_csrf=" + b.csrf() + range);
+        assertThat(send("GET", "/jobs/orders", b.cookie(), null).body())
+                .contains("backfill refused (400 not_a_dsl_job)");
+        assertThat(backfills.rows).hasSize(1);
+    }
+
+    @Test
+    void aViewerSeesBackfillsButNoFormAndItsPostIsRefused() throws Exception {
+        call(ADMIN, "POST", "/v1/deployments", BackfillApiTest.dslJob("dsl"));
+        Browser b = login(VIEWER);
+        String page = send("GET", "/jobs/dsl", b.cookie(), null).body();
+        assertThat(page).contains("id=\"backfill-runs\"").doesNotContain("id=\"backfill\"");
+        send(
+                "POST",
+                "/jobs/dsl/backfill",
+                b.cookie(),
+                "_csrf=" + b.csrf() + "&from=2025-12-31T22%3A00%3A00Z&to=2025-12-31T23%3A00%3A00Z");
+        assertThat(backfills.rows).isEmpty();
+        assertThat(send("GET", "/jobs/dsl", b.cookie(), null).body())
+                .contains("backfill refused (403 forbidden)");
+    }
+
+    @Test
     void logoutEndsTheSession() throws Exception {
         Browser b = login(VIEWER);
         assertThat(send("POST", "/logout", b.cookie(), "_csrf=" + b.csrf()).statusCode())

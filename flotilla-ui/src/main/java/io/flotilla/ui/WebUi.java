@@ -5,6 +5,7 @@ import io.flotilla.http.ApiException;
 import io.flotilla.http.ApiUnreachableException;
 import io.flotilla.http.PageRoutes;
 import io.flotilla.http.Principal;
+import io.flotilla.supervisor.api.BackfillRequest;
 import io.flotilla.supervisor.api.DeploymentRequest;
 import io.flotilla.supervisor.api.DesiredState;
 import io.flotilla.supervisor.api.StartFromSavepointRequest;
@@ -27,6 +28,7 @@ import io.javalin.http.HandlerType;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,7 @@ public final class WebUi implements PageRoutes, PageHandler {
                     "stop",
                     "restart",
                     "savepoint",
+                    "backfill",
                     "start-from-savepoint",
                     "start-stateless");
 
@@ -255,6 +258,8 @@ public final class WebUi implements PageRoutes, PageHandler {
             s.flash(action + " refused (" + e.status() + " " + e.code() + "): " + e.getMessage());
         } catch (ApiUnreachableException e) {
             s.flash(action + " failed: the supervisor's API did not answer");
+        } catch (IllegalArgumentException e) {
+            s.flash(action + " refused: " + e.getMessage());
         }
         return redirect("/jobs/" + Html.path(name), List.of());
     }
@@ -268,6 +273,15 @@ public final class WebUi implements PageRoutes, PageHandler {
             case "stop" -> client.stop(name, null);
             case "restart" -> client.restart(name, null);
             case "savepoint" -> client.takeSavepoint(name);
+            case "backfill" ->
+                    client.startBackfill(
+                            name,
+                            new BackfillRequest(
+                                    instant("from", form.get("from")),
+                                    instant("to", form.get("to")),
+                                    form.getOrDefault("into", "").isBlank()
+                                            ? null
+                                            : form.get("into").strip()));
             case "start-from-savepoint" ->
                     client.startFromSavepoint(
                             name,
@@ -283,6 +297,20 @@ public final class WebUi implements PageRoutes, PageHandler {
                                     .withDesiredState(DesiredState.RUNNING)
                                     .withUpgradeMode(UpgradeMode.STATELESS));
             default -> throw new IllegalStateException("no action " + action);
+        }
+    }
+
+    /** A form's time field; a bad one is refused here, before the API is asked. */
+    private static Instant instant(String field, String raw) {
+        try {
+            return Instant.parse(raw == null ? "" : raw.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "field '"
+                            + field
+                            + "' must be an ISO instant such as 2026-01-01T00:00:00Z, got '"
+                            + raw
+                            + "'");
         }
     }
 

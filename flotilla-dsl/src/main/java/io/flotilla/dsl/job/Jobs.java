@@ -3,13 +3,20 @@ package io.flotilla.dsl.job;
 import io.flotilla.dsl.DslException;
 import io.flotilla.dsl.PlatformDefaults;
 import io.flotilla.dsl.function.Functions;
+import io.flotilla.dsl.lineage.Lineage;
+import io.flotilla.dsl.lineage.LineageExtractor;
+import io.flotilla.dsl.table.TableDef;
+import io.flotilla.dsl.table.TableDescriptors;
 import io.flotilla.dsl.table.Tables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.SqlParserException;
@@ -92,6 +99,72 @@ public final class Jobs {
             Tables overrides,
             PlatformDefaults platform,
             JobConfig args) {
+        return assemble(job, catalog, functions, overrides, platform, args, null, null, List.of());
+    }
+
+    /**
+     * As above, as a batch over {@code backfill}'s range on a batch table environment, refused
+     * before submission when a source cannot be bounded, a sink cannot take a batch or the {@code
+     * into} table does not fit; with {@code into}, built again writing there.
+     */
+    public static BuiltJob build(
+            FlotillaJob job,
+            Tables catalog,
+            Functions functions,
+            Tables overrides,
+            PlatformDefaults platform,
+            JobConfig args,
+            Backfill backfill) {
+        if (backfill == null) {
+            return assemble(
+                    job, catalog, functions, overrides, platform, args, null, null, List.of());
+        }
+        BuiltJob built;
+        try {
+            built =
+                    assemble(
+                            job, catalog, functions, overrides, platform, args, backfill, null,
+                            List.of());
+        } catch (DslException e) {
+            throw e.getMessage().contains("in batch mode")
+                    ? new DslException(
+                            e.getMessage()
+                                    + "; a backfill runs the job as a batch, so it reads only"
+                                    + " bounded tables: Kafka (bounded to the range) or jdbc",
+                            e)
+                    : e;
+        }
+        Lineage lineage = LineageExtractor.of(built);
+        backfill.check(job.name(), lineage, built.tables());
+        List<String> files = Backfill.fileSources(lineage);
+        if (backfill.into() == null && files.isEmpty()) {
+            return built;
+        }
+        BuiltJob bounded =
+                assemble(
+                        job,
+                        catalog,
+                        functions,
+                        overrides,
+                        platform,
+                        args,
+                        backfill,
+                        backfill.into() == null ? null : lineage.writes().get(0).name(),
+                        files);
+        bounded.explain();
+        return bounded;
+    }
+
+    private static BuiltJob assemble(
+            FlotillaJob job,
+            Tables catalog,
+            Functions functions,
+            Tables overrides,
+            PlatformDefaults platform,
+            JobConfig args,
+            Backfill backfill,
+            String redirectedSink,
+            List<String> fileSources) {
         String declaredBy = declaredBy(job);
         Tables.Builder own = Tables.builder().addAll(catalog);
         JobConfig config = args;
@@ -103,23 +176,41 @@ public final class Jobs {
         if (job instanceof YamlJob yaml) {
             yaml.requireTables(tables);
         }
+        if (redirectedSink != null) {
+            tables = backfill.redirect(tables, redirectedSink);
+        }
+        if (backfill != null) {
+            tables = backfill.bound(tables, job.name());
+        }
         Configuration conf = new Configuration();
         platform.applyTo(conf);
-        conf.setString("pipeline.name", job.name());
+        conf.setString("pipeline.name", job.name() + (backfill == null ? "" : " (backfill)"));
+        EnvironmentSettings.Builder settings = EnvironmentSettings.newInstance();
+        if (backfill == null) {
+            settings.inStreamingMode();
+        } else {
+            conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+            settings.inBatchMode();
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         StreamTableEnvironment tEnv =
-                StreamTableEnvironment.create(
-                        env,
-                        EnvironmentSettings.newInstance()
-                                .inStreamingMode()
-                                .withConfiguration(conf)
-                                .build());
+                StreamTableEnvironment.create(env, settings.withConfiguration(conf).build());
         JobContext ctx;
         try {
             ctx = new JobContext(job.name(), tEnv, tables, functions, platform, config);
         } catch (DslException e) {
             throw new DslException(
                     "job '" + job.name() + "' (" + declaredBy + "): " + e.getMessage(), e);
+        }
+        // A file source of a backfill is a view of its files modified in the range.
+        for (String name : fileSources) {
+            TableDef def = tables.get(name);
+            String hidden = name + "__backfill_files";
+            tEnv.dropTemporaryTable(name);
+            tEnv.createTemporaryTable(
+                    hidden,
+                    TableDescriptors.of(Backfill.withFileTime(def, hidden), platform, job.name()));
+            tEnv.createTemporaryView(name, tEnv.sqlQuery(backfill.fileFilter(def, hidden)));
         }
         try {
             job.build(ctx);

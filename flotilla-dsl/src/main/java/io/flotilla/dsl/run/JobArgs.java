@@ -4,23 +4,27 @@ import io.flotilla.common.Setting;
 import io.flotilla.dsl.DslException;
 import io.flotilla.dsl.PlatformDefaults;
 import io.flotilla.dsl.function.Functions;
+import io.flotilla.dsl.job.Backfill;
 import io.flotilla.dsl.job.BuiltJob;
 import io.flotilla.dsl.job.JobConfig;
 import io.flotilla.dsl.job.Jobs;
 import io.flotilla.dsl.table.Tables;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The command line of {@link JobMain} and validate: {@code --job REF [--tables DIR]... [--plan]
- * [--lineage] [--previous-plan FILE] [--save-plan FILE]}, platform options, and everything else as
- * the job's own arguments.
+ * [--lineage] [--previous-plan FILE] [--save-plan FILE] [--backfill-from T1 --backfill-to T2
+ * [--into TABLE]]}, platform options, and everything else as the job's own arguments.
  *
  * @param previousPlan the compiled plan the running version was started from (local path or a Flink
  *     file system URI such as s3://...), null for a job's first version
  * @param savePlan where to write the compiled plan this version runs, null to keep none
+ * @param backfill the range to re-run the job over as a batch, null for the streaming job
  */
 public record JobArgs(
         String job,
@@ -29,12 +33,14 @@ public record JobArgs(
         boolean lineage,
         String previousPlan,
         String savePlan,
+        Backfill backfill,
         List<String> platformArgs,
         List<String> jobArgs) {
 
     public static final String USAGE =
             "usage: --job <class-name | path/to/job.yaml | classpath:jobs/x.yaml> [--tables DIR]"
                     + " [--plan | --lineage] [--previous-plan FILE] [--save-plan FILE]"
+                    + " [--backfill-from T1 --backfill-to T2 [--into TABLE]]"
                     + " [--kafka-bootstrap-servers HOSTS] [job args...]";
 
     /** Parses {@code args}; a first argument that is not an option is taken as the job. */
@@ -45,6 +51,9 @@ public record JobArgs(
         boolean lineage = false;
         String previousPlan = null;
         String savePlan = null;
+        String backfillFrom = null;
+        String backfillTo = null;
+        String into = null;
         List<String> platform = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         List<String> platformNames =
@@ -66,6 +75,12 @@ public record JobArgs(
                 previousPlan = value(args, ++i, arg);
             } else if (arg.equals("--save-plan")) {
                 savePlan = value(args, ++i, arg);
+            } else if (arg.equals("--backfill-from")) {
+                backfillFrom = value(args, ++i, arg);
+            } else if (arg.equals("--backfill-to")) {
+                backfillTo = value(args, ++i, arg);
+            } else if (arg.equals("--into")) {
+                into = value(args, ++i, arg);
             } else if (platformNames.contains(name)) {
                 platform.add(arg);
                 if (!arg.contains("=")) {
@@ -78,7 +93,40 @@ public record JobArgs(
         if (job == null) {
             throw new DslException("no job given: " + USAGE);
         }
-        return new JobArgs(job, tableDirs, plan, lineage, previousPlan, savePlan, platform, rest);
+        Backfill backfill = null;
+        if (backfillFrom != null || backfillTo != null || into != null) {
+            if (backfillFrom == null || backfillTo == null) {
+                throw new DslException(
+                        "--backfill-from, --backfill-to and --into go together: a backfill needs"
+                                + " both ends of its range (ISO instants, e.g."
+                                + " 2026-01-01T00:00:00Z); "
+                                + USAGE);
+            }
+            if (previousPlan != null || savePlan != null) {
+                throw new DslException(
+                        "a backfill runs as a batch with no state, so it takes no"
+                                + " --previous-plan or --save-plan: drop them");
+            }
+            backfill =
+                    new Backfill(
+                            instant("--backfill-from", backfillFrom),
+                            instant("--backfill-to", backfillTo),
+                            into);
+        }
+        return new JobArgs(
+                job, tableDirs, plan, lineage, previousPlan, savePlan, backfill, platform, rest);
+    }
+
+    private static Instant instant(String flag, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new DslException(
+                    flag
+                            + " '"
+                            + value
+                            + "' is not an ISO instant: write it as 2026-01-01T00:00:00Z (UTC)");
+        }
     }
 
     /** True when the job is to run from a compiled plan, aligned to or saved for other versions. */
@@ -109,6 +157,7 @@ public record JobArgs(
                 Functions.builder().addServiceLoaded(loader).build(),
                 overrides.build(),
                 platform,
-                JobConfig.parse(jobArgs));
+                JobConfig.parse(jobArgs),
+                backfill);
     }
 }

@@ -152,6 +152,19 @@ public final class SupervisorClient {
         return api.call(SAVEPOINT, null, name, operationId);
     }
 
+    /** Starts a backfill of {@code name}: its DSL job as a batch over {@code [from, to)}. */
+    public BackfillView startBackfill(String name, BackfillRequest request) {
+        return api.call(START_BACKFILL, request, name);
+    }
+
+    public Backfills backfills(String name) {
+        return api.call(BACKFILLS, null, name);
+    }
+
+    public BackfillView backfill(String name, long id) {
+        return api.call(BACKFILL, null, name, String.valueOf(id));
+    }
+
     public CleanupRequested cleanupState() {
         return api.call(CLEANUP_STATE, null);
     }

@@ -211,6 +211,33 @@ public final class SupervisorEndpoints {
                     SavepointView.class,
                     "savepoint",
                     "Where a savepoint taken on request stands, and its location once written");
+    public static final Endpoint<BackfillRequest, BackfillView> START_BACKFILL =
+            Endpoint.change(
+                    "POST",
+                    "/v1/deployments/{name}/backfills",
+                    OPERATOR,
+                    BackfillRequest.class,
+                    BackfillView.class,
+                    202,
+                    "startBackfill",
+                    "Re-runs the deployment's DSL job as a batch over [from, to) of its Kafka and file"
+                            + " sources, into its sink or the table named by into, on a cluster"
+                            + " with room, beside the streaming job and without its state; follow"
+                            + " it with GET .../backfills/{id}");
+    public static final Endpoint<Void, Backfills> BACKFILLS =
+            Endpoint.get(
+                    "/v1/deployments/{name}/backfills",
+                    VIEWER,
+                    Backfills.class,
+                    "backfills",
+                    "The deployment's backfills, newest first");
+    public static final Endpoint<Void, BackfillView> BACKFILL =
+            Endpoint.get(
+                    "/v1/deployments/{name}/backfills/{id}",
+                    VIEWER,
+                    BackfillView.class,
+                    "backfill",
+                    "Where one backfill stands: RUNNING, FINISHED or FAILED, with its job");
     public static final Endpoint<ReleaseRequest, DeploymentView> RELEASE =
             Endpoint.change(
                     "POST",
@@ -348,6 +375,9 @@ public final class SupervisorEndpoints {
                     START_FROM_SAVEPOINT,
                     TAKE_SAVEPOINT,
                     SAVEPOINT,
+                    START_BACKFILL,
+                    BACKFILLS,
+                    BACKFILL,
                     RELEASE,
                     RUNS,
                     RELEASES,

@@ -3,6 +3,7 @@ package io.flotilla.supervisor.app;
 import io.flotilla.http.HttpOptions;
 import io.flotilla.http.TokenAuth;
 import io.flotilla.sidecar.client.SidecarClient;
+import io.flotilla.supervisor.BackfillRuns;
 import io.flotilla.supervisor.Backoff;
 import io.flotilla.supervisor.ClusterHealth;
 import io.flotilla.supervisor.ClusterSlots;
@@ -17,6 +18,7 @@ import io.flotilla.supervisor.SupervisorConfig;
 import io.flotilla.supervisor.http.ClusterAccess;
 import io.flotilla.supervisor.http.SupervisorApi;
 import io.flotilla.supervisor.jdbc.ConnectionPool;
+import io.flotilla.supervisor.jdbc.JdbcBackfills;
 import io.flotilla.supervisor.jdbc.JdbcControlStore;
 import io.flotilla.supervisor.jdbc.JdbcDeploymentStore;
 import io.flotilla.supervisor.jdbc.JdbcLeaderLease;
@@ -73,6 +75,7 @@ public final class SupervisorServer implements AutoCloseable {
     private final StateControl state;
     private final DeletedStateCleanup deletedCleanup;
     private final PeriodicSavepoints periodicSavepoints;
+    private final BackfillRuns backfillRuns;
     private final ClusterHealth clusterHealth;
     private final SupervisorApi api;
     private final ScheduledExecutorService timer;
@@ -146,6 +149,9 @@ public final class SupervisorServer implements AutoCloseable {
                     signal.release();
                 });
         this.periodicSavepoints = new PeriodicSavepoints(store, ports, Clock.system());
+        JdbcBackfills backfills = new JdbcBackfills(pool);
+        this.backfillRuns =
+                new BackfillRuns(backfills, store, ClusterPorts.of(ports), slots, Clock.system());
         this.state =
                 new StateControl(
                         store,
@@ -197,7 +203,8 @@ public final class SupervisorServer implements AutoCloseable {
                         settings.specRules(),
                         new ClusterAccess(new SidecarClusterLogs(sidecars::get), ports, ports),
                         HttpOptions.from(settings::get),
-                        settings.get(SupervisorSettings.LOST_AFTER));
+                        settings.get(SupervisorSettings.LOST_AFTER),
+                        backfills);
         if (settings.get(SupervisorSettings.UI)) {
             api.mount(
                     new WebUi(
@@ -315,6 +322,8 @@ public final class SupervisorServer implements AutoCloseable {
                 followUpIfDue();
                 List<Deployment> all = control.deployments();
                 periodicSavepoints.run(all, loop.token());
+                followUpIfDue();
+                backfillRuns.run(loop.token());
                 Map<Phase, Long> counts = new EnumMap<>(Phase.class);
                 all.forEach(d -> counts.merge(d.status().phase(), 1L, Long::sum));
                 phases.forEach((p, n) -> n.set(counts.getOrDefault(p, 0L)));

@@ -9,6 +9,7 @@ import io.flotilla.http.Response;
 import io.flotilla.http.TokenAuth;
 import io.flotilla.supervisor.ClusterLoss;
 import io.flotilla.supervisor.api.SupervisorEndpoints;
+import io.flotilla.supervisor.port.BackfillStore;
 import io.flotilla.supervisor.port.Clock;
 import io.flotilla.supervisor.port.ClusterLogs;
 import io.flotilla.supervisor.port.ClusterUnreachableException;
@@ -94,6 +95,37 @@ public final class SupervisorApi implements AutoCloseable {
             ClusterAccess access,
             HttpOptions options,
             java.time.Duration lostAfter) {
+        this(
+                bind,
+                auth,
+                store,
+                clock,
+                metrics,
+                health,
+                cleanupNow,
+                clusters,
+                specs,
+                access,
+                options,
+                lostAfter,
+                BackfillStore.unavailable());
+    }
+
+    /** As above, with {@code backfills} where backfills are stored. */
+    public SupervisorApi(
+            InetSocketAddress bind,
+            TokenAuth auth,
+            ControlStore store,
+            Clock clock,
+            PrometheusMeterRegistry metrics,
+            Supplier<Map<String, Object>> health,
+            Runnable cleanupNow,
+            ClusterRegistrationPolicy clusters,
+            SpecRules specs,
+            ClusterAccess access,
+            HttpOptions options,
+            java.time.Duration lostAfter,
+            BackfillStore backfills) {
         this.api =
                 new HttpApi(
                         "supervisor",
@@ -122,6 +154,7 @@ public final class SupervisorApi implements AutoCloseable {
                 .register(api);
         new LogRoutes(deployments, access.logs(), store, clock).register(api);
         new SavepointRoutes(deployments, access.savepoints(), store, clock).register(api);
+        new BackfillRoutes(deployments, backfills, store, clock).register(api);
     }
 
     /**

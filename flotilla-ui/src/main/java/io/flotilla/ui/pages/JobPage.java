@@ -78,6 +78,7 @@ public final class JobPage {
         sections.lineage(h, client, name, spec.version(), spec.module());
         sections.state(h, s, d, known, now);
         sections.releases(h, client, name, now);
+        BackfillSection.render(h, s, client, name, now);
         if (!text(d.status().error()).isEmpty()) {
             h.raw("<section class=\"card\"><h2>Last error</h2>")
                     .el("pre", "class=\"error\" id=\"last-error\"", d.status().error())

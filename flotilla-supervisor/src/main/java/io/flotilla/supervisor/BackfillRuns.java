@@ -1,0 +1,240 @@
+package io.flotilla.supervisor;
+
+import io.flotilla.supervisor.model.Backfill;
+import io.flotilla.supervisor.model.Deployment;
+import io.flotilla.supervisor.model.DeploymentSpec;
+import io.flotilla.supervisor.model.Event;
+import io.flotilla.supervisor.model.JobState;
+import io.flotilla.supervisor.model.ObservedJob;
+import io.flotilla.supervisor.model.Placement;
+import io.flotilla.supervisor.model.SlotLedger;
+import io.flotilla.supervisor.port.BackfillStore;
+import io.flotilla.supervisor.port.Clock;
+import io.flotilla.supervisor.port.ClusterCatalog;
+import io.flotilla.supervisor.port.ClusterPorts;
+import io.flotilla.supervisor.port.DeploymentStore;
+import io.flotilla.supervisor.port.PortRejectedException;
+import io.flotilla.supervisor.port.SubmitCommand;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The leader's part of backfills, between ticks: places each new one on a cluster with room (the
+ * deployment's own first), submits it under its own JobID from empty state, and follows it with one
+ * job list per cluster until it FINISHED or FAILED. The streaming job is never touched: the
+ * observer matches deployments' jobs by their derived JobIDs, which a backfill's never is.
+ */
+public final class BackfillRuns {
+
+    /** How long a submitted job may be absent from its cluster's list before it counts as lost. */
+    static final Duration MISSING_GRACE = Duration.ofMinutes(2);
+
+    private final BackfillStore backfills;
+    private final DeploymentStore deployments;
+    private final ClusterPorts ports;
+    private final ClusterCatalog catalog;
+    private final Clock clock;
+
+    public BackfillRuns(
+            BackfillStore backfills,
+            DeploymentStore deployments,
+            ClusterPorts ports,
+            ClusterCatalog catalog,
+            Clock clock) {
+        this.backfills = backfills;
+        this.deployments = deployments;
+        this.ports = ports;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** One round over every running backfill; returns how many it moved on. */
+    public int run(long fencingToken) {
+        List<Backfill> running = backfills.running();
+        if (running.isEmpty()) {
+            return 0;
+        }
+        int moved = 0;
+        Map<String, List<ObservedJob>> listed = new HashMap<>();
+        SlotLedger ledger = null;
+        for (Backfill b : running) {
+            try {
+                if (!b.submitted()) {
+                    if (ledger == null) {
+                        ledger = ledger(running);
+                    }
+                    moved += submit(b, ledger, fencingToken) ? 1 : 0;
+                } else {
+                    moved += follow(b, listed, fencingToken) ? 1 : 0;
+                }
+            } catch (PortRejectedException e) {
+                // The cluster refused the job, e.g. the DSL refused a source or sink for a batch.
+                end(b, Backfill.Status.FAILED, e.getMessage(), fencingToken);
+                moved++;
+            } catch (RuntimeException e) {
+                // The cluster does not answer now: tried again at the next round.
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * The slots the deployments' jobs hold, and those of the backfills already placed, so that two
+     * backfills never both take a cluster's last free slots.
+     */
+    private SlotLedger ledger(List<Backfill> running) {
+        List<Deployment> all = deployments.loadAll();
+        SlotLedger ledger = new SlotLedger(catalog.capacities(), Map.of(), all);
+        Map<String, Deployment> byName = new HashMap<>();
+        all.forEach(d -> byName.put(d.name(), d));
+        for (Backfill b : running) {
+            Deployment d = byName.get(b.deployment());
+            if (b.cluster() != null && d != null) {
+                ledger.place("backfill/" + b.id(), d.spec().withCluster(b.cluster()), b.cluster());
+            }
+        }
+        return ledger;
+    }
+
+    private boolean submit(Backfill b, SlotLedger ledger, long token) {
+        Optional<Deployment> found = deployments.load(List.of(b.deployment())).stream().findFirst();
+        if (found.isEmpty()) {
+            end(b, Backfill.Status.FAILED, "deployment " + b.deployment() + " was deleted", token);
+            return true;
+        }
+        Deployment d = found.get();
+        DeploymentSpec spec = d.spec();
+        String cluster = b.cluster();
+        if (cluster == null) {
+            cluster = place(b, d, ledger);
+            if (cluster == null) {
+                return false;
+            }
+            b = b.placedOn(cluster);
+            backfills.update(b);
+        }
+        ports.submitter()
+                .submit(
+                        new SubmitCommand(
+                                cluster,
+                                b.deployment(),
+                                b.jobId(),
+                                spec.artifactUri(),
+                                spec.artifactSha256(),
+                                spec.entryClass(),
+                                args(spec.args(), b),
+                                spec.parallelism(),
+                                null,
+                                token,
+                                null,
+                                false));
+        backfills.update(b.asSubmitted());
+        deployments.appendEvent(
+                new Event(
+                        b.deployment(),
+                        clock.now(),
+                        "BackfillStarted",
+                        "backfill "
+                                + b.id()
+                                + " of "
+                                + b.range()
+                                + " submitted as job "
+                                + b.jobId()
+                                + " on "
+                                + cluster
+                                + " (batch, from empty state)",
+                        token));
+        return true;
+    }
+
+    /** The deployment's own cluster if it has room, else the healthy one with most room. */
+    private static String place(Backfill b, Deployment d, SlotLedger ledger) {
+        String key = "backfill/" + b.id();
+        String own = d.currentCluster();
+        DeploymentSpec spec = d.spec();
+        if (Placement.concrete(own)
+                && ledger.place(key, spec.withCluster(own), own) instanceof SlotLedger.Placed p) {
+            return p.cluster();
+        }
+        return ledger.place(key, spec.withCluster(Placement.ANY), own)
+                        instanceof SlotLedger.Placed p
+                ? p.cluster()
+                : null;
+    }
+
+    private boolean follow(Backfill b, Map<String, List<ObservedJob>> listed, long token) {
+        List<ObservedJob> jobs =
+                listed.computeIfAbsent(b.cluster(), c -> ports.lister().listJobs(c, token));
+        ObservedJob job =
+                jobs.stream().filter(j -> j.jobId().equals(b.jobId())).findFirst().orElse(null);
+        JobState state = job == null ? JobState.MISSING : job.state();
+        switch (state) {
+            case FINISHED:
+                end(b, Backfill.Status.FINISHED, null, token);
+                return true;
+            case FAILED:
+            case CANCELED:
+                end(b, Backfill.Status.FAILED, "job " + b.jobId() + " " + job.status(), token);
+                return true;
+            case MISSING:
+                if (b.started().plus(MISSING_GRACE).isBefore(clock.now())) {
+                    end(
+                            b,
+                            Backfill.Status.FAILED,
+                            "job " + b.jobId() + " is gone from cluster " + b.cluster(),
+                            token);
+                    return true;
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private void end(Backfill b, Backfill.Status status, String error, long token) {
+        backfills.update(b.ended(status, clock.now(), error));
+        deployments.appendEvent(
+                new Event(
+                        b.deployment(),
+                        clock.now(),
+                        status == Backfill.Status.FINISHED ? "BackfillFinished" : "BackfillFailed",
+                        "backfill "
+                                + b.id()
+                                + " of "
+                                + b.range()
+                                + (b.jobId() == null ? "" : ", job " + b.jobId())
+                                + (status == Backfill.Status.FINISHED
+                                        ? " finished"
+                                        : " failed: " + error),
+                        token));
+    }
+
+    /**
+     * The deployment's job arguments with the backfill's range: no compiled plan, which belongs to
+     * the streaming job's state.
+     */
+    static List<String> args(List<String> streaming, Backfill b) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < streaming.size(); i++) {
+            String a = streaming.get(i);
+            if (a.equals("--previous-plan") || a.equals("--save-plan")) {
+                i++;
+                continue;
+            }
+            out.add(a);
+        }
+        out.add("--backfill-from");
+        out.add(b.from().toString());
+        out.add("--backfill-to");
+        out.add(b.to().toString());
+        if (b.into() != null) {
+            out.add("--into");
+            out.add(b.into());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,122 @@
+package io.flotilla.supervisor.model;
+
+import java.time.Instant;
+
+/**
+ * One backfill of a deployment: its DSL job re-run as a batch over {@code [from, to)} under a JobID
+ * of its own, on a cluster the leader picks, never touching the streaming job or its state.
+ *
+ * @param id the store's number for it, 0 before it is stored
+ * @param into the declared table written instead of the job's sink, or null for the job's own
+ * @param version the deployment's version whose jar runs it
+ * @param cluster where it runs, null until the leader placed it
+ * @param submitted whether the leader's submit went through (a JobID submitted again is a no-op)
+ * @param error why it failed, when {@link Status#FAILED}
+ */
+public record Backfill(
+        long id,
+        String deployment,
+        Instant from,
+        Instant to,
+        String into,
+        String version,
+        String jobId,
+        String cluster,
+        boolean submitted,
+        Status status,
+        String requestedBy,
+        Instant started,
+        Instant ended,
+        String error) {
+
+    /** Where a backfill stands. */
+    public enum Status {
+        /** Requested, placed or running: the leader follows it. */
+        RUNNING,
+        /** Its job finished: every record of the range was written. */
+        FINISHED,
+        /** Its job failed, or could not be submitted. */
+        FAILED
+    }
+
+    /** Placed on {@code where}, not yet submitted. */
+    public Backfill placedOn(String where) {
+        return new Backfill(
+                id,
+                deployment,
+                from,
+                to,
+                into,
+                version,
+                jobId,
+                where,
+                false,
+                status,
+                requestedBy,
+                started,
+                ended,
+                error);
+    }
+
+    /** Submitted on its cluster. */
+    public Backfill asSubmitted() {
+        return new Backfill(
+                id,
+                deployment,
+                from,
+                to,
+                into,
+                version,
+                jobId,
+                cluster,
+                true,
+                status,
+                requestedBy,
+                started,
+                ended,
+                error);
+    }
+
+    /** Ended at {@code at} in {@code end}, with {@code why} when it failed. */
+    public Backfill ended(Status end, Instant at, String why) {
+        return new Backfill(
+                id,
+                deployment,
+                from,
+                to,
+                into,
+                version,
+                jobId,
+                cluster,
+                submitted,
+                end,
+                requestedBy,
+                started,
+                at,
+                why);
+    }
+
+    /** This backfill as stored under {@code newId}. */
+    public Backfill withId(long newId) {
+        return new Backfill(
+                newId,
+                deployment,
+                from,
+                to,
+                into,
+                version,
+                jobId,
+                cluster,
+                submitted,
+                status,
+                requestedBy,
+                started,
+                ended,
+                error);
+    }
+
+    /** "[from, to)" as events and messages show the range. */
+    public String range() {
+        return "[" + from + ", " + to + ")" + (into == null ? "" : " into " + into);
+    }
+}

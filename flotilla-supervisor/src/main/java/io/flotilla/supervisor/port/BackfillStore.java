@@ -1,0 +1,54 @@
+package io.flotilla.supervisor.port;
+
+import io.flotilla.supervisor.model.Backfill;
+import io.flotilla.supervisor.model.Event;
+import java.util.List;
+import java.util.Optional;
+
+/** Where backfills live (PostgreSQL in production): written by the API and the leader. */
+public interface BackfillStore {
+
+    /** Stores a new backfill with its audit event in one transaction; returns it with its id. */
+    Backfill create(Backfill backfill, Event audit);
+
+    /** The backfills of {@code deployment}, newest first. */
+    List<Backfill> of(String deployment);
+
+    Optional<Backfill> get(String deployment, long id);
+
+    /** Every backfill still {@link Backfill.Status#RUNNING}, oldest first: the leader's work. */
+    List<Backfill> running();
+
+    /** Writes what the leader learned of a backfill: its cluster, submit, status and end. */
+    void update(Backfill backfill);
+
+    /** A store for a supervisor that keeps no backfills: asking for one is refused. */
+    static BackfillStore unavailable() {
+        return new BackfillStore() {
+            @Override
+            public Backfill create(Backfill backfill, Event audit) {
+                throw new PortRejectedException("this supervisor stores no backfills");
+            }
+
+            @Override
+            public List<Backfill> of(String deployment) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<Backfill> get(String deployment, long id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Backfill> running() {
+                return List.of();
+            }
+
+            @Override
+            public void update(Backfill backfill) {
+                throw new PortRejectedException("this supervisor stores no backfills");
+            }
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package io.flotilla.supervisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flotilla.supervisor.model.Backfill;
+import io.flotilla.supervisor.model.Event;
+import io.flotilla.supervisor.port.BackfillStore;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cases every {@link BackfillStore} must pass, run against the in-memory fake the API and
+ * leader tests use and against PostgreSQL, so the fake cannot drift from the real store.
+ */
+abstract class BackfillStoreContract {
+
+    static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
+
+    /** An empty store. */
+    abstract BackfillStore store();
+
+    /** The audit events the store wrote with its backfills, of {@code deployment}. */
+    abstract List<Event> events(String deployment);
+
+    static Backfill requested(String deployment, String jobId, String into) {
+        return new Backfill(
+                0,
+                deployment,
+                AT.minusSeconds(3600),
+                AT,
+                into,
+                "1",
+                jobId,
+                null,
+                false,
+                Backfill.Status.RUNNING,
+                "ci",
+                AT,
+                null,
+                null);
+    }
+
+    @Test
+    void aBackfillIsStoredWithItsAuditEventAndAnIdAndReadBackAsWritten() {
+        Backfill a =
+                store().create(
+                                requested("orders", "a".repeat(32), "order_stats_backfill"),
+                                new Event("orders", AT, "BackfillRequested", "asked", 0, "ci"));
+        Backfill b = store().create(requested("orders", "b".repeat(32), null), audit());
+        store().create(requested("other", "c".repeat(32), null), audit());
+
+        assertThat(a.id()).isPositive();
+        assertThat(b.id()).isGreaterThan(a.id());
+        assertThat(store().get("orders", a.id())).contains(a);
+        assertThat(store().get("other", a.id())).isEmpty();
+        assertThat(store().of("orders")).containsExactly(b, a);
+        assertThat(events("orders")).extracting(Event::type).contains("BackfillRequested");
+    }
+
+    @Test
+    void theLeadersUpdatesAreKeptAndAnEndedBackfillIsNoLongerRunning() {
+        Backfill a = store().create(requested("orders", "a".repeat(32), null), audit());
+        Backfill b = store().create(requested("orders", "b".repeat(32), null), audit());
+        Backfill placed = a.placedOn("cluster-1").asSubmitted();
+        store().update(placed);
+        assertThat(store().get("orders", a.id())).contains(placed);
+
+        Backfill ended = b.placedOn("cluster-2").ended(Backfill.Status.FAILED, AT, "refused");
+        store().update(ended);
+        assertThat(store().get("orders", b.id())).contains(ended);
+        assertThat(store().running()).containsExactly(placed);
+        Backfill finished = placed.ended(Backfill.Status.FINISHED, AT.plusSeconds(5), null);
+        store().update(finished);
+        assertThat(store().running()).isEmpty();
+        assertThat(store().get("orders", a.id())).contains(finished);
+    }
+
+    private static Event audit() {
+        return new Event("orders", AT, "BackfillRequested", "asked", 0, "ci");
+    }
+}
