@@ -80,26 +80,7 @@ public final class SlotLedger {
         FlinkVersionRange range = spec.flinkRange();
         Choice choice;
         if (Placement.concrete(target)) {
-            ClusterCapacity c = clusters.get(target);
-            choice =
-                    c != null && !c.runs(range, true)
-                            ? new NoRoom(
-                                    "cluster "
-                                            + target
-                                            + " runs "
-                                            + c.describeFlink()
-                                            + ", outside the spec's flinkVersion range "
-                                            + range
-                                            + ": choose another cluster or widen the range")
-                            : c == null || c.slots() == 0 || free(c) >= needs
-                                    ? new Placed(target)
-                                    : new NoRoom(
-                                            "needs "
-                                                    + needs
-                                                    + " slots: cluster "
-                                                    + target
-                                                    + " has "
-                                                    + describe(c));
+            choice = named(target, needs, range);
         } else {
             choice = choose(target, needs, preferred, range);
         }
@@ -111,6 +92,28 @@ public final class SlotLedger {
             used.merge(own.cluster(), own.slots(), Integer::sum);
         }
         return choice;
+    }
+
+    /** A named cluster: refused when its version is known and outside the range, or it is full. */
+    private Choice named(String target, int needs, FlinkVersionRange range) {
+        ClusterCapacity c = clusters.get(target);
+        if (c == null) {
+            return new Placed(target);
+        }
+        if (!c.runs(range, true)) {
+            return new NoRoom(
+                    "cluster "
+                            + target
+                            + " runs "
+                            + c.describeFlink()
+                            + ", outside the spec's flinkVersion range "
+                            + range
+                            + ": choose another cluster or widen the range");
+        }
+        return c.slots() == 0 || free(c) >= needs
+                ? new Placed(target)
+                : new NoRoom(
+                        "needs " + needs + " slots: cluster " + target + " has " + describe(c));
     }
 
     private Choice choose(String target, int needs, String preferred, FlinkVersionRange range) {
