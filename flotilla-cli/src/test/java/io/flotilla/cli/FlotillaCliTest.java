@@ -134,7 +134,8 @@ class FlotillaCliTest {
                 .contains(
                         "deployment     orders",
                         "status         RUNNING",
-                        "cluster        cluster-1")
+                        "cluster        cluster-1",
+                        "flink          >=2.0")
                 .contains(
                         "version        1",
                         "module         jobs/orders",
@@ -395,6 +396,20 @@ class FlotillaCliTest {
         assertThat(failed.code()).isEqualTo(1);
         assertThat(failed.err())
                 .contains("failed: job fedcba FAILED", "streaming job is untouched");
+    }
+
+    @Test
+    void deployTakesAFlinkVersionRange() {
+        Cli cli =
+                new Cli(
+                        env,
+                        Map.of(),
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        String usage =
+                new picocli.CommandLine(new io.flotilla.cli.command.DeployCommand(cli))
+                        .getUsageMessage();
+        assertThat(usage).contains("--flink-version=RANGE", "2.2.x");
     }
 
     @Test

@@ -138,7 +138,8 @@ final class TestingSupervisor implements AutoCloseable {
                 null,
                 0,
                 null,
-                false);
+                false,
+                ">=2.0");
     }
 
     private String jobId() {
@@ -590,7 +591,8 @@ final class TestingSupervisor implements AutoCloseable {
                         null,
                         0,
                         null,
-                        false),
+                        false,
+                        s.flinkVersion()),
                 null,
                 status(job, phase, sp, chk, d.status().retries(), error),
                 d.createdAt(),

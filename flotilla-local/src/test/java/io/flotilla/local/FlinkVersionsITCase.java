@@ -2,6 +2,7 @@ package io.flotilla.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flotilla.local.demo.Demo;
 import io.flotilla.local.process.Distribution;
 import io.flotilla.local.process.FlinkCluster;
 import io.flotilla.sidecar.client.SidecarClient;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Clusters of two Flink releases side by side on the real platform: each runs the release it was
  * given, its sidecar reports it, and a stateful job moved through the supervisor from the base
- * release's cluster to the newest one's continues its counts from the savepoint taken on the old.
+ * release's cluster to the newest one's continues its counts from the savepoint taken on the old;
+ * and a spec's Flink version range decides where a deployment without a named cluster lands.
  */
 class FlinkVersionsITCase {
 
@@ -141,11 +143,66 @@ class FlinkVersionsITCase {
         assertThat(moved.status().jobId()).isNotEqualTo(onBase.status().jobId());
     }
 
+    @Test
+    void aFlinkVersionRangePlacesAnyClusterDeploymentsOnTheClusterOfThatVersion() {
+        Artifacts.Published orders = TestingPlatforms.publishExample(platform);
+        String newer = ">=" + NEXT.substring(0, NEXT.lastIndexOf('.'));
+        String base = BASE.substring(0, BASE.lastIndexOf('.')) + ".x";
+        api.create(ordersJob("on-next", orders, "*").withFlinkVersion(newer));
+        api.create(ordersJob("on-base", orders, "*").withFlinkVersion(base));
+        api.create(ordersJob("named-base", orders, "cluster-1").withFlinkVersion(newer));
+
+        DeploymentView onNext = until("on-next", "RUNNING", d -> d.phase() == Phase.RUNNING);
+        DeploymentView onBase = until("on-base", "RUNNING", d -> d.phase() == Phase.RUNNING);
+        assertThat(onNext.cluster()).as("range " + newer).isEqualTo("cluster-2");
+        assertThat(onNext.spec().flinkVersion()).isEqualTo(newer);
+        assertThat(onBase.cluster()).as("range " + base).isEqualTo("cluster-1");
+        DeploymentView waiting =
+                until(
+                        "named-base",
+                        "WAITING_FOR_SLOTS for its Flink version",
+                        d ->
+                                d.phase() == Phase.WAITING_FOR_SLOTS
+                                        && d.status().waiting().contains("runs Flink"));
+        assertThat(waiting.status().waiting())
+                .isEqualTo(
+                        "cluster cluster-1 runs Flink "
+                                + BASE
+                                + ", outside the spec's flinkVersion range "
+                                + newer
+                                + ": choose another cluster or widen the range");
+        assertThat(waiting.status().jobId()).isNull();
+    }
+
+    private static DeploymentRequest ordersJob(
+            String name, Artifacts.Published jar, String cluster) {
+        return new DeploymentRequest(
+                name,
+                "team-orders",
+                "examples/orders",
+                "1",
+                jar.uri(),
+                jar.sha256(),
+                Demo.ENTRY_CLASS,
+                List.of("--sink", "blackhole", "--rows-per-second", "5"),
+                1,
+                null,
+                "STATELESS",
+                cluster,
+                null,
+                null);
+    }
+
     private static boolean running(DeploymentView d, String cluster) {
         return d.phase() == Phase.RUNNING && cluster.equals(d.cluster());
     }
 
     private static DeploymentView until(String what, Predicate<DeploymentView> condition) {
-        return TestingSupervisors.awaitDeployment(api, "counter", what, WAIT, condition);
+        return until("counter", what, condition);
+    }
+
+    private static DeploymentView until(
+            String name, String what, Predicate<DeploymentView> condition) {
+        return TestingSupervisors.awaitDeployment(api, name, what, WAIT, condition);
     }
 }

@@ -105,6 +105,7 @@ class WebUiITCase {
         assertThat(text("f-cluster")).isEqualTo("cluster-1");
         assertThat(d.findElement(By.cssSelector("#f-cluster a")).getAttribute("href"))
                 .endsWith("/clusters/cluster-1");
+        assertThat(text("f-flink")).isEqualTo("any version");
         assertThat(text("f-version")).isEqualTo("1");
         assertThat(text("f-module")).isEqualTo("examples/orders");
         assertThat(text("f-owner")).isEqualTo("team-orders");

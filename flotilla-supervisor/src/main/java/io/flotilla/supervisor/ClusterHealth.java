@@ -44,7 +44,10 @@ public final class ClusterHealth {
         this(store, lister, canceller, clock, every, null, null);
     }
 
-    /** A health check that also asks each answering cluster for its slots, into {@code slots}. */
+    /**
+     * A health check that also asks each answering cluster for its slots and Flink version, into
+     * {@code slots}.
+     */
     public ClusterHealth(
             ControlStore store,
             JobLister lister,
@@ -79,7 +82,12 @@ public final class ClusterHealth {
             }
             record(c.name(), error, now);
             if (slots != null) {
-                slots.update(c.name(), error == null, error == null ? slotsOf(c) : null);
+                SlotCounter.Report report = error == null ? reportOf(c) : null;
+                slots.update(
+                        c.name(),
+                        error == null,
+                        report == null ? null : report.slotsTotal(),
+                        report == null ? null : report.flinkVersion());
             }
             if (c.lost() && jobs != null) {
                 settle(c, jobs, fencingToken, now);
@@ -88,14 +96,15 @@ public final class ClusterHealth {
     }
 
     /**
-     * What the cluster's sidecar says it has; null when it says nothing (registered slots then).
+     * What the cluster's sidecar says it has and runs; null when it says nothing (registered slots
+     * then, and the version last reported).
      */
-    private Integer slotsOf(Cluster c) {
+    private SlotCounter.Report reportOf(Cluster c) {
         if (counter == null) {
             return null;
         }
         try {
-            return counter.slotsTotal(c.name());
+            return counter.report(c.name());
         } catch (RuntimeException e) {
             return null;
         }

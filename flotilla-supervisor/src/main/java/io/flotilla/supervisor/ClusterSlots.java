@@ -12,11 +12,12 @@ import java.util.function.Supplier;
 /**
  * The registered clusters' capacities for placement: the slots each cluster's sidecar last reported
  * to {@link ClusterHealth} (or, before that or when it reports none, the slots it was registered
- * with), and whether it last answered. Written by the health check, read every tick.
+ * with), the Flink version it last reported (kept while it is silent), and whether it last
+ * answered. Written by the health check, read every tick.
  */
 public final class ClusterSlots implements ClusterCatalog {
 
-    private record Seen(boolean answers, Integer reported) {}
+    private record Seen(boolean answers, Integer reported, String flinkVersion) {}
 
     private final Supplier<List<Cluster>> registered;
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
@@ -28,7 +29,23 @@ public final class ClusterSlots implements ClusterCatalog {
 
     /** What one look at {@code cluster} found; {@code reported} is null when it said nothing. */
     public void update(String cluster, boolean answers, Integer reported) {
-        seen.put(cluster, new Seen(answers, reported));
+        update(cluster, answers, reported, null);
+    }
+
+    /**
+     * What one look at {@code cluster} found; {@code reported} and {@code flinkVersion} are null
+     * when it said nothing (a version once reported is kept: a silent cluster did not change it).
+     */
+    public void update(String cluster, boolean answers, Integer reported, String flinkVersion) {
+        seen.compute(
+                cluster,
+                (k, before) ->
+                        new Seen(
+                                answers,
+                                reported,
+                                flinkVersion != null || before == null
+                                        ? flinkVersion
+                                        : before.flinkVersion()));
     }
 
     @Override
@@ -41,7 +58,13 @@ public final class ClusterSlots implements ClusterCatalog {
                             ? s.reported()
                             : c.slots();
             boolean answers = s == null || s.answers();
-            out.add(new ClusterCapacity(c.name(), c.pool(), slots, answers && !c.lost()));
+            out.add(
+                    new ClusterCapacity(
+                            c.name(),
+                            c.pool(),
+                            slots,
+                            answers && !c.lost(),
+                            s == null ? null : s.flinkVersion()));
         }
         return out;
     }

@@ -193,6 +193,21 @@ final class BadRequests {
         for (Object v : List.of("cluster-9", "Bad", "", 5, "pool:nowhere", "pool:Bad", "pool:")) {
             m.add(new Object[] {"cluster", v, "cluster"});
         }
+        for (Object v :
+                List.of(
+                        "",
+                        " ",
+                        "two",
+                        "2.0.0.1",
+                        ">=2.3 <2.0",
+                        "~2.0",
+                        ">=2.x",
+                        "2.0\u0000",
+                        "2".repeat(600),
+                        2,
+                        List.of(">=2.0"))) {
+            m.add(new Object[] {"flinkVersion", v, "flinkVersion"});
+        }
         m.add(new Object[] {"retention", Map.of("keepSavepoints", 0), "retention.keepSavepoints"});
         m.add(new Object[] {"retention", Map.of("keepSavepoints", -1), "retention.keepSavepoints"});
         m.add(

@@ -25,6 +25,45 @@ class SupervisorApiTest extends SupervisorApiFixture {
     }
 
     @Test
+    void aFlinkVersionRangeIsStoredAsWrittenShownInTheSpecAndAStarRemovesIt() throws Exception {
+        String body =
+                orders("orders")
+                        .replace(
+                                "\"cluster\":", "\"flinkVersion\": \" >=2.0  <2.3\", \"cluster\":");
+        Answer created = call(ADMIN, "POST", "/v1/deployments", body);
+
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        assertThat(created.body().get("spec").get("flinkVersion").asText()).isEqualTo(">=2.0 <2.3");
+        assertThat(store.deployment("orders").orElseThrow().spec().flinkVersion())
+                .isEqualTo(">=2.0 <2.3");
+        Answer kept =
+                call(
+                        OPERATOR,
+                        "PUT",
+                        "/v1/deployments/orders",
+                        "{\"expectedGeneration\": 1, \"version\": \"2\"}");
+        assertThat(kept.body().get("spec").get("flinkVersion").asText()).isEqualTo(">=2.0 <2.3");
+        Answer any =
+                call(
+                        OPERATOR,
+                        "PUT",
+                        "/v1/deployments/orders",
+                        "{\"expectedGeneration\": 2, \"flinkVersion\": \"*\"}");
+        assertThat(any.status()).as(any.body().toString()).isEqualTo(200);
+        assertThat(any.body().get("spec").get("flinkVersion").isNull()).isTrue();
+        Answer bad =
+                call(
+                        OPERATOR,
+                        "PUT",
+                        "/v1/deployments/orders",
+                        "{\"expectedGeneration\": 3, \"flinkVersion\": \"2.2+\"}");
+        assertBad(bad, 400, "invalid_field", "flinkVersion");
+        assertThat(bad.body().path("error").path("message").asText())
+                .startsWith("field 'flinkVersion' must be a Flink version range")
+                .contains("e.g. \">=2.0 <2.3\"", "'2.2+' is no comparison");
+    }
+
+    @Test
     void rolesDecideWhoMayChangeWhat() throws Exception {
         call(ADMIN, "POST", "/v1/deployments", orders("orders"));
 

@@ -106,6 +106,20 @@ class WebUiTest extends SupervisorApiFixture {
     }
 
     @Test
+    void theJobPageShowsTheSpecsFlinkVersionRangeBesideTheCluster() throws Exception {
+        Browser b = login(OPERATOR);
+        assertThat(send("GET", "/jobs/orders", b.cookie(), null).body())
+                .contains("<dt>Flink</dt><dd id=\"f-flink\">any version</dd>");
+        call(
+                OPERATOR,
+                "PUT",
+                "/v1/deployments/orders",
+                "{\"expectedGeneration\": 1, \"flinkVersion\": \">=2.3\"}");
+        assertThat(send("GET", "/jobs/orders", b.cookie(), null).body())
+                .contains("<dt>Flink</dt><dd id=\"f-flink\">&gt;=2.3</dd>");
+    }
+
+    @Test
     void aPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() throws Exception {
         Browser b = login(OPERATOR);
         HttpResponse<String> r = send("POST", "/jobs/orders/stop", b.cookie(), "");

@@ -51,6 +51,15 @@ public final class DeployCommand implements Callable<Integer> {
     String cluster;
 
     @Option(
+            names = "--flink-version",
+            paramLabel = "RANGE",
+            description =
+                    "Flink versions the job may run on, e.g. '>=2.0 <2.3', '2.2.x', '>=2.1' or"
+                            + " '2.0.0'; '*' for any (the default). With --cluster '*' or"
+                            + " pool:NAME only clusters running such a version are chosen.")
+    String flinkVersion;
+
+    @Option(
             names = "--version",
             paramLabel = "V",
             description = "Version shown on the job page; default: 1, or the current one plus 1.")
@@ -121,12 +130,16 @@ public final class DeployCommand implements Callable<Integer> {
                                     upgradeMode,
                                     cluster,
                                     null,
-                                    null));
+                                    null,
+                                    null,
+                                    flinkVersion));
             out.progress(
                     "deployment " + deployment + " created on " + d.cluster() + ", version " + v);
         } else {
             DeploymentView before = existing.get();
-            if (sameJob(before, published, entry, args, v) && before.phase() == Phase.RUNNING) {
+            if (sameJob(before, published, entry, args, v)
+                    && (flinkVersion == null || flinkVersion.equals(before.spec().flinkVersion()))
+                    && before.phase() == Phase.RUNNING) {
                 out.progress(deployment + " already runs this build (version " + v + ")");
                 out.document(before);
                 return 0;
@@ -148,7 +161,9 @@ public final class DeployCommand implements Callable<Integer> {
                                     upgradeMode,
                                     cluster,
                                     null,
-                                    before.generation()));
+                                    before.generation(),
+                                    null,
+                                    flinkVersion));
             out.progress(
                     "deployment "
                             + deployment

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
         name = "status",
         mixinStandardHelpOptions = true,
         description =
-                "Show one deployment: status, cluster, version, module, created, updated, JobID,"
+                "Show one deployment: status, cluster, Flink version range, version, module,"
+                        + " created, updated, JobID,"
                         + " last checkpoint and savepoint, retries, tables read and written.")
 public final class StatusCommand implements Callable<Integer> {
 
@@ -67,10 +68,15 @@ public final class StatusCommand implements Callable<Integer> {
                 "status",
                 d.phase()
                         + (s != null && s.error() != null ? " (" + s.error() + ")" : "")
+                        + (s != null && s.waiting() != null ? " (" + s.waiting() + ")" : "")
                         + " (desired "
                         + d.spec().desiredState()
                         + ")");
         field(out, "cluster", d.cluster());
+        field(
+                out,
+                "flink",
+                d.spec().flinkVersion() == null ? "any version" : d.spec().flinkVersion());
         field(out, "version", d.spec().version() + "  (generation " + d.generation() + ")");
         field(out, "module", Texts.orDash(d.spec().module()));
         field(out, "owner", Texts.orDash(d.spec().owner()));

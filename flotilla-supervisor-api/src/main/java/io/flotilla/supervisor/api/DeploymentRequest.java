@@ -9,7 +9,9 @@ import java.util.List;
  * {@code desiredState} and {@code upgradeMode} are names of {@link DesiredState} and {@link
  * UpgradeMode}, checked by the supervisor so a wrong one gets an error naming the choices. {@code
  * checkpointInterval} is how often the job checkpoints, e.g. {@code "30s"} or {@code "PT1M"} (100
- * ms to 1 day); absent, the cluster's default.
+ * ms to 1 day); absent, the cluster's default. {@code flinkVersion} is the range of Flink versions
+ * the job may run on, e.g. {@code ">=2.0 <2.3"}, {@code "2.2.x"}, {@code ">=2.1"} or {@code
+ * "2.0.0"}; absent, any.
  */
 public record DeploymentRequest(
         String name,
@@ -31,7 +33,49 @@ public record DeploymentRequest(
                         description =
                                 "How often the job checkpoints, e.g. \"30s\" or \"PT1M\" (100ms to"
                                         + " 1d); absent: the cluster's default")
-                String checkpointInterval) {
+                String checkpointInterval,
+        @Schema(
+                        description =
+                                "The Flink versions the job may run on: comparisons that must all"
+                                        + " hold (>=, >, <=, <, =), e.g. \">=2.0 <2.3\", \">=2.1\","
+                                        + " \"2.2.x\" or \"2.0.0\"; absent: any version")
+                String flinkVersion) {
+
+    /** A request that leaves the Flink version range as it is (on create: any version). */
+    public DeploymentRequest(
+            String name,
+            String owner,
+            String module,
+            String version,
+            String artifactUri,
+            String artifactSha256,
+            String entryClass,
+            List<String> args,
+            Integer parallelism,
+            String desiredState,
+            String upgradeMode,
+            String cluster,
+            RetentionRequest retention,
+            Long expectedGeneration,
+            String checkpointInterval) {
+        this(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                upgradeMode,
+                cluster,
+                retention,
+                expectedGeneration,
+                checkpointInterval,
+                null);
+    }
 
     /** A request that keeps the cluster's default checkpoint interval. */
     public DeploymentRequest(
@@ -106,7 +150,8 @@ public record DeploymentRequest(
                 cluster,
                 retention,
                 expectedGeneration,
-                checkpointInterval);
+                checkpointInterval,
+                flinkVersion);
     }
 
     public DeploymentRequest withDesiredState(DesiredState value) {
@@ -125,7 +170,8 @@ public record DeploymentRequest(
                 cluster,
                 retention,
                 expectedGeneration,
-                checkpointInterval);
+                checkpointInterval,
+                flinkVersion);
     }
 
     public DeploymentRequest withUpgradeMode(UpgradeMode value) {
@@ -144,7 +190,8 @@ public record DeploymentRequest(
                 cluster,
                 retention,
                 expectedGeneration,
-                checkpointInterval);
+                checkpointInterval,
+                flinkVersion);
     }
 
     public DeploymentRequest withRetention(RetentionRequest value) {
@@ -163,6 +210,49 @@ public record DeploymentRequest(
                 cluster,
                 value,
                 expectedGeneration,
-                checkpointInterval);
+                checkpointInterval,
+                flinkVersion);
+    }
+
+    /** The same request asking for Flink versions in {@code range} (e.g. {@code ">=2.3"}). */
+    public DeploymentRequest withFlinkVersion(String range) {
+        return new DeploymentRequest(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                upgradeMode,
+                cluster,
+                retention,
+                expectedGeneration,
+                checkpointInterval,
+                range);
+    }
+
+    /** The same request placed on {@code target}: a cluster, {@code pool:NAME} or {@code *}. */
+    public DeploymentRequest withCluster(String target) {
+        return new DeploymentRequest(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                upgradeMode,
+                target,
+                retention,
+                expectedGeneration,
+                checkpointInterval,
+                flinkVersion);
     }
 }

@@ -15,6 +15,9 @@ public enum Phase {
     FINISHED,
     /** Retrying stopped (nothing restorable, or a crash loop): the status's attention says why. */
     NEEDS_ATTENTION,
-    /** No cluster has room for the next job: the status's waiting says how many slots it needs. */
+    /**
+     * No cluster has room for the next job, or none runs a Flink version in the spec's range: the
+     * status's waiting says which and what to change.
+     */
     WAITING_FOR_SLOTS
 }

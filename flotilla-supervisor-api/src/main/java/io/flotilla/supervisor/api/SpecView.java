@@ -23,4 +23,6 @@ public record SpecView(
         long restarts,
         Duration checkpointInterval,
         /* Whether the next job may drop state it cannot restore: a release allowed state loss. */
-        boolean allowNonRestoredState) {}
+        boolean allowNonRestoredState,
+        /* The Flink versions it may run on (e.g. ">=2.0 <2.3"), or null for any. */
+        String flinkVersion) {}

@@ -20,5 +20,5 @@ public record StatusView(
         int failuresInWindow,
         String unhealthy,
         AttentionView attention,
-        /* For WAITING_FOR_SLOTS: why no cluster has room for the next job, or null. */
+        /* For WAITING_FOR_SLOTS: why no cluster has room (or the Flink version) for the next job. */
         String waiting) {}

@@ -46,7 +46,11 @@ final class SpecRequests {
                 1,
                 retention(b.retention()),
                 0,
-                checkpointInterval(b.checkpointInterval()));
+                checkpointInterval(b.checkpointInterval()),
+                false,
+                b.flinkVersion() == null
+                        ? null
+                        : SpecRules.flinkVersion("flinkVersion", b.flinkVersion()));
     }
 
     /** The spec an update of {@code s} asks for: absent fields keep their value. */
@@ -83,7 +87,11 @@ final class SpecRequests {
                 s.restarts(),
                 b.checkpointInterval() == null
                         ? s.checkpointInterval()
-                        : checkpointInterval(b.checkpointInterval()));
+                        : checkpointInterval(b.checkpointInterval()),
+                false,
+                b.flinkVersion() == null
+                        ? s.flinkVersion()
+                        : SpecRules.flinkVersion("flinkVersion", b.flinkVersion()));
     }
 
     /** The artifact of a release: a jar the sidecars trust. */

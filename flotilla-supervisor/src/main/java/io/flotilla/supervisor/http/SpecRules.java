@@ -5,6 +5,7 @@ import io.flotilla.sidecar.artifacts.ArtifactPolicy;
 import io.flotilla.sidecar.jobs.SubmitRules;
 import io.flotilla.supervisor.api.Lineage;
 import io.flotilla.supervisor.api.LineageTable;
+import io.flotilla.supervisor.model.FlinkVersionRange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +57,23 @@ public final class SpecRules {
             throw Validation.missing(field);
         }
         return SubmitRules.parallelism(field, value);
+    }
+
+    /**
+     * A Flink version range as {@link FlinkVersionRange} reads it, or null for {@code "*"} (any
+     * version: how a change removes a range).
+     */
+    static String flinkVersion(String field, String value) {
+        optionalText(field, value);
+        if (value.strip().equals("*")) {
+            return null;
+        }
+        try {
+            return FlinkVersionRange.parse(value).text();
+        } catch (IllegalArgumentException e) {
+            throw Validation.invalid(
+                    field, e.getMessage() + " (or \"*\" for any version, the default)");
+        }
     }
 
     static List<String> args(String field, List<String> args) {

@@ -16,6 +16,8 @@ import java.util.function.Consumer;
  * @param checkpointInterval how often the job checkpoints, or null for its cluster's default
  * @param allowNonRestoredState whether the job may start without state its restore path holds and
  *     it cannot take: a release that was allowed to lose state asks for it
+ * @param flinkVersion the Flink versions it may run on, a {@link FlinkVersionRange} as written
+ *     (spaces collapsed), or null for any
  */
 public record DeploymentSpec(
         String name,
@@ -35,7 +37,50 @@ public record DeploymentSpec(
         RetentionPolicy retention,
         long restarts,
         Duration checkpointInterval,
-        boolean allowNonRestoredState) {
+        boolean allowNonRestoredState,
+        String flinkVersion) {
+
+    /** A spec that runs on any Flink version. */
+    public DeploymentSpec(
+            String name,
+            String owner,
+            String module,
+            String version,
+            String artifactUri,
+            String artifactSha256,
+            String entryClass,
+            List<String> args,
+            int parallelism,
+            DesiredState desiredState,
+            UpgradeMode upgradeMode,
+            String cluster,
+            String restoreFrom,
+            long generation,
+            RetentionPolicy retention,
+            long restarts,
+            Duration checkpointInterval,
+            boolean allowNonRestoredState) {
+        this(
+                name,
+                owner,
+                module,
+                version,
+                artifactUri,
+                artifactSha256,
+                entryClass,
+                args,
+                parallelism,
+                desiredState,
+                upgradeMode,
+                cluster,
+                restoreFrom,
+                generation,
+                retention,
+                restarts,
+                checkpointInterval,
+                allowNonRestoredState,
+                null);
+    }
 
     /** A spec that restores all of its state. */
     public DeploymentSpec(
@@ -136,12 +181,26 @@ public record DeploymentSpec(
             throw new IllegalArgumentException(
                     "checkpointInterval must be positive, got " + checkpointInterval);
         }
+        if (flinkVersion != null) {
+            try {
+                flinkVersion = FlinkVersionRange.parse(flinkVersion).text();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("flinkVersion " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The Flink versions the job may run on, or null for any. */
+    public FlinkVersionRange flinkRange() {
+        return flinkVersion == null ? null : FlinkVersionRange.parse(flinkVersion);
     }
 
     /**
      * Whether a job started from {@code other} already runs what this spec asks for. Owner, desired
      * state, upgrade mode and generation do not change the job itself, so a change to only those
-     * needs no restart; nor does a pool or any-cluster target, which a placed job already meets.
+     * needs no restart; nor does a pool or any-cluster target, which a placed job already meets. A
+     * new Flink version range places a pool or any-cluster job again (it may move); on a named
+     * cluster it changes nothing until the next start.
      */
     public boolean sameJobAs(DeploymentSpec other) {
         return other != null
@@ -154,7 +213,9 @@ public record DeploymentSpec(
                 && (cluster.equals(other.cluster) || !Placement.concrete(cluster))
                 && Objects.equals(restoreFrom, other.restoreFrom)
                 && restarts == other.restarts
-                && Objects.equals(checkpointInterval, other.checkpointInterval);
+                && Objects.equals(checkpointInterval, other.checkpointInterval)
+                && (Objects.equals(flinkVersion, other.flinkVersion)
+                        || Placement.concrete(cluster));
     }
 
     /** Whether {@code other} runs another build of the job (a release, not a reconfiguration). */
@@ -201,6 +262,11 @@ public record DeploymentSpec(
         return copy(b -> b.allowNonRestoredState = allow);
     }
 
+    /** The same spec asking for Flink versions in {@code range}, or any when null. */
+    public DeploymentSpec withFlinkVersion(String range) {
+        return copy(b -> b.flinkVersion = range);
+    }
+
     public DeploymentSpec withCheckpointInterval(Duration interval) {
         return copy(b -> b.checkpointInterval = interval);
     }
@@ -211,73 +277,10 @@ public record DeploymentSpec(
     }
 
     /** This spec with {@code change} applied, validated like any new spec. */
-    private DeploymentSpec copy(Consumer<Builder> change) {
-        Builder b = new Builder(this);
+    private DeploymentSpec copy(Consumer<SpecCopy> change) {
+        SpecCopy b = new SpecCopy(this);
         change.accept(b);
         return b.build();
-    }
-
-    /** The changeable fields of a spec being copied; the others come from {@code from}. */
-    private static final class Builder {
-        private final DeploymentSpec from;
-        String version;
-        String artifactUri;
-        String artifactSha256;
-        DesiredState desiredState;
-        UpgradeMode upgradeMode;
-        String cluster;
-        String restoreFrom;
-        long generation;
-        RetentionPolicy retention;
-        long restarts;
-        int parallelism;
-        Duration checkpointInterval;
-        boolean allowNonRestoredState;
-
-        private Builder(DeploymentSpec from) {
-            this.from = from;
-            this.version = from.version;
-            this.artifactUri = from.artifactUri;
-            this.artifactSha256 = from.artifactSha256;
-            this.desiredState = from.desiredState;
-            this.upgradeMode = from.upgradeMode;
-            this.cluster = from.cluster;
-            this.restoreFrom = from.restoreFrom;
-            this.generation = from.generation;
-            this.retention = from.retention;
-            this.restarts = from.restarts;
-            this.parallelism = from.parallelism;
-            this.checkpointInterval = from.checkpointInterval;
-            this.allowNonRestoredState = from.allowNonRestoredState;
-        }
-
-        private void version(String newVersion, String uri, String sha256) {
-            this.version = newVersion;
-            this.artifactUri = uri;
-            this.artifactSha256 = sha256;
-        }
-
-        private DeploymentSpec build() {
-            return new DeploymentSpec(
-                    from.name,
-                    from.owner,
-                    from.module,
-                    version,
-                    artifactUri,
-                    artifactSha256,
-                    from.entryClass,
-                    from.args,
-                    parallelism,
-                    desiredState,
-                    upgradeMode,
-                    cluster,
-                    restoreFrom,
-                    generation,
-                    retention,
-                    restarts,
-                    checkpointInterval,
-                    allowNonRestoredState);
-        }
     }
 
     private static void requireText(String value, String field) {

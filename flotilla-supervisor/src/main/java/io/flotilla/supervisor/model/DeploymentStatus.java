@@ -19,7 +19,8 @@ import java.time.Instant;
  * @param failuresInWindow failures since {@code failureWindowStart}: too many make a crash loop
  * @param unhealthy why the running job is not healthy (no recent checkpoint), or null
  * @param attention for NEEDS_ATTENTION: the cause and what an operator can do, or null
- * @param waiting for WAITING_FOR_SLOTS: why no cluster has room for the next job, or null
+ * @param waiting for WAITING_FOR_SLOTS: why no cluster has room (or a Flink version in the spec's
+ *     range) for the next job, or null
  */
 public record DeploymentStatus(
         String jobId,

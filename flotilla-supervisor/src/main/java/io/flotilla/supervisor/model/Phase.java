@@ -28,7 +28,8 @@ public enum Phase {
     NEEDS_ATTENTION,
     /**
      * The next job needs more task slots than its cluster (or any healthy cluster of its pool) has
-     * free; the status says why ({@code waiting}). It starts once room appears.
+     * free, or no cluster it may use runs a Flink version in the spec's range; the status says why
+     * ({@code waiting}). It starts once room (or such a cluster) appears.
      */
     WAITING_FOR_SLOTS;
 

@@ -19,7 +19,7 @@ public final class SlotLedger {
     /** Start on {@code cluster}. */
     public record Placed(String cluster) implements Choice {}
 
-    /** No room: wait, and say why. */
+    /** No room, or no cluster of the spec's Flink versions: wait, and say why. */
     public record NoRoom(String reason) implements Choice {}
 
     private record Held(String cluster, int slots) {}
@@ -38,7 +38,7 @@ public final class SlotLedger {
         for (ClusterCapacity c : capacities) {
             ClusterObservation seen = observations.get(c.name());
             boolean healthy = c.healthy() && (seen == null || seen.reachable());
-            clusters.put(c.name(), new ClusterCapacity(c.name(), c.pool(), c.slots(), healthy));
+            clusters.put(c.name(), c.withHealthy(healthy));
         }
         for (Deployment d : deployments) {
             Held h = heldBy(d);
@@ -66,7 +66,9 @@ public final class SlotLedger {
      * Chooses where {@code spec}'s next job of deployment {@code name} starts, and holds its slots
      * there for the rest of the tick. A named cluster is used if it has room (or its slots are
      * unknown); a pool or any cluster means the healthy one with the most free slots, preferring
-     * {@code preferred} (where the deployment ran) while it fits.
+     * {@code preferred} (where the deployment ran) while it fits. With a Flink version range, a
+     * pool or any cluster means only clusters known to run a version in it; a named cluster is
+     * refused only when its version is known and outside it.
      */
     public synchronized Choice place(String name, DeploymentSpec spec, String preferred) {
         Held own = held.remove(name);
@@ -75,21 +77,12 @@ public final class SlotLedger {
         }
         int needs = spec.parallelism();
         String target = spec.cluster();
+        FlinkVersionRange range = spec.flinkRange();
         Choice choice;
         if (Placement.concrete(target)) {
-            ClusterCapacity c = clusters.get(target);
-            choice =
-                    c == null || c.slots() == 0 || free(c) >= needs
-                            ? new Placed(target)
-                            : new NoRoom(
-                                    "needs "
-                                            + needs
-                                            + " slots: cluster "
-                                            + target
-                                            + " has "
-                                            + describe(c));
+            choice = named(target, needs, range);
         } else {
-            choice = choose(target, needs, preferred);
+            choice = choose(target, needs, preferred, range);
         }
         if (choice instanceof Placed p) {
             held.put(name, new Held(p.cluster(), needs));
@@ -101,7 +94,29 @@ public final class SlotLedger {
         return choice;
     }
 
-    private Choice choose(String target, int needs, String preferred) {
+    /** A named cluster: refused when its version is known and outside the range, or it is full. */
+    private Choice named(String target, int needs, FlinkVersionRange range) {
+        ClusterCapacity c = clusters.get(target);
+        if (c == null) {
+            return new Placed(target);
+        }
+        if (!c.runs(range, true)) {
+            return new NoRoom(
+                    "cluster "
+                            + target
+                            + " runs "
+                            + c.describeFlink()
+                            + ", outside the spec's flinkVersion range "
+                            + range
+                            + ": choose another cluster or widen the range");
+        }
+        return c.slots() == 0 || free(c) >= needs
+                ? new Placed(target)
+                : new NoRoom(
+                        "needs " + needs + " slots: cluster " + target + " has " + describe(c));
+    }
+
+    private Choice choose(String target, int needs, String preferred, FlinkVersionRange range) {
         String pool = Placement.pool(target);
         List<ClusterCapacity> members = new ArrayList<>();
         for (ClusterCapacity c : clusters.values()) {
@@ -114,6 +129,26 @@ public final class SlotLedger {
         if (members.isEmpty()) {
             return new NoRoom(where + " is registered");
         }
+        List<ClusterCapacity> fitting = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
+        for (ClusterCapacity c : members) {
+            if (c.runs(range, false)) {
+                fitting.add(c);
+            }
+            versions.add(c.name() + ": " + c.describeFlink());
+        }
+        if (fitting.isEmpty()) {
+            return new NoRoom(
+                    where
+                            + " runs a Flink version in the spec's flinkVersion range "
+                            + range
+                            + " ("
+                            + String.join("; ", versions)
+                            + "; a cluster whose version is unknown is chosen only by name):"
+                            + " widen the range, name a cluster or add one that runs such a"
+                            + " version");
+        }
+        members = fitting;
         ClusterCapacity best = null;
         for (ClusterCapacity c : members) {
             if (!c.healthy() || c.slots() == 0 || free(c) < needs) {

@@ -79,13 +79,16 @@ public final class SidecarClusterPorts
                 .toList();
     }
 
-    /** The {@code slotsTotal} Flink's overview reports in the sidecar's health. */
+    /**
+     * The {@code slotsTotal} and {@code version} Flink's overview reports in the sidecar's health.
+     */
     @Override
-    public int slotsTotal(String cluster) {
+    public Report report(String cluster) {
         Object flink = call(cluster, () -> sidecar(cluster).health()).flink();
         if (flink instanceof Map<?, ?> overview
                 && overview.get("slotsTotal") instanceof Number total) {
-            return total.intValue();
+            Object version = overview.get("version");
+            return new Report(total.intValue(), version == null ? null : String.valueOf(version));
         }
         throw new ClusterUnreachableException(cluster, "reports no slots: " + flink);
     }

@@ -58,6 +58,11 @@ public final class JobPage {
         h.raw("<dt>Cluster</dt><dd id=\"f-cluster\">")
                 .link("/clusters/" + Html.path(d.cluster()), d.cluster())
                 .raw("</dd>");
+        field(
+                h,
+                "Flink",
+                "f-flink",
+                spec.flinkVersion() == null ? "any version" : spec.flinkVersion());
         field(h, "Version", "f-version", spec.version());
         field(h, "Module", "f-module", spec.module());
         field(h, "Owner", "f-owner", spec.owner());
