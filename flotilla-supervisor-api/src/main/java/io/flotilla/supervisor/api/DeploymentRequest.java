@@ -135,124 +135,75 @@ public record DeploymentRequest(
     }
 
     public DeploymentRequest withParallelism(Integer value) {
-        return new DeploymentRequest(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                value,
-                desiredState,
-                upgradeMode,
-                cluster,
-                retention,
-                expectedGeneration,
-                checkpointInterval,
-                flinkVersion);
+        return copy(b -> b.parallelism = value);
     }
 
     public DeploymentRequest withDesiredState(DesiredState value) {
-        return new DeploymentRequest(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                value.name(),
-                upgradeMode,
-                cluster,
-                retention,
-                expectedGeneration,
-                checkpointInterval,
-                flinkVersion);
+        return copy(b -> b.desiredState = value == null ? null : value.name());
     }
 
     public DeploymentRequest withUpgradeMode(UpgradeMode value) {
-        return new DeploymentRequest(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                value.name(),
-                cluster,
-                retention,
-                expectedGeneration,
-                checkpointInterval,
-                flinkVersion);
+        return copy(b -> b.upgradeMode = value == null ? null : value.name());
     }
 
     public DeploymentRequest withRetention(RetentionRequest value) {
-        return new DeploymentRequest(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                cluster,
-                value,
-                expectedGeneration,
-                checkpointInterval,
-                flinkVersion);
+        return copy(b -> b.retention = value);
     }
 
     /** The same request asking for Flink versions in {@code range} (e.g. {@code ">=2.3"}). */
     public DeploymentRequest withFlinkVersion(String range) {
-        return new DeploymentRequest(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                cluster,
-                retention,
-                expectedGeneration,
-                checkpointInterval,
-                range);
+        return copy(b -> b.flinkVersion = range);
     }
 
     /** The same request placed on {@code target}: a cluster, {@code pool:NAME} or {@code *}. */
     public DeploymentRequest withCluster(String target) {
-        return new DeploymentRequest(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                target,
-                retention,
-                expectedGeneration,
-                checkpointInterval,
-                flinkVersion);
+        return copy(b -> b.cluster = target);
+    }
+
+    private DeploymentRequest copy(java.util.function.Consumer<Parts> change) {
+        Parts parts = new Parts(this);
+        change.accept(parts);
+        return parts.request();
+    }
+
+    /** The parts of a request, for the withers to change one and build the next. */
+    private static final class Parts {
+        private final DeploymentRequest from;
+        private Integer parallelism;
+        private String desiredState;
+        private String upgradeMode;
+        private String cluster;
+        private RetentionRequest retention;
+        private String flinkVersion;
+
+        Parts(DeploymentRequest from) {
+            this.from = from;
+            this.parallelism = from.parallelism;
+            this.desiredState = from.desiredState;
+            this.upgradeMode = from.upgradeMode;
+            this.cluster = from.cluster;
+            this.retention = from.retention;
+            this.flinkVersion = from.flinkVersion;
+        }
+
+        DeploymentRequest request() {
+            return new DeploymentRequest(
+                    from.name,
+                    from.owner,
+                    from.module,
+                    from.version,
+                    from.artifactUri,
+                    from.artifactSha256,
+                    from.entryClass,
+                    from.args,
+                    parallelism,
+                    desiredState,
+                    upgradeMode,
+                    cluster,
+                    retention,
+                    from.expectedGeneration,
+                    from.checkpointInterval,
+                    flinkVersion);
+        }
     }
 }
