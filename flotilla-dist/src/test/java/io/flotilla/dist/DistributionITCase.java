@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +44,7 @@ class DistributionITCase {
 
     @Test
     void sidecarAndSupervisorRunFromTheTarballAndStopCleanlyOnSigterm() throws Exception {
-        Path home = unpack(tarball(), temp.resolve("install"));
+        Path home = Tarballs.unpack(Tarballs.built(), temp.resolve("install"));
         Path logs = temp.resolve("logs");
         Path runFolder = Files.createDirectories(Path.of("target", "it", "distribution"));
         List<Process> started = new ArrayList<>();
@@ -178,34 +177,6 @@ class DistributionITCase {
                 p.destroyForcibly();
                 p.waitFor(30, TimeUnit.SECONDS);
             }
-        }
-    }
-
-    private static Path tarball() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("flotilla-.*\\.tar\\.gz"))
-                    .findFirst()
-                    .orElseThrow(
-                            () ->
-                                    new AssertionError(
-                                            "no target/flotilla-*.tar.gz: run mvn package first"));
-        }
-    }
-
-    private static Path unpack(Path tarball, Path into) throws Exception {
-        Files.createDirectories(into);
-        Process tar =
-                new ProcessBuilder(
-                                "tar",
-                                "xzf",
-                                tarball.toAbsolutePath().toString(),
-                                "-C",
-                                into.toString())
-                        .inheritIO()
-                        .start();
-        assertThat(tar.waitFor()).isZero();
-        try (Stream<Path> dirs = Files.list(into)) {
-            return dirs.findFirst().orElseThrow();
         }
     }
 
