@@ -25,8 +25,9 @@ import java.util.Optional;
 /**
  * The leader's part of backfills, between ticks: places each new one on a cluster with room (the
  * deployment's own first), submits it under its own JobID from empty state, and follows it with one
- * job list per cluster until it FINISHED or FAILED. The streaming job is never touched: the
- * observer matches deployments' jobs by their derived JobIDs, which a backfill's never is.
+ * job list per cluster until it FINISHED or FAILED, or cancels it when asked. The streaming job is
+ * never touched: the observer matches deployments' jobs by their derived JobIDs, which a backfill's
+ * never is.
  */
 public final class BackfillRuns {
 
@@ -63,7 +64,10 @@ public final class BackfillRuns {
         SlotLedger ledger = null;
         for (Backfill b : running) {
             try {
-                if (!b.submitted()) {
+                if (b.cancelRequestedBy() != null) {
+                    cancel(b, fencingToken);
+                    moved++;
+                } else if (!b.submitted()) {
                     if (ledger == null) {
                         ledger = ledger(running);
                     }
@@ -193,6 +197,32 @@ public final class BackfillRuns {
             default:
                 return false;
         }
+    }
+
+    /**
+     * Cancels its job (its own JobID only: never the streaming job's) if it was submitted, then
+     * ends it CANCELED; a cluster that does not answer leaves it for the next round.
+     */
+    private void cancel(Backfill b, long token) {
+        if (b.submitted()) {
+            ports.canceller().cancel(b.cluster(), b.jobId(), token);
+        }
+        backfills.update(b.ended(Backfill.Status.CANCELED, clock.now(), null));
+        deployments.appendEvent(
+                new Event(
+                        b.deployment(),
+                        clock.now(),
+                        "BackfillCancelled",
+                        "backfill "
+                                + b.id()
+                                + " of "
+                                + b.range()
+                                + (b.submitted()
+                                        ? ", job " + b.jobId() + " on " + b.cluster() + ","
+                                        : " (not yet submitted)")
+                                + " cancelled by "
+                                + b.cancelRequestedBy(),
+                        token));
     }
 
     private void end(Backfill b, Backfill.Status status, String error, long token) {

@@ -38,6 +38,7 @@ abstract class BackfillStoreContract {
                 "ci",
                 AT,
                 null,
+                null,
                 null);
     }
 
@@ -74,6 +75,27 @@ abstract class BackfillStoreContract {
         store().update(finished);
         assertThat(store().running()).isEmpty();
         assertThat(store().get("orders", a.id())).contains(finished);
+    }
+
+    @Test
+    void aCancelIsRecordedOnARunningBackfillKeepsTheFirstAskerAndIsRefusedOnceEnded() {
+        Backfill a = store().create(requested("orders", "a".repeat(32), null), audit());
+        assertThat(store().requestCancel(a.id(), "ops", audit())).isTrue();
+        assertThat(store().requestCancel(a.id(), "other", audit())).isTrue();
+        Backfill asked = store().get("orders", a.id()).orElseThrow();
+        assertThat(asked.cancelRequestedBy()).isEqualTo("ops");
+        assertThat(store().running()).containsExactly(asked);
+
+        store().update(a.placedOn("cluster-1"));
+        assertThat(store().get("orders", a.id()).orElseThrow().cancelRequestedBy())
+                .as("the leader's write does not clear a cancel asked for meanwhile")
+                .isEqualTo("ops");
+        store().update(asked.ended(Backfill.Status.CANCELED, AT, null));
+        assertThat(store().running()).isEmpty();
+        assertThat(store().get("orders", a.id()).orElseThrow().status())
+                .isEqualTo(Backfill.Status.CANCELED);
+        assertThat(store().requestCancel(a.id(), "ops", audit())).isFalse();
+        assertThat(store().requestCancel(a.id() + 100, "ops", audit())).isFalse();
     }
 
     private static Event audit() {

@@ -53,9 +53,28 @@ final class TestingBackfills implements BackfillStore {
     }
 
     @Override
+    public synchronized boolean requestCancel(long id, String who, Event audit) {
+        writable();
+        Backfill b = rows.get(id);
+        if (b == null || !b.running()) {
+            return false;
+        }
+        rows.put(id, b.cancelRequestedBy() == null ? b.cancelRequested(who) : b);
+        events.appendEvent(audit);
+        return true;
+    }
+
+    @Override
     public synchronized void update(Backfill backfill) {
         writable();
-        rows.put(backfill.id(), backfill);
+        // As the JDBC store: the leader's write never clears a cancel asked for meanwhile.
+        Backfill stored = rows.get(backfill.id());
+        String cancel = stored == null ? null : stored.cancelRequestedBy();
+        rows.put(
+                backfill.id(),
+                cancel == null || backfill.cancelRequestedBy() != null
+                        ? backfill
+                        : backfill.cancelRequested(cancel));
     }
 
     synchronized Backfill only() {

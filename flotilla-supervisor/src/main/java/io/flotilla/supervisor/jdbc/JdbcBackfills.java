@@ -17,7 +17,7 @@ public final class JdbcBackfills implements BackfillStore {
 
     private static final String COLUMNS =
             "id, deployment, range_from, range_to, into_table, version, job_id, cluster,"
-                    + " submitted, status, requested_by, started, ended, error";
+                    + " submitted, status, requested_by, started, ended, error, cancel_requested_by";
 
     private final DataSource db;
 
@@ -94,6 +94,28 @@ public final class JdbcBackfills implements BackfillStore {
     }
 
     @Override
+    public boolean requestCancel(long id, String who, Event audit) {
+        return JdbcCatalog.tx(
+                db,
+                c -> {
+                    int n;
+                    try (PreparedStatement st =
+                            c.prepareStatement(
+                                    "UPDATE backfills SET cancel_requested_by ="
+                                            + " COALESCE(cancel_requested_by, ?)"
+                                            + " WHERE id = ? AND status = 'RUNNING'")) {
+                        st.setString(1, who);
+                        st.setLong(2, id);
+                        n = st.executeUpdate();
+                    }
+                    if (n == 1) {
+                        JdbcDeploymentStore.insertEvent(c, audit);
+                    }
+                    return n == 1;
+                });
+    }
+
+    @Override
     public void update(Backfill b) {
         JdbcCatalog.tx(
                 db,
@@ -134,6 +156,7 @@ public final class JdbcBackfills implements BackfillStore {
                 rs.getString(11),
                 rs.getTimestamp(12).toInstant(),
                 ended == null ? null : ended.toInstant(),
-                rs.getString(14));
+                rs.getString(14),
+                rs.getString(15));
     }
 }

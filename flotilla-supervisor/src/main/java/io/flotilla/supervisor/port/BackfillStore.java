@@ -19,6 +19,12 @@ public interface BackfillStore {
     /** Every backfill still {@link Backfill.Status#RUNNING}, oldest first: the leader's work. */
     List<Backfill> running();
 
+    /**
+     * Records {@code who} asked to cancel backfill {@code id} with its audit event, in one
+     * transaction, if it still runs (a second ask keeps the first asker); false if it has ended.
+     */
+    boolean requestCancel(long id, String who, Event audit);
+
     /** Writes what the leader learned of a backfill: its cluster, submit, status and end. */
     void update(Backfill backfill);
 
@@ -43,6 +49,11 @@ public interface BackfillStore {
             @Override
             public List<Backfill> running() {
                 return List.of();
+            }
+
+            @Override
+            public boolean requestCancel(long id, String who, Event audit) {
+                throw new PortRejectedException("this supervisor stores no backfills");
             }
 
             @Override
