@@ -14,6 +14,7 @@ import io.flotilla.supervisor.port.ClusterCatalog;
 import io.flotilla.supervisor.port.ClusterPorts;
 import io.flotilla.supervisor.port.DeploymentStore;
 import io.flotilla.supervisor.port.PortRejectedException;
+import io.flotilla.supervisor.port.StaleWriteException;
 import io.flotilla.supervisor.port.SubmitCommand;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,6 +76,9 @@ public final class BackfillRuns {
                 } else {
                     moved += follow(b, listed, fencingToken) ? 1 : 0;
                 }
+            } catch (StaleWriteException e) {
+                // A newer leader writes backfills now: this one's round is void.
+                return moved;
             } catch (PortRejectedException e) {
                 // The cluster refused the job, e.g. the DSL refused a source or sink for a batch.
                 end(b, Backfill.Status.FAILED, e.getMessage(), fencingToken);
@@ -119,7 +123,7 @@ public final class BackfillRuns {
                 return false;
             }
             b = b.placedOn(cluster);
-            backfills.update(b);
+            backfills.update(b, token);
         }
         ports.submitter()
                 .submit(
@@ -136,7 +140,7 @@ public final class BackfillRuns {
                                 token,
                                 null,
                                 false));
-        backfills.update(b.asSubmitted());
+        backfills.update(b.asSubmitted(), token);
         deployments.appendEvent(
                 new Event(
                         b.deployment(),
@@ -207,7 +211,7 @@ public final class BackfillRuns {
         if (b.submitted()) {
             ports.canceller().cancel(b.cluster(), b.jobId(), token);
         }
-        backfills.update(b.ended(Backfill.Status.CANCELED, clock.now(), null));
+        backfills.update(b.ended(Backfill.Status.CANCELED, clock.now(), null), token);
         deployments.appendEvent(
                 new Event(
                         b.deployment(),
@@ -226,7 +230,7 @@ public final class BackfillRuns {
     }
 
     private void end(Backfill b, Backfill.Status status, String error, long token) {
-        backfills.update(b.ended(status, clock.now(), error));
+        backfills.update(b.ended(status, clock.now(), error), token);
         deployments.appendEvent(
                 new Event(
                         b.deployment(),

@@ -152,7 +152,8 @@ class BackfillApiTest extends SupervisorApiFixture {
                 "no_such_backfill",
                 "id");
         backfills.update(
-                backfills.only().ended(Backfill.Status.FINISHED, backfills.only().started(), null));
+                backfills.only().ended(Backfill.Status.FINISHED, backfills.only().started(), null),
+                7);
         Answer ended = call(OPERATOR, "DELETE", path, null);
         assertBad(ended, 409, "backfill_ended", "id");
         assertThat(ended.body().path("error").path("message").asText())

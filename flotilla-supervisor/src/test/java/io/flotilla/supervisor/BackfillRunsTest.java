@@ -237,4 +237,23 @@ class BackfillRunsTest {
     private Event audit() {
         return new Event("orders", clock.now(), "BackfillCancelRequested", "x", 0, "ops");
     }
+
+    @Test
+    void aReplacedLeadersRoundIsRefusedAndChangesNothingTheNewLeaderEndsIt() {
+        deployment(1);
+        requested(null);
+        runs.run(9);
+        SubmitCommand sent = clusters.created().get(0);
+        clusters.get("cluster-1").finish(sent.jobId());
+        runs.run(7);
+        Backfill b = backfills.only();
+        assertThat(b.status())
+                .as("the old leader's end is refused")
+                .isEqualTo(Backfill.Status.RUNNING);
+        assertThat(rows.eventsOf("orders", "BackfillFinished")).isEmpty();
+        runs.run(9);
+        assertThat(backfills.only().status()).isEqualTo(Backfill.Status.FINISHED);
+        assertThat(rows.eventsOf("orders", "BackfillFinished")).hasSize(1);
+        assertThat(rows.get("orders").status().jobId()).isEqualTo(STREAMING_JOB);
+    }
 }

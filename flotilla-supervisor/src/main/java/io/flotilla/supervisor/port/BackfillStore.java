@@ -25,8 +25,12 @@ public interface BackfillStore {
      */
     boolean requestCancel(long id, String who, Event audit);
 
-    /** Writes what the leader learned of a backfill: its cluster, submit, status and end. */
-    void update(Backfill backfill);
+    /**
+     * Writes what the leader holding {@code fencingToken} learned of a backfill: its cluster,
+     * submit, status and end; throws {@link StaleWriteException}, changing nothing, when a newer
+     * leader (a higher token) has written it or the token is not the current lease's.
+     */
+    void update(Backfill backfill, long fencingToken);
 
     /** A store for a supervisor that keeps no backfills: asking for one is refused. */
     static BackfillStore unavailable() {
@@ -57,7 +61,7 @@ public interface BackfillStore {
             }
 
             @Override
-            public void update(Backfill backfill) {
+            public void update(Backfill backfill, long fencingToken) {
                 throw new PortRejectedException("this supervisor stores no backfills");
             }
         };
