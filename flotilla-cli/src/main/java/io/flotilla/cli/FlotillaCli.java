@@ -1,5 +1,6 @@
 package io.flotilla.cli;
 
+import io.flotilla.cli.command.BackfillCancelCommand;
 import io.flotilla.cli.command.BackfillCommand;
 import io.flotilla.cli.command.ClustersCommand;
 import io.flotilla.cli.command.CompletionCommand;
@@ -54,6 +55,7 @@ import picocli.CommandLine.ScopeType;
             SavepointCommand.class,
             SavepointsCommand.class,
             BackfillCommand.class,
+            BackfillCancelCommand.class,
             EventsCommand.class,
             ClustersCommand.class,
             LineageCommand.class,

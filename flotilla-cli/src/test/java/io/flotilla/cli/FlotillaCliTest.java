@@ -399,6 +399,34 @@ class FlotillaCliTest {
     }
 
     @Test
+    void backfillCancelEndsARunningBackfillAndRefusesAnEndedOrUnknownOne() {
+        run(
+                "backfill",
+                "orders",
+                "--from",
+                "2025-01-01T00:00:00Z",
+                "--to",
+                "2025-01-01T01:00:00Z",
+                "--no-wait");
+        Result cancelled = run("backfill-cancel", "orders", "1");
+        assertThat(cancelled.code()).as(cancelled.err()).isEqualTo(0);
+        assertThat(cancelled.out())
+                .contains(
+                        "cancel of backfill 1 of orders requested by ci",
+                        "done: backfill 1 CANCELED");
+
+        Result again = run("backfill-cancel", "orders", "1");
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("already ended CANCELED");
+        Result unknown = run("backfill-cancel", "orders", "7");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no backfill '7'");
+        Result bad = run("backfill-cancel", "orders", "first");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("<id> 'first' is not a backfill number");
+    }
+
+    @Test
     void deployTakesAFlinkVersionRange() {
         Cli cli =
                 new Cli(

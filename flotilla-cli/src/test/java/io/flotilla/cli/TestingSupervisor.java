@@ -213,6 +213,9 @@ final class TestingSupervisor implements AutoCloseable {
 
     volatile String backfillFailure;
 
+    /** Whether the last backfill was cancelled: GET then answers CANCELED, DELETE 409. */
+    volatile boolean backfillCancelled;
+
     private static BackfillView backfill(
             String name, BackfillRequest b, String cluster, BackfillStatus s, String error) {
         return new BackfillView(
@@ -230,7 +233,8 @@ final class TestingSupervisor implements AutoCloseable {
                 s == BackfillStatus.RUNNING ? null : Instant.parse("2026-01-01T00:01:00Z"),
                 error,
                 List.of("orders"),
-                List.of(b.into() == null ? "order_stats" : b.into()));
+                List.of(b.into() == null ? "order_stats" : b.into()),
+                s == BackfillStatus.CANCELED ? "ci" : null);
     }
 
     private void route(HttpExchange x, String method, String[] p, Map<String, String> q)
@@ -318,19 +322,42 @@ final class TestingSupervisor implements AutoCloseable {
                 backfill = backfill(name, b, null, BackfillStatus.RUNNING, null);
                 ok(x, backfill);
             }
+            case "DELETE backfills" -> {
+                if (backfill == null || !p[5].equals(String.valueOf(backfill.id()))) {
+                    error(x, 404, "no_such_backfill", "deployment has no backfill '" + p[5] + "'");
+                    return;
+                }
+                if (backfillCancelled) {
+                    error(x, 409, "backfill_ended", "backfill 1 already ended CANCELED");
+                    return;
+                }
+                backfillCancelled = true;
+                ok(
+                        x,
+                        backfill(
+                                name,
+                                new BackfillRequest(
+                                        backfill.from(), backfill.to(), backfill.into()),
+                                "cluster-1",
+                                BackfillStatus.CANCELED,
+                                null));
+            }
             case "GET backfills" -> {
                 BackfillRequest b =
                         new BackfillRequest(backfill.from(), backfill.to(), backfill.into());
                 ok(
                         x,
-                        backfillFailure == null
-                                ? backfill(name, b, "cluster-1", BackfillStatus.FINISHED, null)
-                                : backfill(
-                                        name,
-                                        b,
-                                        "cluster-1",
-                                        BackfillStatus.FAILED,
-                                        backfillFailure));
+                        backfillCancelled
+                                ? backfill(name, b, "cluster-1", BackfillStatus.CANCELED, null)
+                                : backfillFailure == null
+                                        ? backfill(
+                                                name, b, "cluster-1", BackfillStatus.FINISHED, null)
+                                        : backfill(
+                                                name,
+                                                b,
+                                                "cluster-1",
+                                                BackfillStatus.FAILED,
+                                                backfillFailure));
             }
             case "POST stop" -> ok(x, change(d, Phase.STOPPING, DesiredState.STOPPED, "Stop"));
             case "POST start", "POST start-from-savepoint" ->

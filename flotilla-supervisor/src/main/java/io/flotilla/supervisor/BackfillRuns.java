@@ -14,6 +14,7 @@ import io.flotilla.supervisor.port.ClusterCatalog;
 import io.flotilla.supervisor.port.ClusterPorts;
 import io.flotilla.supervisor.port.DeploymentStore;
 import io.flotilla.supervisor.port.PortRejectedException;
+import io.flotilla.supervisor.port.StaleWriteException;
 import io.flotilla.supervisor.port.SubmitCommand;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +26,9 @@ import java.util.Optional;
 /**
  * The leader's part of backfills, between ticks: places each new one on a cluster with room (the
  * deployment's own first), submits it under its own JobID from empty state, and follows it with one
- * job list per cluster until it FINISHED or FAILED. The streaming job is never touched: the
- * observer matches deployments' jobs by their derived JobIDs, which a backfill's never is.
+ * job list per cluster until it FINISHED or FAILED, or cancels it when asked. The streaming job is
+ * never touched: the observer matches deployments' jobs by their derived JobIDs, which a backfill's
+ * never is.
  */
 public final class BackfillRuns {
 
@@ -63,7 +65,10 @@ public final class BackfillRuns {
         SlotLedger ledger = null;
         for (Backfill b : running) {
             try {
-                if (!b.submitted()) {
+                if (b.cancelRequestedBy() != null) {
+                    cancel(b, fencingToken);
+                    moved++;
+                } else if (!b.submitted()) {
                     if (ledger == null) {
                         ledger = ledger(running);
                     }
@@ -71,6 +76,9 @@ public final class BackfillRuns {
                 } else {
                     moved += follow(b, listed, fencingToken) ? 1 : 0;
                 }
+            } catch (StaleWriteException e) {
+                // A newer leader writes backfills now: this one's round is void.
+                return moved;
             } catch (PortRejectedException e) {
                 // The cluster refused the job, e.g. the DSL refused a source or sink for a batch.
                 end(b, Backfill.Status.FAILED, e.getMessage(), fencingToken);
@@ -115,7 +123,7 @@ public final class BackfillRuns {
                 return false;
             }
             b = b.placedOn(cluster);
-            backfills.update(b);
+            backfills.update(b, token);
         }
         ports.submitter()
                 .submit(
@@ -132,7 +140,7 @@ public final class BackfillRuns {
                                 token,
                                 null,
                                 false));
-        backfills.update(b.asSubmitted());
+        backfills.update(b.asSubmitted(), token);
         deployments.appendEvent(
                 new Event(
                         b.deployment(),
@@ -195,8 +203,34 @@ public final class BackfillRuns {
         }
     }
 
+    /**
+     * Cancels its job (its own JobID only: never the streaming job's) if it was submitted, then
+     * ends it CANCELED; a cluster that does not answer leaves it for the next round.
+     */
+    private void cancel(Backfill b, long token) {
+        if (b.submitted()) {
+            ports.canceller().cancel(b.cluster(), b.jobId(), token);
+        }
+        backfills.update(b.ended(Backfill.Status.CANCELED, clock.now(), null), token);
+        deployments.appendEvent(
+                new Event(
+                        b.deployment(),
+                        clock.now(),
+                        "BackfillCancelled",
+                        "backfill "
+                                + b.id()
+                                + " of "
+                                + b.range()
+                                + (b.submitted()
+                                        ? ", job " + b.jobId() + " on " + b.cluster() + ","
+                                        : " (not yet submitted)")
+                                + " cancelled by "
+                                + b.cancelRequestedBy(),
+                        token));
+    }
+
     private void end(Backfill b, Backfill.Status status, String error, long token) {
-        backfills.update(b.ended(status, clock.now(), error));
+        backfills.update(b.ended(status, clock.now(), error), token);
         deployments.appendEvent(
                 new Event(
                         b.deployment(),

@@ -127,4 +127,36 @@ class BackfillApiTest extends SupervisorApiFixture {
                 .contains("'raw' (datagen)");
         assertThat(backfills.rows).isEmpty();
     }
+
+    @Test
+    void anOperatorCancelsARunningBackfillOnceItEndedItIsAConflictNamingTheStatus()
+            throws Exception {
+        call(ADMIN, "POST", "/v1/deployments", dslJob("orders"));
+        long id = backfill(OPERATOR, "{" + RANGE + "}").body().get("id").asLong();
+        String path = "/v1/deployments/orders/backfills/" + id;
+        assertThat(call(VIEWER, "DELETE", path, null).status()).isEqualTo(403);
+        assertThat(backfills.only().cancelRequestedBy()).isNull();
+
+        Answer asked = call(OPERATOR, "DELETE", path, null);
+        assertThat(asked.status()).as(asked.body().toString()).isEqualTo(202);
+        assertThat(asked.body().get("status").asText()).isEqualTo("RUNNING");
+        assertThat(asked.body().get("cancelRequestedBy").asText()).isEqualTo("ci");
+        assertThat(backfills.only().cancelRequestedBy()).isEqualTo("ci");
+        assertThat(store.events("orders", 0, 100))
+                .extracting(AuditEntry::event)
+                .anySatisfy(e -> assertThat(e.type()).isEqualTo("BackfillCancelRequested"));
+
+        assertBad(
+                call(OPERATOR, "DELETE", "/v1/deployments/orders/backfills/99", null),
+                404,
+                "no_such_backfill",
+                "id");
+        backfills.update(
+                backfills.only().ended(Backfill.Status.FINISHED, backfills.only().started(), null),
+                7);
+        Answer ended = call(OPERATOR, "DELETE", path, null);
+        assertBad(ended, 409, "backfill_ended", "id");
+        assertThat(ended.body().path("error").path("message").asText())
+                .contains("already ended FINISHED");
+    }
 }

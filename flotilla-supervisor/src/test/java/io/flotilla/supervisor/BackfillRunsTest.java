@@ -76,6 +76,7 @@ class BackfillRunsTest {
                         "ci",
                         clock.now(),
                         null,
+                        null,
                         null),
                 new Event("orders", clock.now(), "BackfillRequested", "x", 0, "ci"));
     }
@@ -180,5 +181,79 @@ class BackfillRunsTest {
         assertThat(backfills.only().status()).isEqualTo(Backfill.Status.RUNNING);
         runs.run(7);
         assertThat(backfills.only().submitted()).isTrue();
+    }
+
+    @Test
+    void aCancelledBackfillHasItsOwnJobCancelledAndEndsCanceledNamingWhoTheStreamingJobUntouched() {
+        deployment(1);
+        requested(null);
+        runs.run(7);
+        SubmitCommand sent = clusters.created().get(0);
+        backfills.requestCancel(backfills.only().id(), "ops", audit());
+        runs.run(7);
+        Backfill b = backfills.only();
+        assertThat(b.status()).isEqualTo(Backfill.Status.CANCELED);
+        assertThat(b.ended()).isNotNull();
+        assertThat(clusters.get("cluster-1").cancelCalls).isEqualTo(1);
+        assertThat(clusters.get("cluster-1").jobs.get(sent.jobId()).status).isEqualTo("CANCELED");
+        assertThat(rows.eventsOf("orders", "BackfillCancelled").get(0).message())
+                .contains("job " + sent.jobId(), "cancelled by ops");
+        assertThat(rows.eventsOf("orders", "BackfillCancelled").get(0).fencingToken()).isEqualTo(7);
+        assertThat(rows.get("orders").status().jobId())
+                .as("the streaming job is untouched")
+                .isEqualTo(STREAMING_JOB);
+        runs.run(7);
+        assertThat(clusters.get("cluster-1").cancelCalls).as("ended: not followed").isEqualTo(1);
+    }
+
+    @Test
+    void aBackfillCancelledBeforeItWasSubmittedEndsAtOnceWithoutAJob() {
+        deployment(1);
+        requested(null);
+        backfills.requestCancel(backfills.only().id(), "ops", audit());
+        runs.run(7);
+        assertThat(backfills.only().status()).isEqualTo(Backfill.Status.CANCELED);
+        assertThat(clusters.created()).isEmpty();
+        assertThat(clusters.get("cluster-1").cancelCalls).isZero();
+        assertThat(rows.eventsOf("orders", "BackfillCancelled").get(0).message())
+                .contains("not yet submitted", "cancelled by ops");
+    }
+
+    @Test
+    void aClusterThatDoesNotAnswerTheCancelLeavesItRunningWithTheRequestForTheNextRound() {
+        deployment(1);
+        requested(null);
+        runs.run(7);
+        backfills.requestCancel(backfills.only().id(), "ops", audit());
+        clusters.get("cluster-1").unreachable = true;
+        runs.run(7);
+        assertThat(backfills.only().status()).isEqualTo(Backfill.Status.RUNNING);
+        assertThat(backfills.only().cancelRequestedBy()).isEqualTo("ops");
+        clusters.get("cluster-1").unreachable = false;
+        runs.run(7);
+        assertThat(backfills.only().status()).isEqualTo(Backfill.Status.CANCELED);
+    }
+
+    private Event audit() {
+        return new Event("orders", clock.now(), "BackfillCancelRequested", "x", 0, "ops");
+    }
+
+    @Test
+    void aReplacedLeadersRoundIsRefusedAndChangesNothingTheNewLeaderEndsIt() {
+        deployment(1);
+        requested(null);
+        runs.run(9);
+        SubmitCommand sent = clusters.created().get(0);
+        clusters.get("cluster-1").finish(sent.jobId());
+        runs.run(7);
+        Backfill b = backfills.only();
+        assertThat(b.status())
+                .as("the old leader's end is refused")
+                .isEqualTo(Backfill.Status.RUNNING);
+        assertThat(rows.eventsOf("orders", "BackfillFinished")).isEmpty();
+        runs.run(9);
+        assertThat(backfills.only().status()).isEqualTo(Backfill.Status.FINISHED);
+        assertThat(rows.eventsOf("orders", "BackfillFinished")).hasSize(1);
+        assertThat(rows.get("orders").status().jobId()).isEqualTo(STREAMING_JOB);
     }
 }

@@ -1,10 +1,12 @@
 package io.flotilla.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flotilla.supervisor.model.Backfill;
 import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.port.BackfillStore;
+import io.flotilla.supervisor.port.StaleWriteException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,7 @@ abstract class BackfillStoreContract {
                 "ci",
                 AT,
                 null,
+                null,
                 null);
     }
 
@@ -63,17 +66,55 @@ abstract class BackfillStoreContract {
         Backfill a = store().create(requested("orders", "a".repeat(32), null), audit());
         Backfill b = store().create(requested("orders", "b".repeat(32), null), audit());
         Backfill placed = a.placedOn("cluster-1").asSubmitted();
-        store().update(placed);
+        store().update(placed, 7);
         assertThat(store().get("orders", a.id())).contains(placed);
 
         Backfill ended = b.placedOn("cluster-2").ended(Backfill.Status.FAILED, AT, "refused");
-        store().update(ended);
+        store().update(ended, 7);
         assertThat(store().get("orders", b.id())).contains(ended);
         assertThat(store().running()).containsExactly(placed);
         Backfill finished = placed.ended(Backfill.Status.FINISHED, AT.plusSeconds(5), null);
-        store().update(finished);
+        store().update(finished, 7);
         assertThat(store().running()).isEmpty();
         assertThat(store().get("orders", a.id())).contains(finished);
+    }
+
+    @Test
+    void aCancelIsRecordedOnARunningBackfillKeepsTheFirstAskerAndIsRefusedOnceEnded() {
+        Backfill a = store().create(requested("orders", "a".repeat(32), null), audit());
+        assertThat(store().requestCancel(a.id(), "ops", audit())).isTrue();
+        assertThat(store().requestCancel(a.id(), "other", audit())).isTrue();
+        Backfill asked = store().get("orders", a.id()).orElseThrow();
+        assertThat(asked.cancelRequestedBy()).isEqualTo("ops");
+        assertThat(store().running()).containsExactly(asked);
+
+        store().update(a.placedOn("cluster-1"), 7);
+        assertThat(store().get("orders", a.id()).orElseThrow().cancelRequestedBy())
+                .as("the leader's write does not clear a cancel asked for meanwhile")
+                .isEqualTo("ops");
+        store().update(asked.ended(Backfill.Status.CANCELED, AT, null), 7);
+        assertThat(store().running()).isEmpty();
+        assertThat(store().get("orders", a.id()).orElseThrow().status())
+                .isEqualTo(Backfill.Status.CANCELED);
+        assertThat(store().requestCancel(a.id(), "ops", audit())).isFalse();
+        assertThat(store().requestCancel(a.id() + 100, "ops", audit())).isFalse();
+    }
+
+    @Test
+    void aWriteFromAReplacedLeaderIsRefusedAndChangesNothing() {
+        Backfill a = store().create(requested("orders", "a".repeat(32), null), audit());
+        Backfill placed = a.placedOn("cluster-1").asSubmitted();
+        store().update(placed, 9);
+        assertThatThrownBy(() -> store().update(placed.ended(Backfill.Status.FAILED, AT, "old"), 8))
+                .isInstanceOf(StaleWriteException.class);
+        assertThat(store().get("orders", a.id())).contains(placed);
+        assertThat(store().running()).containsExactly(placed);
+        Backfill finished = placed.ended(Backfill.Status.FINISHED, AT, null);
+        store().update(finished, 9);
+        assertThat(store().get("orders", a.id())).contains(finished);
+        assertThatThrownBy(() -> store().update(requested("x", "b".repeat(32), null), 9))
+                .as("an unknown backfill")
+                .isInstanceOf(StaleWriteException.class);
     }
 
     private static Event audit() {

@@ -24,7 +24,7 @@ class JdbcBackfillsITCase extends BackfillStoreContract {
     static void start() throws Exception {
         pg = EmbeddedPostgres.builder().start();
         Migrations.apply(pg.getPostgresDatabase());
-        store = new JdbcBackfills(pg.getPostgresDatabase());
+        store = new JdbcBackfills(pg.getPostgresDatabase(), false);
     }
 
     @AfterAll

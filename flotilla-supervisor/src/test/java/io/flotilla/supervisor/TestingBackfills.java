@@ -3,6 +3,7 @@ package io.flotilla.supervisor;
 import io.flotilla.supervisor.model.Backfill;
 import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.port.BackfillStore;
+import io.flotilla.supervisor.port.StaleWriteException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.TreeMap;
 final class TestingBackfills implements BackfillStore {
 
     final Map<Long, Backfill> rows = new TreeMap<>();
+    private final Map<Long, Long> tokens = new TreeMap<>();
     private final TestingDeploymentStore events;
     private long next = 1;
     volatile boolean failWrites;
@@ -53,9 +55,34 @@ final class TestingBackfills implements BackfillStore {
     }
 
     @Override
-    public synchronized void update(Backfill backfill) {
+    public synchronized boolean requestCancel(long id, String who, Event audit) {
         writable();
-        rows.put(backfill.id(), backfill);
+        Backfill b = rows.get(id);
+        if (b == null || !b.running()) {
+            return false;
+        }
+        rows.put(id, b.cancelRequestedBy() == null ? b.cancelRequested(who) : b);
+        events.appendEvent(audit);
+        return true;
+    }
+
+    @Override
+    public synchronized void update(Backfill backfill, long fencingToken) {
+        writable();
+        Long last = tokens.get(backfill.id());
+        if (!rows.containsKey(backfill.id()) || (last != null && last > fencingToken)) {
+            throw new StaleWriteException(
+                    "backfill " + backfill.id() + " is gone or a newer leader has written it");
+        }
+        tokens.put(backfill.id(), fencingToken);
+        // As the JDBC store: the leader's write never clears a cancel asked for meanwhile.
+        Backfill stored = rows.get(backfill.id());
+        String cancel = stored == null ? null : stored.cancelRequestedBy();
+        rows.put(
+                backfill.id(),
+                cancel == null || backfill.cancelRequestedBy() != null
+                        ? backfill
+                        : backfill.cancelRequested(cancel));
     }
 
     synchronized Backfill only() {

@@ -195,6 +195,32 @@ class WebUiTest extends SupervisorApiFixture {
     }
 
     @Test
+    void anOperatorCancelsARunningBackfillFromItsRowWithTheCsrfTokenAndAConfirmation()
+            throws Exception {
+        call(ADMIN, "POST", "/v1/deployments", BackfillApiTest.dslJob("dsl"));
+        call(OPERATOR, "POST", "/v1/deployments/dsl/backfills", "{" + BackfillApiTest.RANGE + "}");
+        long id = backfills.only().id();
+        Browser b = login(OPERATOR);
+        assertThat(send("GET", "/jobs/dsl", b.cookie(), null).body())
+                .contains("id=\"backfill-cancel-" + id + "\"")
+                .contains("data-confirm=\"Cancel backfill " + id + " of dsl?");
+        String form = "&id=" + id;
+        assertThat(send("POST", "/jobs/dsl/backfill-cancel", b.cookie(), form).statusCode())
+                .as("no CSRF token")
+                .isEqualTo(403);
+        assertThat(backfills.only().cancelRequestedBy()).isNull();
+        send("POST", "/jobs/dsl/backfill-cancel", b.cookie(), "_csrf=" + b.csrf() + form);
+        assertThat(backfills.only().cancelRequestedBy()).isEqualTo("ci");
+        assertThat(send("GET", "/jobs/dsl", b.cookie(), null).body())
+                .contains("backfill cancel of dsl requested")
+                .contains("cancelling (asked by ci)")
+                .doesNotContain("id=\"backfill-cancel-" + id + "\"");
+        send("POST", "/jobs/dsl/backfill-cancel", b.cookie(), "_csrf=" + b.csrf() + "&id=x");
+        assertThat(send("GET", "/jobs/dsl", b.cookie(), null).body())
+                .contains("backfill-cancel refused: field &#39;id&#39; must be a backfill");
+    }
+
+    @Test
     void aViewerSeesBackfillsButNoFormAndItsPostIsRefused() throws Exception {
         call(ADMIN, "POST", "/v1/deployments", BackfillApiTest.dslJob("dsl"));
         Browser b = login(VIEWER);

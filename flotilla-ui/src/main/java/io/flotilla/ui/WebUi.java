@@ -73,6 +73,7 @@ public final class WebUi implements PageRoutes, PageHandler {
                     "restart",
                     "savepoint",
                     "backfill",
+                    "backfill-cancel",
                     "start-from-savepoint",
                     "start-stateless");
 
@@ -282,6 +283,7 @@ public final class WebUi implements PageRoutes, PageHandler {
                                     form.getOrDefault("into", "").isBlank()
                                             ? null
                                             : form.get("into").strip()));
+            case "backfill-cancel" -> client.cancelBackfill(name, backfillId(form.get("id")));
             case "start-from-savepoint" ->
                     client.startFromSavepoint(
                             name,
@@ -312,6 +314,15 @@ public final class WebUi implements PageRoutes, PageHandler {
                             + raw
                             + "'");
         }
+    }
+
+    /** The Cancel button's backfill number; a bad one is refused before the API is asked. */
+    private static long backfillId(String raw) {
+        if (raw == null || !raw.strip().matches("[0-9]{1,18}")) {
+            throw new IllegalArgumentException(
+                    "field 'id' must be a backfill's number, got '" + raw + "'");
+        }
+        return Long.parseLong(raw.strip());
     }
 
     private static Long generation(String raw) {

@@ -7,5 +7,7 @@ public enum BackfillStatus {
     /** Its batch job finished: every record of the range was written. */
     FINISHED,
     /** Its batch job failed or was refused; the error says why. */
-    FAILED
+    FAILED,
+    /** Cancelled on request (DELETE .../backfills/{id}); rows already written stay. */
+    CANCELED
 }

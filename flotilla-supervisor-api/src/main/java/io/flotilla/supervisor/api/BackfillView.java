@@ -10,6 +10,7 @@ import java.util.List;
  * @param cluster where its job runs, null until the leader placed it
  * @param ended when it FINISHED or FAILED, null while RUNNING
  * @param error why it FAILED
+ * @param cancelRequestedBy who asked to cancel it, null unless someone did (it ends CANCELED)
  */
 public record BackfillView(
         long id,
@@ -26,4 +27,5 @@ public record BackfillView(
         Instant ended,
         String error,
         List<String> reads,
-        List<String> writes) {}
+        List<String> writes,
+        String cancelRequestedBy) {}

@@ -165,6 +165,13 @@ public final class SupervisorClient {
         return api.call(BACKFILL, null, name, String.valueOf(id));
     }
 
+    /**
+     * Asks to cancel backfill {@code id} of {@code name}; it ends CANCELED at the leader's round.
+     */
+    public BackfillView cancelBackfill(String name, long id) {
+        return api.call(CANCEL_BACKFILL, null, name, String.valueOf(id));
+    }
+
     public CleanupRequested cleanupState() {
         return api.call(CLEANUP_STATE, null);
     }

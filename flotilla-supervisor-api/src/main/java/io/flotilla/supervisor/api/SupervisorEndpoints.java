@@ -237,7 +237,18 @@ public final class SupervisorEndpoints {
                     VIEWER,
                     BackfillView.class,
                     "backfill",
-                    "Where one backfill stands: RUNNING, FINISHED or FAILED, with its job");
+                    "Where one backfill stands: RUNNING, FINISHED, FAILED or CANCELED, with its job");
+    public static final Endpoint<Void, BackfillView> CANCEL_BACKFILL =
+            Endpoint.change(
+                    "DELETE",
+                    "/v1/deployments/{name}/backfills/{id}",
+                    OPERATOR,
+                    Void.class,
+                    BackfillView.class,
+                    202,
+                    "cancelBackfill",
+                    "Asks the leader to cancel a RUNNING backfill's batch job (never the streaming"
+                            + " job) and end it CANCELED; 409 when it already ended");
     public static final Endpoint<ReleaseRequest, DeploymentView> RELEASE =
             Endpoint.change(
                     "POST",
@@ -378,6 +389,7 @@ public final class SupervisorEndpoints {
                     START_BACKFILL,
                     BACKFILLS,
                     BACKFILL,
+                    CANCEL_BACKFILL,
                     RELEASE,
                     RUNS,
                     RELEASES,

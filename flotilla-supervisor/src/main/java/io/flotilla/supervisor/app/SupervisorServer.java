@@ -149,7 +149,7 @@ public final class SupervisorServer implements AutoCloseable {
                     signal.release();
                 });
         this.periodicSavepoints = new PeriodicSavepoints(store, ports, Clock.system());
-        JdbcBackfills backfills = new JdbcBackfills(pool);
+        JdbcBackfills backfills = new JdbcBackfills(pool, true);
         this.backfillRuns =
                 new BackfillRuns(backfills, store, ClusterPorts.of(ports), slots, Clock.system());
         this.state =

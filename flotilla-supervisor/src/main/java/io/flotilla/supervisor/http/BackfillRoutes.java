@@ -58,7 +58,8 @@ final class BackfillRoutes {
     void register(HttpApi api) {
         api.route(SupervisorEndpoints.START_BACKFILL, this::start)
                 .route(SupervisorEndpoints.BACKFILLS, this::list)
-                .route(SupervisorEndpoints.BACKFILL, this::one);
+                .route(SupervisorEndpoints.BACKFILL, this::one)
+                .route(SupervisorEndpoints.CANCEL_BACKFILL, this::cancel);
     }
 
     private Response start(Request r) {
@@ -123,6 +124,7 @@ final class BackfillRoutes {
                                 Backfill.Status.RUNNING,
                                 r.who(),
                                 now,
+                                null,
                                 null,
                                 null),
                         new Event(
@@ -189,27 +191,59 @@ final class BackfillRoutes {
 
     private Response one(Request r) {
         Deployment d = deployments.deployment(r);
+        return Response.ok(view(found(d, r), lineage(d)));
+    }
+
+    /** Records the cancel for the leader's next round; refused once the backfill has ended. */
+    private Response cancel(Request r) {
+        Deployment d = deployments.deployment(r);
+        Backfill b = found(d, r);
+        Event audit =
+                new Event(
+                        d.name(),
+                        clock.now(),
+                        "BackfillCancelRequested",
+                        "cancel of backfill " + b.id() + " of " + b.range() + " requested",
+                        0,
+                        r.who());
+        if (!b.running() || !backfills.requestCancel(b.id(), r.who(), audit)) {
+            Backfill now = backfills.get(d.name(), b.id()).orElse(b);
+            throw new ApiException(
+                    409,
+                    "backfill_ended",
+                    "backfill "
+                            + b.id()
+                            + " of "
+                            + d.name()
+                            + " already ended "
+                            + now.status()
+                            + ": only a RUNNING backfill can be cancelled",
+                    "id",
+                    null);
+        }
+        return Response.accepted(view(backfills.get(d.name(), b.id()).orElseThrow(), lineage(d)));
+    }
+
+    private Backfill found(Deployment d, Request r) {
         String id = r.param("id");
         Optional<Backfill> found =
                 id.matches("[0-9]{1,18}")
                         ? backfills.get(d.name(), Long.parseLong(id))
                         : Optional.empty();
-        Backfill b =
-                found.orElseThrow(
-                        () ->
-                                new ApiException(
-                                        404,
-                                        "no_such_backfill",
-                                        "deployment "
-                                                + d.name()
-                                                + " has no backfill '"
-                                                + id
-                                                + "': see GET /v1/deployments/"
-                                                + d.name()
-                                                + "/backfills",
-                                        "id",
-                                        null));
-        return Response.ok(view(b, lineage(d)));
+        return found.orElseThrow(
+                () ->
+                        new ApiException(
+                                404,
+                                "no_such_backfill",
+                                "deployment "
+                                        + d.name()
+                                        + " has no backfill '"
+                                        + id
+                                        + "': see GET /v1/deployments/"
+                                        + d.name()
+                                        + "/backfills",
+                                "id",
+                                null));
     }
 
     private Optional<Lineage> lineage(Deployment d) {
@@ -248,7 +282,8 @@ final class BackfillRoutes {
                 b.ended(),
                 b.error(),
                 reads,
-                writes);
+                writes,
+                b.cancelRequestedBy());
     }
 
     private static byte[] randomId() {

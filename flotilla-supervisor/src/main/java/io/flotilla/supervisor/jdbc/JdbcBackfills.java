@@ -3,6 +3,8 @@ package io.flotilla.supervisor.jdbc;
 import io.flotilla.supervisor.model.Backfill;
 import io.flotilla.supervisor.model.Event;
 import io.flotilla.supervisor.port.BackfillStore;
+import io.flotilla.supervisor.port.StaleWriteException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,12 +19,18 @@ public final class JdbcBackfills implements BackfillStore {
 
     private static final String COLUMNS =
             "id, deployment, range_from, range_to, into_table, version, job_id, cluster,"
-                    + " submitted, status, requested_by, started, ended, error";
+                    + " submitted, status, requested_by, started, ended, error, cancel_requested_by";
 
     private final DataSource db;
+    private final boolean fencedByLease;
 
-    public JdbcBackfills(DataSource db) {
+    /**
+     * @param fencedByLease check in every leader's update's transaction that its token is the
+     *     current lease's, as {@link JdbcDeploymentStore} does (tests without a lease: false)
+     */
+    public JdbcBackfills(DataSource db, boolean fencedByLease) {
         this.db = db;
+        this.fencedByLease = fencedByLease;
     }
 
     @Override
@@ -94,24 +102,73 @@ public final class JdbcBackfills implements BackfillStore {
     }
 
     @Override
-    public void update(Backfill b) {
-        JdbcCatalog.tx(
+    public boolean requestCancel(long id, String who, Event audit) {
+        return JdbcCatalog.tx(
                 db,
                 c -> {
+                    int n;
                     try (PreparedStatement st =
                             c.prepareStatement(
-                                    "UPDATE backfills SET cluster = ?, submitted = ?, status = ?,"
-                                            + " ended = ?, error = ? WHERE id = ?")) {
-                        st.setString(1, b.cluster());
-                        st.setBoolean(2, b.submitted());
-                        st.setString(3, b.status().name());
-                        st.setTimestamp(4, time(b.ended()));
-                        st.setString(5, b.error());
-                        st.setLong(6, b.id());
-                        st.executeUpdate();
+                                    "UPDATE backfills SET cancel_requested_by ="
+                                            + " COALESCE(cancel_requested_by, ?)"
+                                            + " WHERE id = ? AND status = 'RUNNING'")) {
+                        st.setString(1, who);
+                        st.setLong(2, id);
+                        n = st.executeUpdate();
                     }
-                    return null;
+                    if (n == 1) {
+                        JdbcDeploymentStore.insertEvent(c, audit);
+                    }
+                    return n == 1;
                 });
+    }
+
+    @Override
+    public void update(Backfill b, long fencingToken) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (fencedByLease) {
+                    JdbcLeaderLease.checkFence(c, fencingToken);
+                }
+                write(c, b, fencingToken);
+                c.commit();
+            } catch (StaleLeaderException e) {
+                c.rollback();
+                throw new StaleWriteException(e.getMessage());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "updating backfill " + b.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Connection c, Backfill b, long fencingToken) throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement(
+                        "UPDATE backfills SET cluster = ?, submitted = ?, status = ?, ended = ?,"
+                                + " error = ?, fencing_token = ?"
+                                + " WHERE id = ? AND fencing_token <= ?")) {
+            st.setString(1, b.cluster());
+            st.setBoolean(2, b.submitted());
+            st.setString(3, b.status().name());
+            st.setTimestamp(4, time(b.ended()));
+            st.setString(5, b.error());
+            st.setLong(6, fencingToken);
+            st.setLong(7, b.id());
+            st.setLong(8, fencingToken);
+            if (st.executeUpdate() != 1) {
+                throw new StaleWriteException(
+                        "backfill "
+                                + b.id()
+                                + " is gone or a newer leader (token above "
+                                + fencingToken
+                                + ") has written it");
+            }
+        }
     }
 
     private static Timestamp time(Instant at) {
@@ -134,6 +191,7 @@ public final class JdbcBackfills implements BackfillStore {
                 rs.getString(11),
                 rs.getTimestamp(12).toInstant(),
                 ended == null ? null : ended.toInstant(),
-                rs.getString(14));
+                rs.getString(14),
+                rs.getString(15));
     }
 }

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param cluster where it runs, null until the leader placed it
  * @param submitted whether the leader's submit went through (a JobID submitted again is a no-op)
  * @param error why it failed, when {@link Status#FAILED}
+ * @param cancelRequestedBy who asked to cancel it while it ran, null unless someone did: the leader
+ *     then cancels its job and ends it {@link Status#CANCELED}
  */
 public record Backfill(
         long id,
@@ -27,7 +29,8 @@ public record Backfill(
         String requestedBy,
         Instant started,
         Instant ended,
-        String error) {
+        String error,
+        String cancelRequestedBy) {
 
     /** Where a backfill stands. */
     public enum Status {
@@ -36,7 +39,34 @@ public record Backfill(
         /** Its job finished: every record of the range was written. */
         FINISHED,
         /** Its job failed, or could not be submitted. */
-        FAILED
+        FAILED,
+        /** Cancelled on request: its job (if submitted) was cancelled, the rows written stay. */
+        CANCELED
+    }
+
+    /** Whether the leader still follows it. */
+    public boolean running() {
+        return status == Status.RUNNING;
+    }
+
+    /** With a cancel asked for by {@code who}. */
+    public Backfill cancelRequested(String who) {
+        return new Backfill(
+                id,
+                deployment,
+                from,
+                to,
+                into,
+                version,
+                jobId,
+                cluster,
+                submitted,
+                status,
+                requestedBy,
+                started,
+                ended,
+                error,
+                who);
     }
 
     /** Placed on {@code where}, not yet submitted. */
@@ -55,7 +85,8 @@ public record Backfill(
                 requestedBy,
                 started,
                 ended,
-                error);
+                error,
+                cancelRequestedBy);
     }
 
     /** Submitted on its cluster. */
@@ -74,7 +105,8 @@ public record Backfill(
                 requestedBy,
                 started,
                 ended,
-                error);
+                error,
+                cancelRequestedBy);
     }
 
     /** Ended at {@code at} in {@code end}, with {@code why} when it failed. */
@@ -93,7 +125,8 @@ public record Backfill(
                 requestedBy,
                 started,
                 at,
-                why);
+                why,
+                cancelRequestedBy);
     }
 
     /** This backfill as stored under {@code newId}. */
@@ -112,7 +145,8 @@ public record Backfill(
                 requestedBy,
                 started,
                 ended,
-                error);
+                error,
+                cancelRequestedBy);
     }
 
     /** "[from, to)" as events and messages show the range. */

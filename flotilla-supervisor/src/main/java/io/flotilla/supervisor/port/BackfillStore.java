@@ -19,8 +19,18 @@ public interface BackfillStore {
     /** Every backfill still {@link Backfill.Status#RUNNING}, oldest first: the leader's work. */
     List<Backfill> running();
 
-    /** Writes what the leader learned of a backfill: its cluster, submit, status and end. */
-    void update(Backfill backfill);
+    /**
+     * Records {@code who} asked to cancel backfill {@code id} with its audit event, in one
+     * transaction, if it still runs (a second ask keeps the first asker); false if it has ended.
+     */
+    boolean requestCancel(long id, String who, Event audit);
+
+    /**
+     * Writes what the leader holding {@code fencingToken} learned of a backfill: its cluster,
+     * submit, status and end; throws {@link StaleWriteException}, changing nothing, when a newer
+     * leader (a higher token) has written it or the token is not the current lease's.
+     */
+    void update(Backfill backfill, long fencingToken);
 
     /** A store for a supervisor that keeps no backfills: asking for one is refused. */
     static BackfillStore unavailable() {
@@ -46,7 +56,12 @@ public interface BackfillStore {
             }
 
             @Override
-            public void update(Backfill backfill) {
+            public boolean requestCancel(long id, String who, Event audit) {
+                throw new PortRejectedException("this supervisor stores no backfills");
+            }
+
+            @Override
+            public void update(Backfill backfill, long fencingToken) {
                 throw new PortRejectedException("this supervisor stores no backfills");
             }
         };

@@ -3,6 +3,7 @@ package io.flotilla.ui.pages;
 import static io.flotilla.ui.html.Layout.when;
 
 import io.flotilla.http.Role;
+import io.flotilla.supervisor.api.BackfillStatus;
 import io.flotilla.supervisor.api.BackfillView;
 import io.flotilla.supervisor.api.SupervisorClient;
 import io.flotilla.ui.Sessions.Session;
@@ -41,24 +42,54 @@ final class BackfillSection {
         }
         h.raw("<table id=\"backfill-runs\"><thead><tr><th>#</th><th>status</th><th>range</th>")
                 .raw("<th>into</th><th>cluster</th><th>JobID</th><th>who</th><th>started</th>")
-                .raw("<th>ended</th><th>error</th></tr></thead><tbody>");
+                .raw("<th>ended</th><th>error</th><th></th></tr></thead><tbody>");
         List<BackfillView> all = api.backfills(name).backfills();
+        boolean operator = Layout.may(s, Role.OPERATOR);
         for (BackfillView b : all) {
-            h.row(
-                    b.id(),
-                    b.status(),
-                    "[" + b.from() + ", " + b.to() + ")",
-                    b.into() == null ? "(its sink)" : b.into(),
-                    b.cluster(),
-                    b.jobId(),
-                    b.requestedBy(),
-                    when(b.started(), now),
-                    b.ended() == null ? "" : when(b.ended(), now),
-                    b.error());
+            h.raw("<tr>");
+            for (Object cell :
+                    new Object[] {
+                        b.id(),
+                        b.status(),
+                        "[" + b.from() + ", " + b.to() + ")",
+                        b.into() == null ? "(its sink)" : b.into(),
+                        b.cluster(),
+                        b.jobId(),
+                        b.requestedBy(),
+                        when(b.started(), now),
+                        b.ended() == null ? "" : when(b.ended(), now),
+                        b.error()
+                    }) {
+                h.el("td", "", cell);
+            }
+            h.raw("<td>");
+            if (b.status() == BackfillStatus.RUNNING && b.cancelRequestedBy() != null) {
+                h.text("cancelling (asked by " + b.cancelRequestedBy() + ")");
+            } else if (b.status() == BackfillStatus.RUNNING && operator) {
+                cancelButton(h, s, name, b.id());
+            }
+            h.raw("</td></tr>");
         }
         if (all.isEmpty()) {
-            h.raw("<tr><td colspan=\"10\">No backfill yet.</td></tr>");
+            h.raw("<tr><td colspan=\"11\">No backfill yet.</td></tr>");
         }
         h.raw("</tbody></table></section>");
+    }
+
+    /** A running backfill's Cancel, confirmed as the page's other dangerous buttons. */
+    private static void cancelButton(Html h, Session s, String name, long id) {
+        JobPage.formOpen(
+                h,
+                s,
+                "/jobs/" + Html.path(name) + "/backfill-cancel",
+                "Cancel backfill "
+                        + id
+                        + " of "
+                        + name
+                        + "? Its batch job is cancelled; rows it wrote stay. The streaming job"
+                        + " keeps running.",
+                "<input type=\"hidden\" name=\"id\" value=\"" + id + "\">");
+        h.raw("<button id=\"backfill-cancel-" + id + "\" class=\"btn-danger\">")
+                .raw("Cancel</button></form>");
     }
 }
