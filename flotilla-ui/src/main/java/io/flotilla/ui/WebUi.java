@@ -5,12 +5,6 @@ import io.flotilla.http.ApiException;
 import io.flotilla.http.ApiUnreachableException;
 import io.flotilla.http.PageRoutes;
 import io.flotilla.http.Principal;
-import io.flotilla.supervisor.api.BackfillRequest;
-import io.flotilla.supervisor.api.DeploymentRequest;
-import io.flotilla.supervisor.api.DesiredState;
-import io.flotilla.supervisor.api.StartFromSavepointRequest;
-import io.flotilla.supervisor.api.SupervisorClient;
-import io.flotilla.supervisor.api.UpgradeMode;
 import io.flotilla.ui.Sessions.Session;
 import io.flotilla.ui.api.Clients;
 import io.flotilla.ui.html.Html;
@@ -28,11 +22,9 @@ import io.javalin.http.HandlerType;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -66,16 +58,6 @@ public final class WebUi implements PageRoutes, PageHandler {
 
     static final String COOKIE = "flotilla_session";
     private static final Pattern JOB = Pattern.compile("/jobs/([^/]+)(/[a-z-]+)?");
-    private static final Set<String> ACTIONS =
-            Set.of(
-                    "start",
-                    "stop",
-                    "restart",
-                    "savepoint",
-                    "backfill",
-                    "backfill-cancel",
-                    "start-from-savepoint",
-                    "start-stateless");
 
     private final Function<String, Principal> authenticate;
     private final Sessions sessions;
@@ -247,13 +229,15 @@ public final class WebUi implements PageRoutes, PageHandler {
             return redirect("/login", List.of(Map.entry("Set-Cookie", cookieHeader("", 0, r))));
         }
         Matcher m = JOB.matcher(r.path());
-        if (!m.matches() || m.group(2) == null || !ACTIONS.contains(m.group(2).substring(1))) {
+        if (!m.matches()
+                || m.group(2) == null
+                || !JobActions.ACTIONS.contains(m.group(2).substring(1))) {
             return text(404, "no such action: " + r.path());
         }
         String name = decode(m.group(1));
         String action = m.group(2).substring(1);
         try {
-            act(api.of(s), name, action, form);
+            JobActions.act(api.of(s), name, action, form);
             s.flash(action.replace('-', ' ') + " of " + name + " requested");
         } catch (ApiCallException e) {
             s.flash(action + " refused (" + e.status() + " " + e.code() + "): " + e.getMessage());
@@ -263,74 +247,6 @@ public final class WebUi implements PageRoutes, PageHandler {
             s.flash(action + " refused: " + e.getMessage());
         }
         return redirect("/jobs/" + Html.path(name), List.of());
-    }
-
-    /** One job action through the typed client; the API records it with the user's name. */
-    private static void act(
-            SupervisorClient client, String name, String action, Map<String, String> form) {
-        Long generation = generation(form.get("generation"));
-        switch (action) {
-            case "start" -> client.start(name, null);
-            case "stop" -> client.stop(name, null);
-            case "restart" -> client.restart(name, null);
-            case "savepoint" -> client.takeSavepoint(name);
-            case "backfill" ->
-                    client.startBackfill(
-                            name,
-                            new BackfillRequest(
-                                    instant("from", form.get("from")),
-                                    instant("to", form.get("to")),
-                                    form.getOrDefault("into", "").isBlank()
-                                            ? null
-                                            : form.get("into").strip()));
-            case "backfill-cancel" -> client.cancelBackfill(name, backfillId(form.get("id")));
-            case "start-from-savepoint" ->
-                    client.startFromSavepoint(
-                            name,
-                            new StartFromSavepointRequest(
-                                    form.getOrDefault("savepoint", "").strip(), generation));
-            case "start-stateless" ->
-                    client.update(
-                            name,
-                            DeploymentRequest.change(
-                                            generation == null
-                                                    ? client.deployment(name).generation()
-                                                    : generation)
-                                    .withDesiredState(DesiredState.RUNNING)
-                                    .withUpgradeMode(UpgradeMode.STATELESS));
-            default -> throw new IllegalStateException("no action " + action);
-        }
-    }
-
-    /** A form's time field; a bad one is refused here, before the API is asked. */
-    private static Instant instant(String field, String raw) {
-        try {
-            return Instant.parse(raw == null ? "" : raw.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "field '"
-                            + field
-                            + "' must be an ISO instant such as 2026-01-01T00:00:00Z, got '"
-                            + raw
-                            + "'");
-        }
-    }
-
-    /** The Cancel button's backfill number; a bad one is refused before the API is asked. */
-    private static long backfillId(String raw) {
-        if (raw == null || !raw.strip().matches("[0-9]{1,18}")) {
-            throw new IllegalArgumentException(
-                    "field 'id' must be a backfill's number, got '" + raw + "'");
-        }
-        return Long.parseLong(raw.strip());
-    }
-
-    private static Long generation(String raw) {
-        try {
-            return raw == null || raw.isBlank() ? null : Long.valueOf(raw.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private PageResponse login(PageRequest r) {
