@@ -51,102 +51,78 @@ public record Backfill(
 
     /** With a cancel asked for by {@code who}. */
     public Backfill cancelRequested(String who) {
-        return new Backfill(
-                id,
-                deployment,
-                from,
-                to,
-                into,
-                version,
-                jobId,
-                cluster,
-                submitted,
-                status,
-                requestedBy,
-                started,
-                ended,
-                error,
-                who);
+        return copy(p -> p.cancelRequestedBy = who);
     }
 
     /** Placed on {@code where}, not yet submitted. */
     public Backfill placedOn(String where) {
-        return new Backfill(
-                id,
-                deployment,
-                from,
-                to,
-                into,
-                version,
-                jobId,
-                where,
-                false,
-                status,
-                requestedBy,
-                started,
-                ended,
-                error,
-                cancelRequestedBy);
+        return copy(
+                p -> {
+                    p.cluster = where;
+                    p.submitted = false;
+                });
     }
 
     /** Submitted on its cluster. */
     public Backfill asSubmitted() {
-        return new Backfill(
-                id,
-                deployment,
-                from,
-                to,
-                into,
-                version,
-                jobId,
-                cluster,
-                true,
-                status,
-                requestedBy,
-                started,
-                ended,
-                error,
-                cancelRequestedBy);
+        return copy(p -> p.submitted = true);
     }
 
     /** Ended at {@code at} in {@code end}, with {@code why} when it failed. */
     public Backfill ended(Status end, Instant at, String why) {
-        return new Backfill(
-                id,
-                deployment,
-                from,
-                to,
-                into,
-                version,
-                jobId,
-                cluster,
-                submitted,
-                end,
-                requestedBy,
-                started,
-                at,
-                why,
-                cancelRequestedBy);
+        return copy(
+                p -> {
+                    p.status = end;
+                    p.ended = at;
+                    p.error = why;
+                });
     }
 
     /** This backfill as stored under {@code newId}. */
     public Backfill withId(long newId) {
+        return copy(p -> p.id = newId);
+    }
+
+    private Backfill copy(java.util.function.Consumer<Parts> change) {
+        Parts p = new Parts(this);
+        change.accept(p);
         return new Backfill(
-                newId,
+                p.id,
                 deployment,
                 from,
                 to,
                 into,
                 version,
                 jobId,
-                cluster,
-                submitted,
-                status,
+                p.cluster,
+                p.submitted,
+                p.status,
                 requestedBy,
                 started,
-                ended,
-                error,
-                cancelRequestedBy);
+                p.ended,
+                p.error,
+                p.cancelRequestedBy);
+    }
+
+    /** The parts of a backfill that change as the leader moves it on. */
+    private static final class Parts {
+        private long id;
+        private String cluster;
+        private boolean submitted;
+        private Status status;
+        private Instant ended;
+        private String error;
+        private String cancelRequestedBy;
+
+        Parts(Backfill b) {
+            id = b.id;
+            cluster = b.cluster;
+            submitted = b.submitted;
+            status = b.status;
+            ended = b.ended;
+            error = b.error;
+            cancelRequestedBy = b.cancelRequestedBy;
+        }
     }
 
     /** "[from, to)" as events and messages show the range. */
