@@ -125,25 +125,15 @@ public final class JdbcBackfills implements BackfillStore {
 
     @Override
     public void update(Backfill b, long fencingToken) {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (fencedByLease) {
-                    JdbcLeaderLease.checkFence(c, fencingToken);
-                }
-                write(c, b, fencingToken);
-                c.commit();
-            } catch (StaleLeaderException e) {
-                c.rollback();
-                throw new StaleWriteException(e.getMessage());
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(
-                    "updating backfill " + b.id() + ": " + e.getMessage(), e);
-        }
+        JdbcCatalog.fencedTx(
+                db,
+                fencedByLease,
+                fencingToken,
+                "updating backfill " + b.id(),
+                c -> {
+                    write(c, b, fencingToken);
+                    return null;
+                });
     }
 
     private static void write(Connection c, Backfill b, long fencingToken) throws SQLException {

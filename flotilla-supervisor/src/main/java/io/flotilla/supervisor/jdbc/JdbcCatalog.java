@@ -3,6 +3,7 @@ package io.flotilla.supervisor.jdbc;
 import io.flotilla.supervisor.model.AuditEntry;
 import io.flotilla.supervisor.model.Cluster;
 import io.flotilla.supervisor.model.Event;
+import io.flotilla.supervisor.port.StaleWriteException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -207,6 +208,33 @@ final class JdbcCatalog {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("supervisor store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@link #tx} for a leader's write: when {@code fenced}, first checks in the same transaction
+     * that {@code token} is the current lease's, so a replaced leader's late write is rolled back
+     * and thrown as a {@link StaleWriteException}; other failures name {@code what}.
+     */
+    static <T> T fencedTx(DataSource db, boolean fenced, long token, String what, Work<T> work) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (fenced) {
+                    JdbcLeaderLease.checkFence(c, token);
+                }
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (StaleLeaderException e) {
+                c.rollback();
+                throw new StaleWriteException(e.getMessage());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(what + ": " + e.getMessage(), e);
         }
     }
 }

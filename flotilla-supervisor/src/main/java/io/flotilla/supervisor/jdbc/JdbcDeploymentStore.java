@@ -142,24 +142,15 @@ public final class JdbcDeploymentStore implements DeploymentStore {
 
     @Override
     public void save(Deployment d, long fencingToken) {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (fencedByLease) {
-                    JdbcLeaderLease.checkFence(c, fencingToken);
-                }
-                update(c, d, fencingToken);
-                c.commit();
-            } catch (StaleLeaderException e) {
-                c.rollback();
-                throw new StaleWriteException(e.getMessage());
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("saving " + d.name() + ": " + e.getMessage(), e);
-        }
+        JdbcCatalog.fencedTx(
+                db,
+                fencedByLease,
+                fencingToken,
+                "saving " + d.name(),
+                c -> {
+                    update(c, d, fencingToken);
+                    return null;
+                });
     }
 
     /**
