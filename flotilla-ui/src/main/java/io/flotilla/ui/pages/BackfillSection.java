@@ -5,7 +5,6 @@ import static io.flotilla.ui.html.Layout.when;
 import io.flotilla.http.Role;
 import io.flotilla.supervisor.api.BackfillStatus;
 import io.flotilla.supervisor.api.BackfillView;
-import io.flotilla.supervisor.api.SupervisorClient;
 import io.flotilla.ui.Sessions.Session;
 import io.flotilla.ui.html.Html;
 import io.flotilla.ui.html.Layout;
@@ -20,7 +19,7 @@ final class BackfillSection {
 
     private BackfillSection() {}
 
-    static void render(Html h, Session s, SupervisorClient api, String name, Instant now) {
+    static void render(Html h, Session s, List<BackfillView> all, String name, Instant now) {
         h.raw("<section class=\"card\" id=\"backfills\"><h2>Backfills</h2>");
         if (Layout.may(s, Role.OPERATOR)) {
             JobPage.formOpen(
@@ -43,7 +42,6 @@ final class BackfillSection {
         h.raw("<table id=\"backfill-runs\"><thead><tr><th>#</th><th>status</th><th>range</th>")
                 .raw("<th>into</th><th>cluster</th><th>JobID</th><th>who</th><th>started</th>")
                 .raw("<th>ended</th><th>error</th><th></th></tr></thead><tbody>");
-        List<BackfillView> all = api.backfills(name).backfills();
         boolean operator = Layout.may(s, Role.OPERATOR);
         for (BackfillView b : all) {
             h.raw("<tr>");

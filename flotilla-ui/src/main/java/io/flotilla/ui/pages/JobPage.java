@@ -11,7 +11,6 @@ import io.flotilla.supervisor.api.DesiredState;
 import io.flotilla.supervisor.api.EventView;
 import io.flotilla.supervisor.api.RunView;
 import io.flotilla.supervisor.api.SpecView;
-import io.flotilla.supervisor.api.SupervisorClient;
 import io.flotilla.ui.Sessions.Session;
 import io.flotilla.ui.api.Clients;
 import io.flotilla.ui.html.Html;
@@ -40,17 +39,17 @@ public final class JobPage {
     }
 
     public String render(Session s, String name) {
-        SupervisorClient client = api.of(s);
-        DeploymentView d = client.deployment(name);
+        JobPageData data = JobPageData.fetch(api.of(s), name);
+        DeploymentView d = data.deployment();
         SpecView spec = d.spec();
-        List<EventView> events = History.all(client, name);
+        List<EventView> events = data.events();
         History.Times times = History.times(d, events);
         Instant now = Instant.now();
         Html h = new Html();
         if (Layout.may(s, Role.OPERATOR)) {
             buttons(h, s, name, spec.desiredState());
         }
-        JobSections.Known known = JobSections.known(d, client.state(name), events);
+        JobSections.Known known = JobSections.known(d, data.state(), events);
         Attention.section(h, s, d, known.paths(), now);
         h.raw("<div class=\"cards\"><section class=\"card\"><h2>Job</h2><dl class=\"fields\">");
         field(h, "Name", "f-name", name);
@@ -78,12 +77,12 @@ public final class JobPage {
         h.raw("<div id=\"live\" hx-get=\"/jobs/")
                 .text(Html.path(name))
                 .raw("/live\" hx-trigger=\"every 2s\" hx-swap=\"innerHTML\">")
-                .raw(live(s, name))
+                .raw(live(s, data.current()))
                 .raw("</div></section></div>");
-        sections.lineage(h, client, name, spec.version(), spec.module());
+        sections.lineage(h, data.lineage(), name, spec.version(), spec.module());
         sections.state(h, s, d, known, now);
-        sections.releases(h, client, name, now);
-        BackfillSection.render(h, s, client, name, now);
+        sections.releases(h, data.releases(), now);
+        BackfillSection.render(h, s, data.backfills(), name, now);
         if (!text(d.status().error()).isEmpty()) {
             h.raw("<section class=\"card\"><h2>Last error</h2>")
                     .el("pre", "class=\"error\" id=\"last-error\"", d.status().error())
@@ -96,7 +95,10 @@ public final class JobPage {
 
     /** The live part: polled every 2 s by htmx, so the status changes without a reload. */
     public String live(Session s, String name) {
-        RunView c = api.of(s).runs(name).current();
+        return live(s, api.of(s).runs(name).current());
+    }
+
+    private String live(Session s, RunView c) {
         Html h = new Html();
         h.raw("<dl class=\"fields\"><dt>Status</dt><dd id=\"live-status\">")
                 .raw(badge(c.phase()))

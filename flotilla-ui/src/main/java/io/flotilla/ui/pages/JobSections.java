@@ -3,7 +3,6 @@ package io.flotilla.ui.pages;
 import static io.flotilla.ui.html.Layout.text;
 import static io.flotilla.ui.html.Layout.when;
 
-import io.flotilla.http.ApiCallException;
 import io.flotilla.http.Role;
 import io.flotilla.supervisor.api.DeploymentView;
 import io.flotilla.supervisor.api.EventView;
@@ -15,7 +14,6 @@ import io.flotilla.supervisor.api.StateView;
 import io.flotilla.supervisor.api.StatusView;
 import io.flotilla.supervisor.api.StoredKind;
 import io.flotilla.supervisor.api.StoredStateView;
-import io.flotilla.supervisor.api.SupervisorClient;
 import io.flotilla.ui.Sessions.Session;
 import io.flotilla.ui.html.Html;
 import io.flotilla.ui.html.Layout;
@@ -76,11 +74,8 @@ final class JobSections {
     }
 
     /** The tables the running version reads and writes, from its stored lineage. */
-    void lineage(Html h, SupervisorClient api, String name, String version, String module) {
-        Lineage doc;
-        try {
-            doc = api.lineage(name, version);
-        } catch (ApiCallException e) {
+    void lineage(Html h, Lineage doc, String name, String version, String module) {
+        if (doc == null) {
             h.raw("<section class=\"card\" id=\"tables\"><h2>Tables</h2>")
                     .el(
                             "p",
@@ -228,11 +223,11 @@ final class JobSections {
         return reasons.isEmpty() ? "yes" : "yes: " + String.join(", ", reasons);
     }
 
-    void releases(Html h, SupervisorClient api, String name, Instant now) {
+    void releases(Html h, List<ReleaseView> releases, Instant now) {
         h.raw("<section class=\"card\" id=\"releases\"><h2>Release history</h2>")
                 .raw("<table><thead><tr><th>result</th><th>when</th><th>who</th>")
                 .raw("<th>what (version, savepoint, reason)</th></tr></thead><tbody>");
-        for (ReleaseView e : api.releases(name).releases()) {
+        for (ReleaseView e : releases) {
             String what = e.reason();
             if (e.savepoint() != null) {
                 what = "from version " + e.fromVersion() + ", savepoint " + e.savepoint();
