@@ -121,6 +121,11 @@ public final class FlinkCluster implements AutoCloseable {
         conf.put("cluster.registration.error-delay", "500 ms");
         conf.put("cluster.registration.refused-registration-delay", "1 s");
         conf.put("parallelism.default", "1");
+        // Flink's 10 s for its RPC system to start, and for each ask, are too short on a loaded
+        // laptop or CI machine (a JobManager failed to start at a load average of 55): a slow start
+        // is better than a platform that does not start.
+        conf.put("pekko.startup-timeout", "60 s");
+        conf.put("pekko.ask.timeout", "30 s");
         conf.put("web.upload.dir", uploadDir().toString());
         conf.put("io.tmp.dirs", clusterDir.resolve("tmp").toString());
         conf.put("state.backend.type", "hashmap");
