@@ -124,6 +124,13 @@ public final class BackfillRuns {
             }
             b = b.placedOn(cluster);
             backfills.update(b, token);
+        } else if (listed(b, token)) {
+            // Placed by an earlier round whose submit went through but was not recorded (its
+            // answer timed out, or that leader died): submitting again would be refused once the
+            // batch job has ended, so the job that is there is followed instead.
+            backfills.update(b.asSubmitted(), token);
+            started(b, cluster, " (found on the cluster: an earlier submit went through)", token);
+            return true;
         }
         ports.submitter()
                 .submit(
@@ -141,6 +148,17 @@ public final class BackfillRuns {
                                 null,
                                 false));
         backfills.update(b.asSubmitted(), token);
+        started(b, cluster, "", token);
+        return true;
+    }
+
+    /** Whether the backfill's own JobID is in its cluster's job list, in any state. */
+    private boolean listed(Backfill b, long token) {
+        return ports.lister().listJobs(b.cluster(), token).stream()
+                .anyMatch(j -> j.jobId().equals(b.jobId()));
+    }
+
+    private void started(Backfill b, String cluster, String how, long token) {
         deployments.appendEvent(
                 new Event(
                         b.deployment(),
@@ -154,9 +172,9 @@ public final class BackfillRuns {
                                 + b.jobId()
                                 + " on "
                                 + cluster
-                                + " (batch, from empty state)",
+                                + " (batch, from empty state)"
+                                + how,
                         token));
-        return true;
     }
 
     /** The deployment's own cluster if it has room, else the healthy one with most room. */

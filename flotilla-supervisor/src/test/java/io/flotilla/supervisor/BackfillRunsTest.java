@@ -1,6 +1,7 @@
 package io.flotilla.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flotilla.supervisor.model.Backfill;
 import io.flotilla.supervisor.model.Cluster;
@@ -129,6 +130,27 @@ class BackfillRunsTest {
         assertThat(failed.status()).isEqualTo(Backfill.Status.FAILED);
         assertThat(failed.error()).contains(sent.jobId(), "FAILED");
         assertThat(rows.eventsOf("orders", "BackfillFailed")).hasSize(1);
+    }
+
+    @Test
+    void aSubmitWhoseAnswerWasLostIsFollowedNotSentAgainOnceItsBatchJobEnded() {
+        deployment(1);
+        requested(null);
+        clusters.get("cluster-1").crashAfterNextSubmit = true;
+        assertThatThrownBy(() -> runs.run(7)).isInstanceOf(SimulatedCrash.class);
+        assertThat(backfills.only().submitted()).as("the answer was lost").isFalse();
+        String job = clusters.created().get(0).jobId();
+        // A batch job is short: it may have ended before the next round looks.
+        clusters.get("cluster-1").finish(job);
+
+        runs.run(7);
+        assertThat(clusters.get("cluster-1").submitCalls).as("not submitted again").isEqualTo(1);
+        assertThat(backfills.only().submitted()).isTrue();
+        assertThat(rows.eventsOf("orders", "BackfillStarted").get(0).message())
+                .contains(job, "found on the cluster");
+        runs.run(7);
+        assertThat(backfills.only().status()).isEqualTo(Backfill.Status.FINISHED);
+        assertThat(rows.eventsOf("orders", "BackfillFailed")).isEmpty();
     }
 
     @Test
