@@ -91,21 +91,12 @@ public final class BackfillRuns {
     }
 
     /**
-     * The slots the deployments' jobs hold, and those of the backfills already placed, so that two
-     * backfills never both take a cluster's last free slots.
+     * The slots the deployments' jobs hold, and those of the backfills already placed (whether or
+     * not their cluster had room left), so that two backfills never both take a cluster's last free
+     * slots.
      */
     private SlotLedger ledger(List<Backfill> running) {
-        List<Deployment> all = deployments.loadAll();
-        SlotLedger ledger = new SlotLedger(catalog.capacities(), Map.of(), all);
-        Map<String, Deployment> byName = new HashMap<>();
-        all.forEach(d -> byName.put(d.name(), d));
-        for (Backfill b : running) {
-            Deployment d = byName.get(b.deployment());
-            if (b.cluster() != null && d != null) {
-                ledger.place("backfill/" + b.id(), d.spec().withCluster(b.cluster()), b.cluster());
-            }
-        }
-        return ledger;
+        return new SlotLedger(catalog.capacities(), Map.of(), deployments.loadAll(), running);
     }
 
     private boolean submit(Backfill b, SlotLedger ledger, long token) {
@@ -161,7 +152,7 @@ public final class BackfillRuns {
 
     /** The deployment's own cluster if it has room, else the healthy one with most room. */
     private static String place(Backfill b, Deployment d, SlotLedger ledger) {
-        String key = "backfill/" + b.id();
+        String key = SlotLedger.key(b);
         String own = d.currentCluster();
         DeploymentSpec spec = d.spec();
         if (Placement.concrete(own)
