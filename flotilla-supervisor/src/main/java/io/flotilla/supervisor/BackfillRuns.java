@@ -72,7 +72,7 @@ public final class BackfillRuns {
                     if (ledger == null) {
                         ledger = ledger(running);
                     }
-                    moved += submit(b, ledger, fencingToken) ? 1 : 0;
+                    moved += submit(b, ledger, listed, fencingToken) ? 1 : 0;
                 } else {
                     moved += follow(b, listed, fencingToken) ? 1 : 0;
                 }
@@ -99,7 +99,8 @@ public final class BackfillRuns {
         return new SlotLedger(catalog.capacities(), Map.of(), deployments.loadAll(), running);
     }
 
-    private boolean submit(Backfill b, SlotLedger ledger, long token) {
+    private boolean submit(
+            Backfill b, SlotLedger ledger, Map<String, List<ObservedJob>> listed, long token) {
         Optional<Deployment> found = deployments.load(List.of(b.deployment())).stream().findFirst();
         if (found.isEmpty()) {
             end(b, Backfill.Status.FAILED, "deployment " + b.deployment() + " was deleted", token);
@@ -108,6 +109,14 @@ public final class BackfillRuns {
         Deployment d = found.get();
         DeploymentSpec spec = d.spec();
         String cluster = b.cluster();
+        if (cluster != null && listed(cluster, listed, token).stream().anyMatch(ownJob(b))) {
+            // Placed at an earlier round whose submit went through, but the round was cut short
+            // before it was recorded (a lost lease, a timed-out answer). A JobID runs once: one
+            // that already finished would be refused, so follow the job instead.
+            Backfill submitted = started(b, token);
+            follow(submitted, listed, token);
+            return true;
+        }
         if (cluster == null) {
             cluster = place(b, d, ledger);
             if (cluster == null) {
@@ -131,7 +140,14 @@ public final class BackfillRuns {
                                 token,
                                 null,
                                 false));
-        backfills.update(b.asSubmitted(), token);
+        started(b, token);
+        return true;
+    }
+
+    /** Records that its job was submitted, with the event; returns it as submitted. */
+    private Backfill started(Backfill b, long token) {
+        Backfill submitted = b.asSubmitted();
+        backfills.update(submitted, token);
         deployments.appendEvent(
                 new Event(
                         b.deployment(),
@@ -144,10 +160,10 @@ public final class BackfillRuns {
                                 + " submitted as job "
                                 + b.jobId()
                                 + " on "
-                                + cluster
+                                + b.cluster()
                                 + " (batch, from empty state)",
                         token));
-        return true;
+        return submitted;
     }
 
     /** The deployment's own cluster if it has room, else the healthy one with most room. */
@@ -166,10 +182,11 @@ public final class BackfillRuns {
     }
 
     private boolean follow(Backfill b, Map<String, List<ObservedJob>> listed, long token) {
-        List<ObservedJob> jobs =
-                listed.computeIfAbsent(b.cluster(), c -> ports.lister().listJobs(c, token));
         ObservedJob job =
-                jobs.stream().filter(j -> j.jobId().equals(b.jobId())).findFirst().orElse(null);
+                listed(b.cluster(), listed, token).stream()
+                        .filter(ownJob(b))
+                        .findFirst()
+                        .orElse(null);
         JobState state = job == null ? JobState.MISSING : job.state();
         switch (state) {
             case FINISHED:
@@ -192,6 +209,16 @@ public final class BackfillRuns {
             default:
                 return false;
         }
+    }
+
+    /** The cluster's job list, asked once per round. */
+    private List<ObservedJob> listed(
+            String cluster, Map<String, List<ObservedJob>> listed, long token) {
+        return listed.computeIfAbsent(cluster, c -> ports.lister().listJobs(c, token));
+    }
+
+    private static java.util.function.Predicate<ObservedJob> ownJob(Backfill b) {
+        return j -> j.jobId().equals(b.jobId());
     }
 
     /**
