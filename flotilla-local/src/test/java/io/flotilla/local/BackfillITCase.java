@@ -8,7 +8,9 @@ import io.flotilla.cli.Cli;
 import io.flotilla.cli.FlotillaCli;
 import io.flotilla.local.KafkaITCase.Key;
 import io.flotilla.local.KafkaITCase.Stat;
+import io.flotilla.local.demo.Demo;
 import io.flotilla.local.demo.OrdersFeed;
+import io.flotilla.supervisor.api.BackfillRequest;
 import io.flotilla.supervisor.api.BackfillStatus;
 import io.flotilla.supervisor.api.BackfillView;
 import io.flotilla.supervisor.api.DeploymentRequest;
@@ -64,6 +66,7 @@ class BackfillITCase {
     static SupervisorClient api;
     static String bootstrap;
     static Artifacts.Published runner;
+    static Artifacts.Published example;
 
     @BeforeAll
     static void start() {
@@ -84,6 +87,7 @@ class BackfillITCase {
         try (S3Client s3 = platform.s3().client()) {
             runner = Artifacts.publish(s3, runnerJar, "runner");
         }
+        example = TestingPlatforms.publishExample(platform);
         supervisor = LocalSupervisor.start(platform);
         api = supervisor.client();
         PlatformDescriptor.write(platform, supervisor);
@@ -259,9 +263,101 @@ class BackfillITCase {
         assertThat(events.stream().filter("Submitted"::equals))
                 .as("the streaming job was submitted once, never again")
                 .hasSize(1);
+
+        aDeploymentWaitsWhileABackfillHoldsTheLastSlot(from, to);
         api.stop(DEPLOYMENT, null);
         TestingSupervisors.awaitDeployment(
                 api, DEPLOYMENT, "STOPPED", WAIT, d -> d.phase() == Phase.STOPPED);
+    }
+
+    /**
+     * With the streaming job's slot and a running backfill's, the cluster's two are taken: a new
+     * deployment waits in WAITING_FOR_SLOTS naming the backfill (not inside Flink), and its job is
+     * submitted only once the backfill ended.
+     */
+    private static void aDeploymentWaitsWhileABackfillHoldsTheLastSlot(Instant from, Instant to) {
+        BackfillView requested =
+                api.startBackfill(
+                        DEPLOYMENT, new BackfillRequest(from, to, "order_stats_backfill"));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        BackfillView b = requested;
+        // Placed: its cluster is written before its submit, which takes seconds more.
+        while (b.cluster() == null && b.status() == BackfillStatus.RUNNING) {
+            assertThat(System.nanoTime()).as("backfill placed in time").isLessThan(deadline);
+            sleep(200);
+            b = api.backfill(DEPLOYMENT, requested.id());
+        }
+        api.create(
+                new DeploymentRequest(
+                        "orders-late",
+                        "team-orders",
+                        "examples/orders",
+                        "1",
+                        example.uri(),
+                        example.sha256(),
+                        Demo.ENTRY_CLASS,
+                        List.of("--sink", "blackhole", "--rows-per-second", "5"),
+                        1,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        DeploymentView waiting =
+                TestingSupervisors.awaitDeployment(
+                        api,
+                        "orders-late",
+                        "WAITING_FOR_SLOTS",
+                        WAIT,
+                        d -> d.phase() == Phase.WAITING_FOR_SLOTS || d.phase() == Phase.RUNNING);
+        System.out.println("orders-late: " + waiting.phase() + ": " + waiting.status().waiting());
+        // A batch job is short: on a slow machine it may end before the new deployment is first
+        // seen, and then there is no wait to see. What must hold either way is checked below: its
+        // job is submitted only once the backfill ended.
+        if (waiting.phase() == Phase.WAITING_FOR_SLOTS) {
+            assertThat(waiting.status().waiting())
+                    .isEqualTo(
+                            "needs 1 slots: no cluster is healthy with room (cluster-1: 0 of 2 free"
+                                    + " (backfill "
+                                    + requested.id()
+                                    + " of "
+                                    + DEPLOYMENT
+                                    + " holds 1))");
+        }
+        DeploymentView started =
+                TestingSupervisors.awaitDeployment(
+                        api,
+                        "orders-late",
+                        "RUNNING once the backfill ended",
+                        WAIT,
+                        d -> d.phase() == Phase.RUNNING);
+        assertThat(started.cluster()).isEqualTo("cluster-1");
+        BackfillView ended = api.backfill(DEPLOYMENT, requested.id());
+        assertThat(ended.status())
+                .as(String.valueOf(ended.error()))
+                .isEqualTo(BackfillStatus.FINISHED);
+        Instant submitted =
+                api.events("orders-late", 0, 100).events().stream()
+                        .filter(e -> e.type().equals("Submitted"))
+                        .findFirst()
+                        .orElseThrow()
+                        .at();
+        assertThat(submitted)
+                .as("submitted after the backfill ended")
+                .isAfterOrEqualTo(ended.ended());
+        api.stop("orders-late", null);
+        TestingSupervisors.awaitDeployment(
+                api, "orders-late", "STOPPED", WAIT, d -> d.phase() == Phase.STOPPED);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** The same windows and names, the same counts, averages equal up to rounding. */

@@ -72,7 +72,7 @@ public final class BackfillRuns {
                     if (ledger == null) {
                         ledger = ledger(running);
                     }
-                    moved += submit(b, ledger, fencingToken) ? 1 : 0;
+                    moved += submit(b, ledger, listed, fencingToken) ? 1 : 0;
                 } else {
                     moved += follow(b, listed, fencingToken) ? 1 : 0;
                 }
@@ -91,24 +91,16 @@ public final class BackfillRuns {
     }
 
     /**
-     * The slots the deployments' jobs hold, and those of the backfills already placed, so that two
-     * backfills never both take a cluster's last free slots.
+     * The slots the deployments' jobs hold, and those of the backfills already placed (whether or
+     * not their cluster had room left), so that two backfills never both take a cluster's last free
+     * slots.
      */
     private SlotLedger ledger(List<Backfill> running) {
-        List<Deployment> all = deployments.loadAll();
-        SlotLedger ledger = new SlotLedger(catalog.capacities(), Map.of(), all);
-        Map<String, Deployment> byName = new HashMap<>();
-        all.forEach(d -> byName.put(d.name(), d));
-        for (Backfill b : running) {
-            Deployment d = byName.get(b.deployment());
-            if (b.cluster() != null && d != null) {
-                ledger.place("backfill/" + b.id(), d.spec().withCluster(b.cluster()), b.cluster());
-            }
-        }
-        return ledger;
+        return new SlotLedger(catalog.capacities(), Map.of(), deployments.loadAll(), running);
     }
 
-    private boolean submit(Backfill b, SlotLedger ledger, long token) {
+    private boolean submit(
+            Backfill b, SlotLedger ledger, Map<String, List<ObservedJob>> listed, long token) {
         Optional<Deployment> found = deployments.load(List.of(b.deployment())).stream().findFirst();
         if (found.isEmpty()) {
             end(b, Backfill.Status.FAILED, "deployment " + b.deployment() + " was deleted", token);
@@ -117,6 +109,15 @@ public final class BackfillRuns {
         Deployment d = found.get();
         DeploymentSpec spec = d.spec();
         String cluster = b.cluster();
+        if (cluster != null && listed(cluster, listed, token).stream().anyMatch(ownJob(b))) {
+            // Placed at an earlier round whose submit went through, but the round was cut short
+            // before it was recorded (a lost lease, a timed-out answer). A JobID runs once: one
+            // that already finished would be refused, so follow the job instead.
+            Backfill submitted =
+                    started(b, " (found on the cluster: an earlier submit went through)", token);
+            follow(submitted, listed, token);
+            return true;
+        }
         if (cluster == null) {
             cluster = place(b, d, ledger);
             if (cluster == null) {
@@ -124,13 +125,6 @@ public final class BackfillRuns {
             }
             b = b.placedOn(cluster);
             backfills.update(b, token);
-        } else if (listed(b, token)) {
-            // Placed by an earlier round whose submit went through but was not recorded (its
-            // answer timed out, or that leader died): submitting again would be refused once the
-            // batch job has ended, so the job that is there is followed instead.
-            backfills.update(b.asSubmitted(), token);
-            started(b, cluster, " (found on the cluster: an earlier submit went through)", token);
-            return true;
         }
         ports.submitter()
                 .submit(
@@ -147,18 +141,14 @@ public final class BackfillRuns {
                                 token,
                                 null,
                                 false));
-        backfills.update(b.asSubmitted(), token);
-        started(b, cluster, "", token);
+        started(b, "", token);
         return true;
     }
 
-    /** Whether the backfill's own JobID is in its cluster's job list, in any state. */
-    private boolean listed(Backfill b, long token) {
-        return ports.lister().listJobs(b.cluster(), token).stream()
-                .anyMatch(j -> j.jobId().equals(b.jobId()));
-    }
-
-    private void started(Backfill b, String cluster, String how, long token) {
+    /** Records that its job was submitted, with the event; returns it as submitted. */
+    private Backfill started(Backfill b, String how, long token) {
+        Backfill submitted = b.asSubmitted();
+        backfills.update(submitted, token);
         deployments.appendEvent(
                 new Event(
                         b.deployment(),
@@ -171,15 +161,16 @@ public final class BackfillRuns {
                                 + " submitted as job "
                                 + b.jobId()
                                 + " on "
-                                + cluster
+                                + b.cluster()
                                 + " (batch, from empty state)"
                                 + how,
                         token));
+        return submitted;
     }
 
     /** The deployment's own cluster if it has room, else the healthy one with most room. */
     private static String place(Backfill b, Deployment d, SlotLedger ledger) {
-        String key = "backfill/" + b.id();
+        String key = SlotLedger.key(b);
         String own = d.currentCluster();
         DeploymentSpec spec = d.spec();
         if (Placement.concrete(own)
@@ -193,10 +184,11 @@ public final class BackfillRuns {
     }
 
     private boolean follow(Backfill b, Map<String, List<ObservedJob>> listed, long token) {
-        List<ObservedJob> jobs =
-                listed.computeIfAbsent(b.cluster(), c -> ports.lister().listJobs(c, token));
         ObservedJob job =
-                jobs.stream().filter(j -> j.jobId().equals(b.jobId())).findFirst().orElse(null);
+                listed(b.cluster(), listed, token).stream()
+                        .filter(ownJob(b))
+                        .findFirst()
+                        .orElse(null);
         JobState state = job == null ? JobState.MISSING : job.state();
         switch (state) {
             case FINISHED:
@@ -219,6 +211,16 @@ public final class BackfillRuns {
             default:
                 return false;
         }
+    }
+
+    /** The cluster's job list, asked once per round. */
+    private List<ObservedJob> listed(
+            String cluster, Map<String, List<ObservedJob>> listed, long token) {
+        return listed.computeIfAbsent(cluster, c -> ports.lister().listJobs(c, token));
+    }
+
+    private static java.util.function.Predicate<ObservedJob> ownJob(Backfill b) {
+        return j -> j.jobId().equals(b.jobId());
     }
 
     /**

@@ -8,6 +8,7 @@ import io.flotilla.supervisor.model.ObservedJob;
 import io.flotilla.supervisor.model.ObservedState;
 import io.flotilla.supervisor.model.Placement;
 import io.flotilla.supervisor.model.SlotLedger;
+import io.flotilla.supervisor.port.BackfillStore;
 import io.flotilla.supervisor.port.ClusterCatalog;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,29 +18,44 @@ import java.util.Set;
 
 /**
  * Finds each deployment's current and intended job in its clusters' job lists by JobID, and (with a
- * cluster catalog) accounts the tick's task slots for placing new jobs.
+ * cluster catalog) accounts the tick's task slots for placing new jobs, the running backfills'
+ * included.
  */
 public final class DefaultObserver implements Observer {
 
     private final ClusterCatalog catalog;
+    private final BackfillStore backfills;
 
     /** An observer that knows no slots: nothing waits for room. */
     public DefaultObserver() {
         this(null);
     }
 
-    /** An observer placing new jobs by the slots {@code catalog} reports. */
+    /** An observer placing new jobs by the slots {@code catalog} reports, with no backfills. */
     public DefaultObserver(ClusterCatalog catalog) {
+        this(catalog, BackfillStore.unavailable());
+    }
+
+    /**
+     * An observer placing new jobs by the slots {@code catalog} reports, less those the running
+     * backfills in {@code backfills} hold.
+     */
+    public DefaultObserver(ClusterCatalog catalog, BackfillStore backfills) {
         this.catalog = catalog;
+        this.backfills = backfills;
     }
 
     @Override
     public Map<String, ObservedState> observe(
             Map<String, ClusterObservation> clusters, List<Deployment> deployments) {
+        // One read of the running backfills per round, whatever the number of deployments. A
+        // store that fails here fails the round, as its load of the deployments would: placing
+        // without the backfills could oversubscribe a cluster.
         SlotLedger slots =
                 catalog == null
                         ? null
-                        : new SlotLedger(catalog.capacities(), clusters, deployments);
+                        : new SlotLedger(
+                                catalog.capacities(), clusters, deployments, backfills.running());
         // One index per cluster, built once, so that 10,000 deployments cost 10,000 lookups.
         Map<String, Map<String, ObservedJob>> byJobId = new HashMap<>();
         clusters.forEach(

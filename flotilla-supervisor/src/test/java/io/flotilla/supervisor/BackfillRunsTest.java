@@ -148,7 +148,6 @@ class BackfillRunsTest {
         assertThat(backfills.only().submitted()).isTrue();
         assertThat(rows.eventsOf("orders", "BackfillStarted").get(0).message())
                 .contains(job, "found on the cluster");
-        runs.run(7);
         assertThat(backfills.only().status()).isEqualTo(Backfill.Status.FINISHED);
         assertThat(rows.eventsOf("orders", "BackfillFailed")).isEmpty();
     }
@@ -172,6 +171,26 @@ class BackfillRunsTest {
         assertThat(backfills.running().stream().filter(b -> !b.submitted()))
                 .as("the last one waits for room")
                 .hasSize(1);
+    }
+
+    @Test
+    void aSubmitThatWentThroughUnrecordedIsFollowedNotSubmittedAgain() {
+        deployment(1);
+        requested(null);
+        runs.run(7);
+        String jobId = clusters.created().get(0).jobId();
+        // As when the round's lease ran out between the submit and its record: placed, the job
+        // on its cluster, the row not yet submitted; meanwhile the job finished.
+        backfills.rows.put(backfills.only().id(), backfills.only().placedOn("cluster-1"));
+        clusters.get("cluster-1").finish(jobId);
+
+        runs.run(7);
+
+        Backfill b = backfills.only();
+        assertThat(b.status()).as(String.valueOf(b.error())).isEqualTo(Backfill.Status.FINISHED);
+        assertThat(b.submitted()).isTrue();
+        assertThat(clusters.get("cluster-1").submitCalls).as("a JobID runs once").isEqualTo(1);
+        assertThat(rows.eventsOf("orders", "BackfillFinished")).hasSize(1);
     }
 
     @Test

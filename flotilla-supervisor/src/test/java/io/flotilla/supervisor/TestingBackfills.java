@@ -23,6 +23,9 @@ final class TestingBackfills implements BackfillStore {
     private long next = 1;
     volatile boolean failWrites;
 
+    /** How often {@link #running} was asked. */
+    int runningReads;
+
     TestingBackfills(TestingDeploymentStore events) {
         this.events = events;
     }
@@ -51,6 +54,7 @@ final class TestingBackfills implements BackfillStore {
 
     @Override
     public synchronized List<Backfill> running() {
+        runningReads++;
         return rows.values().stream().filter(b -> b.status() == Backfill.Status.RUNNING).toList();
     }
 

@@ -21,6 +21,10 @@ final class TestingPlatform {
     final TestingDeploymentStore store = new TestingDeploymentStore();
     final TestingClusters clusters;
     final TestingClock clock = new TestingClock();
+
+    /** The backfills whose placed slots the supervisor's placement counts. */
+    final TestingBackfills backfills = new TestingBackfills(store);
+
     private long fencingToken = 1;
 
     /** The rules of the next supervisor instance ({@link #restartSupervisor}). */
@@ -91,7 +95,7 @@ final class TestingPlatform {
                 store,
                 clusters.ports(),
                 clock,
-                new DefaultObserver(catalog),
+                new DefaultObserver(catalog, backfills),
                 new DefaultReconciler(config),
                 config,
                 limits,

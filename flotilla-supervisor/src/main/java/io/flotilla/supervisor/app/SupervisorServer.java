@@ -124,6 +124,7 @@ public final class SupervisorServer implements AutoCloseable {
                         settings.get(SupervisorSettings.CHECKPOINT_INTERVAL),
                         settings.get(SupervisorSettings.MISSED_CHECKPOINTS));
         ClusterSlots slots = new ClusterSlots(control::clusters);
+        JdbcBackfills backfills = new JdbcBackfills(pool, true);
         String holder =
                 settings.get(SupervisorSettings.HOLDER).isBlank()
                         ? ManagementFactory.getRuntimeMXBean().getName()
@@ -138,7 +139,7 @@ public final class SupervisorServer implements AutoCloseable {
                                         store,
                                         ClusterPorts.of(ports),
                                         Clock.system(),
-                                        new DefaultObserver(slots),
+                                        new DefaultObserver(slots, backfills),
                                         new DefaultReconciler(config),
                                         config,
                                         settings.actionLimits(),
@@ -149,7 +150,6 @@ public final class SupervisorServer implements AutoCloseable {
                     signal.release();
                 });
         this.periodicSavepoints = new PeriodicSavepoints(store, ports, Clock.system());
-        JdbcBackfills backfills = new JdbcBackfills(pool, true);
         this.backfillRuns =
                 new BackfillRuns(backfills, store, ClusterPorts.of(ports), slots, Clock.system());
         this.state =

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * One tick's account of task slots: what each cluster has, what each deployment's job (or submit in
- * flight) holds, and the choices made so far in the tick, so that two deployments never both take
- * the last free slot. A deployment's own slots count as free for its next job.
+ * flight) and each placed backfill holds, and the choices made so far in the tick, so that two
+ * deployments (or a deployment and a backfill) never both take the last free slot. A deployment's
+ * own slots count as free for its next job.
  */
 public final class SlotLedger {
 
@@ -28,6 +29,9 @@ public final class SlotLedger {
     private final Map<String, Integer> used = new HashMap<>();
     private final Map<String, Held> held = new HashMap<>();
 
+    /** By cluster: what the backfills placed there hold, as a waiting deployment's reason says. */
+    private final Map<String, List<String>> backfillsOn = new HashMap<>();
+
     /**
      * @param observations this tick's observations: a cluster observed unreachable is not chosen
      */
@@ -35,6 +39,23 @@ public final class SlotLedger {
             List<ClusterCapacity> capacities,
             Map<String, ClusterObservation> observations,
             List<Deployment> deployments) {
+        this(capacities, observations, deployments, List.of());
+    }
+
+    /**
+     * A ledger in which the placed ones of {@code backfills} (the running ones) also hold slots.
+     *
+     * <p>They are counted from their records, as deployments' jobs are, never from the clusters'
+     * job lists: a cluster's capacity is its total slots, not its free ones, and its list holds a
+     * backfill's job under a JobID of its own that no deployment's status names, so nothing else
+     * counts it. The record also covers a backfill placed but not yet submitted (not yet listed),
+     * as a deployment's intent does.
+     */
+    public SlotLedger(
+            List<ClusterCapacity> capacities,
+            Map<String, ClusterObservation> observations,
+            List<Deployment> deployments,
+            List<Backfill> backfills) {
         for (ClusterCapacity c : capacities) {
             ClusterObservation seen = observations.get(c.name());
             boolean healthy = c.healthy() && (seen == null || seen.reachable());
@@ -47,6 +68,33 @@ public final class SlotLedger {
                 used.merge(h.cluster(), h.slots(), Integer::sum);
             }
         }
+        if (!backfills.isEmpty()) {
+            Map<String, Deployment> byName = new HashMap<>();
+            deployments.forEach(d -> byName.put(d.name(), d));
+            backfills.forEach(b -> holdBackfill(b, byName.get(b.deployment())));
+        }
+    }
+
+    /**
+     * A placed backfill holds its slots (its job runs at its deployment's parallelism) whether or
+     * not its cluster has room left: it runs there already, or is about to. One whose deployment is
+     * gone holds none: the leader fails it.
+     */
+    private void holdBackfill(Backfill b, Deployment d) {
+        if (!b.running() || b.cluster() == null || d == null) {
+            return;
+        }
+        int slots = d.spec().parallelism();
+        held.put(key(b), new Held(b.cluster(), slots));
+        used.merge(b.cluster(), slots, Integer::sum);
+        backfillsOn
+                .computeIfAbsent(b.cluster(), c -> new ArrayList<>())
+                .add("backfill " + b.id() + " of " + b.deployment() + " holds " + slots);
+    }
+
+    /** The name a backfill's slots are held under in the ledger, beside the deployments' names. */
+    public static String key(Backfill b) {
+        return "backfill/" + b.id();
     }
 
     private static Held heldBy(Deployment d) {
@@ -189,6 +237,11 @@ public final class SlotLedger {
         if (c.slots() == 0) {
             return "slots unknown";
         }
-        return Math.max(0, free(c)) + " of " + c.slots() + " free";
+        List<String> backfills = backfillsOn.get(c.name());
+        return Math.max(0, free(c))
+                + " of "
+                + c.slots()
+                + " free"
+                + (backfills == null ? "" : " (" + String.join(", ", backfills) + ")");
     }
 }
