@@ -99,28 +99,24 @@ class BackfillITCase {
         Map<Key, Stat> expected = KafkaITCase.expected(sent.subList(0, 300), WINDOW_MILLIS);
 
         api.create(
-                new DeploymentRequest(
-                        DEPLOYMENT,
-                        "team-orders",
-                        "examples/orders",
-                        "1",
-                        runner.uri(),
-                        runner.sha256(),
-                        "io.flotilla.runner.Runner",
-                        List.of(
-                                "--job",
-                                "io.flotilla.examples.orders.dsl.OrdersDslJob",
-                                "--kafka-bootstrap-servers",
-                                bootstrap,
-                                "--window-seconds",
-                                String.valueOf(WINDOW_MILLIS / 1000)),
-                        1,
-                        null,
-                        null,
-                        "cluster-1",
-                        null,
-                        null,
-                        "2s"));
+                DeploymentRequest.create(
+                                DEPLOYMENT,
+                                "team-orders",
+                                "examples/orders",
+                                "1",
+                                runner.uri(),
+                                runner.sha256(),
+                                "io.flotilla.runner.Runner",
+                                List.of(
+                                        "--job",
+                                        "io.flotilla.examples.orders.dsl.OrdersDslJob",
+                                        "--kafka-bootstrap-servers",
+                                        bootstrap,
+                                        "--window-seconds",
+                                        String.valueOf(WINDOW_MILLIS / 1000)),
+                                "cluster-1")
+                        .withParallelism(1)
+                        .withCheckpointInterval("2s"));
         DeploymentView running =
                 TestingSupervisors.awaitDeployment(
                         api,
