@@ -70,21 +70,17 @@ public final class ReleaseBench {
             }
             String jarId = flink.uploadJar(jar);
             api.create(
-                    new DeploymentRequest(
-                            NAME,
-                            "bench",
-                            "examples/orders",
-                            "1",
-                            artifact.uri(),
-                            artifact.sha256(),
-                            ENTRY,
-                            ARGS,
-                            parallelism,
-                            null,
-                            null,
-                            "cluster-1",
-                            null,
-                            null));
+                    DeploymentRequest.create(
+                                    NAME,
+                                    "bench",
+                                    "examples/orders",
+                                    "1",
+                                    artifact.uri(),
+                                    artifact.sha256(),
+                                    ENTRY,
+                                    ARGS,
+                                    "cluster-1")
+                            .withParallelism(parallelism));
             JobID first = JobID.generate();
             flink.runJar(jarId, new JarRun(ENTRY, ARGS, parallelism, first, null, null, null));
             await("the supervisor's first job", () -> settled(api, flink));

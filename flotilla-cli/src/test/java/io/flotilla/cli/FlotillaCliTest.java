@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI against a fake supervisor: parsing, rendering, progress and exit codes. */
 class FlotillaCliTest {
+
+    private static final String HOUR_FROM = "2025-01-01T00:00:00Z";
+    private static final String HOUR_TO = "2025-01-01T01:00:00Z";
 
     @TempDir Path dir;
     TestingSupervisor supervisor;
@@ -53,16 +58,48 @@ class FlotillaCliTest {
     Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code =
-                FlotillaCli.run(
-                        args,
-                        new Cli(
-                                env,
-                                Map.of(),
-                                new PrintStream(out, true, StandardCharsets.UTF_8),
-                                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        int code = FlotillaCli.run(args, cli(out, err));
         return new Result(
                 code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The CLI with this test's environment, printing into {@code out} and {@code err}. */
+    private Cli cli(ByteArrayOutputStream out, ByteArrayOutputStream err) {
+        return new Cli(
+                env,
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    /** A backfill of orders over [{@code from}, {@code to}), with {@code more} options. */
+    private Result backfill(String from, String to, String... more) {
+        List<String> args =
+                new ArrayList<>(List.of("backfill", "orders", "--from", from, "--to", to));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    /** A backfill of orders over the first hour of 2025, with {@code more} options. */
+    private Result backfillAnHour(String... more) {
+        return backfill(HOUR_FROM, HOUR_TO, more);
+    }
+
+    /** {@code deploy new-job} of {@code jar} with every required option. */
+    private Result deployNewJob(String jar) {
+        return run("deploy", "new-job", "--jar", jar, "--cluster", "cluster-1", "--owner", "me");
+    }
+
+    /** As if neither the environment nor the options named a supervisor. */
+    private void forgetTheSupervisor() {
+        env.remove("FLOTILLA_URL");
+        env.remove("FLOTILLA_TOKEN");
+    }
+
+    /** The run exited with {@code code} and said each of {@code says} on stderr. */
+    private static void assertExit(Result r, int code, String... says) {
+        assertThat(r.code()).isEqualTo(code);
+        assertThat(r.err()).contains(says);
     }
 
     @Test
@@ -78,9 +115,12 @@ class FlotillaCliTest {
 
     @Test
     void aMistypedCommandIsBadInputWithASuggestion() {
-        Result r = run("stauts", "orders");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("Unmatched argument", "Did you mean", "flotilla status");
+        assertExit(
+                run("stauts", "orders"),
+                2,
+                "Unmatched argument",
+                "Did you mean",
+                "flotilla status");
     }
 
     @Test
@@ -184,10 +224,10 @@ class FlotillaCliTest {
     @Test
     void aSubmissionTheClusterRefusesExitsOneWithTheRefusal() {
         supervisor.refuseSubmits = true;
-        Result r = run("start", "clicks");
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err())
-                .contains("clicks FAILED: cluster cluster-1 refused: 422 program_failed");
+        assertExit(
+                run("start", "clicks"),
+                1,
+                "clicks FAILED: cluster cluster-1 refused: 422 program_failed");
     }
 
     @Test
@@ -204,9 +244,7 @@ class FlotillaCliTest {
     @Test
     void aRoleTooLowIsExitThreeNamingTheRole() {
         env.put("FLOTILLA_TOKEN", TestingSupervisor.VIEWER);
-        Result r = run("stop", "orders");
-        assertThat(r.code()).isEqualTo(3);
-        assertThat(r.err()).contains("not allowed", "needs role operator", "viewer");
+        assertExit(run("stop", "orders"), 3, "not allowed", "needs role operator", "viewer");
         assertThat(supervisor.get("orders").phase()).isEqualTo(Phase.RUNNING);
     }
 
@@ -219,9 +257,7 @@ class FlotillaCliTest {
 
     @Test
     void aRefusedChangeIsBadInputWithTheSupervisorsReason() {
-        Result r = run("delete", "orders");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("orders is RUNNING: stop it first");
+        assertExit(run("delete", "orders"), 2, "orders is RUNNING: stop it first");
         assertThat(run("delete", "clicks").code()).isZero();
         assertThat(supervisor.get("clicks")).isNull();
     }
@@ -229,27 +265,23 @@ class FlotillaCliTest {
     @Test
     void anUnreachableOrWrongUrlIsExitThree() {
         env.put("FLOTILLA_URL", "http://127.0.0.1:1");
-        Result down = run("list");
-        assertThat(down.code()).isEqualTo(3);
-        assertThat(down.err())
-                .contains("cannot reach the supervisor at http://127.0.0.1:1", "--url");
+        assertExit(run("list"), 3, "cannot reach the supervisor at http://127.0.0.1:1", "--url");
         env.put("FLOTILLA_URL", supervisor.url().toString());
         supervisor.answerHtml = true;
-        Result html = run("list");
-        assertThat(html.code()).isEqualTo(3);
-        assertThat(html.err()).contains("not a Flotilla supervisor");
+        assertExit(run("list"), 3, "not a Flotilla supervisor");
         env.put("FLOTILLA_URL", "ftp://x");
         assertThat(run("list").code()).isEqualTo(2);
     }
 
     @Test
     void withNoSupervisorAndNoLocalPlatformTheFixIsNamed() {
-        env.remove("FLOTILLA_URL");
-        env.remove("FLOTILLA_TOKEN");
-        Result r = run("list");
-        assertThat(r.code()).isEqualTo(3);
-        assertThat(r.err())
-                .contains("no local platform runs in", "flotilla login", "bin/flotilla start");
+        forgetTheSupervisor();
+        assertExit(
+                run("list"),
+                3,
+                "no local platform runs in",
+                "flotilla login",
+                "bin/flotilla start");
     }
 
     @Test
@@ -267,8 +299,7 @@ class FlotillaCliTest {
                         + "\", \"tokenFile\": \""
                         + token
                         + "\"}, \"s3\": {\"endpoint\": \"http://127.0.0.1:1\"}}");
-        env.remove("FLOTILLA_URL");
-        env.remove("FLOTILLA_TOKEN");
+        forgetTheSupervisor();
         Result r = run("list", "--home", run.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("orders", "clicks");
@@ -278,8 +309,7 @@ class FlotillaCliTest {
     void loginRemembersTheUrlAndTokenFileOwnerOnlyButNotTheToken() throws Exception {
         Path token = dir.resolve("token");
         Files.writeString(token, TestingSupervisor.ADMIN + "\n");
-        env.remove("FLOTILLA_URL");
-        env.remove("FLOTILLA_TOKEN");
+        forgetTheSupervisor();
         Result r =
                 run(
                         "login",
@@ -333,81 +363,33 @@ class FlotillaCliTest {
         Result json = run("savepoint", "orders", "--output", "json");
         assertThat(json.json().get("status").asText()).isEqualTo("COMPLETED");
         assertThat(json.json().get("location").asText()).endsWith("/savepoint-1");
-        Result missing = run("savepoint", "nope");
-        assertThat(missing.code()).isEqualTo(2);
-        assertThat(missing.err()).contains("no deployment 'nope'");
+        assertExit(run("savepoint", "nope"), 2, "no deployment 'nope'");
     }
 
     @Test
     void aBackfillIsFollowedUntilFinishedAndAFailureOrABadRangeSaysSo() throws Exception {
-        Result r =
-                run(
-                        "backfill",
-                        "orders",
-                        "--from",
-                        "2025-01-01T00:00:00Z",
-                        "--to",
-                        "2025-01-01T01:00:00Z",
-                        "--into",
-                        "order_stats_backfill");
+        Result r = backfillAnHour("--into", "order_stats_backfill");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
                 .contains(
                         "backfill 1 of orders [2025-01-01T00:00:00Z, 2025-01-01T01:00:00Z) into"
                                 + " order_stats_backfill requested: job ")
                 .contains("done: backfill 1 FINISHED");
-        Result json =
-                run(
-                        "backfill",
-                        "orders",
-                        "--from",
-                        "2025-01-01T00:00:00Z",
-                        "--to",
-                        "2025-01-01T01:00:00Z",
-                        "--output",
-                        "json");
+        Result json = backfillAnHour("--output", "json");
         assertThat(json.json().get("status").asText()).isEqualTo("FINISHED");
         assertThat(json.err()).contains("backfill 1 of orders");
         assertThat(json.out()).doesNotContain("requested: job");
 
-        Result bad = run("backfill", "orders", "--from", "yesterday", "--to", "today");
-        assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("--from 'yesterday' is not an ISO instant");
-        Result future =
-                run(
-                        "backfill",
-                        "orders",
-                        "--from",
-                        "2025-01-01T00:00:00Z",
-                        "--to",
-                        "2999-01-01T00:00:00Z");
-        assertThat(future.code()).isEqualTo(2);
-        assertThat(future.err()).contains("'to' is in the future");
+        assertExit(backfill("yesterday", "today"), 2, "--from 'yesterday' is not an ISO instant");
+        assertExit(backfill(HOUR_FROM, "2999-01-01T00:00:00Z"), 2, "'to' is in the future");
 
         supervisor.backfillFailure = "job fedcba FAILED";
-        Result failed =
-                run(
-                        "backfill",
-                        "orders",
-                        "--from",
-                        "2025-01-01T00:00:00Z",
-                        "--to",
-                        "2025-01-01T01:00:00Z");
-        assertThat(failed.code()).isEqualTo(1);
-        assertThat(failed.err())
-                .contains("failed: job fedcba FAILED", "streaming job is untouched");
+        assertExit(backfillAnHour(), 1, "failed: job fedcba FAILED", "streaming job is untouched");
     }
 
     @Test
     void backfillCancelEndsARunningBackfillAndRefusesAnEndedOrUnknownOne() {
-        run(
-                "backfill",
-                "orders",
-                "--from",
-                "2025-01-01T00:00:00Z",
-                "--to",
-                "2025-01-01T01:00:00Z",
-                "--no-wait");
+        backfillAnHour("--no-wait");
         Result cancelled = run("backfill-cancel", "orders", "1");
         assertThat(cancelled.code()).as(cancelled.err()).isEqualTo(0);
         assertThat(cancelled.out())
@@ -415,25 +397,17 @@ class FlotillaCliTest {
                         "cancel of backfill 1 of orders requested by ci",
                         "done: backfill 1 CANCELED");
 
-        Result again = run("backfill-cancel", "orders", "1");
-        assertThat(again.code()).isEqualTo(2);
-        assertThat(again.err()).contains("already ended CANCELED");
-        Result unknown = run("backfill-cancel", "orders", "7");
-        assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err()).contains("no backfill '7'");
-        Result bad = run("backfill-cancel", "orders", "first");
-        assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("<id> 'first' is not a backfill number");
+        assertExit(run("backfill-cancel", "orders", "1"), 2, "already ended CANCELED");
+        assertExit(run("backfill-cancel", "orders", "7"), 2, "no backfill '7'");
+        assertExit(
+                run("backfill-cancel", "orders", "first"),
+                2,
+                "<id> 'first' is not a backfill number");
     }
 
     @Test
     void deployTakesAFlinkVersionRange() {
-        Cli cli =
-                new Cli(
-                        env,
-                        Map.of(),
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Cli cli = cli(new ByteArrayOutputStream(), new ByteArrayOutputStream());
         String usage =
                 new picocli.CommandLine(new io.flotilla.cli.command.DeployCommand(cli))
                         .getUsageMessage();
@@ -442,41 +416,22 @@ class FlotillaCliTest {
 
     @Test
     void deployChecksItsInputBeforePublishingAnything() throws Exception {
-        Result none = run("deploy", "new-job", "--jar", "nope.jar");
-        assertThat(none.code()).isEqualTo(2);
-        assertThat(none.err()).contains("--cluster is required");
+        assertExit(run("deploy", "new-job", "--jar", "nope.jar"), 2, "--cluster is required");
         Result noOwner = run("deploy", "new-job", "--jar", "nope.jar", "--cluster", "cluster-1");
         assertThat(noOwner.err()).contains("--owner is required");
-        Result missing =
-                run(
-                        "deploy",
-                        "new-job",
-                        "--jar",
-                        "nope.jar",
-                        "--cluster",
-                        "cluster-1",
-                        "--owner",
-                        "me");
-        assertThat(missing.err()).contains("--jar nope.jar is not a file");
-        Result both = run("deploy", "new-job", "--jar", "a.jar", "--job", "x", "--cluster", "c");
-        assertThat(both.code()).isEqualTo(2);
-        assertThat(both.err()).contains("mutually exclusive");
+        assertThat(deployNewJob("nope.jar").err()).contains("--jar nope.jar is not a file");
+        assertExit(
+                run("deploy", "new-job", "--jar", "a.jar", "--job", "x", "--cluster", "c"),
+                2,
+                "mutually exclusive");
         Path jar = dir.resolve("plain.jar");
         try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
             out.putNextEntry(new java.util.zip.ZipEntry("x.txt"));
         }
-        Result noMain =
-                run(
-                        "deploy",
-                        "new-job",
-                        "--jar",
-                        jar.toString(),
-                        "--cluster",
-                        "cluster-1",
-                        "--owner",
-                        "me");
-        assertThat(noMain.code()).isEqualTo(2);
-        assertThat(noMain.err()).contains("has no Main-Class in its manifest: pass --entry-class");
+        assertExit(
+                deployNewJob(jar.toString()),
+                2,
+                "has no Main-Class in its manifest: pass --entry-class");
     }
 
     @Test

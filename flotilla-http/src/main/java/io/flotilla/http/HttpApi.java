@@ -6,11 +6,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,19 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.eclipse.jetty.io.Connection;
-import org.eclipse.jetty.io.EndPoint;
-import org.eclipse.jetty.io.ssl.SslConnection;
-import org.eclipse.jetty.server.AbstractNetworkConnector;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,11 +161,9 @@ public final class HttpApi implements AutoCloseable {
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.prefer405over404 = true;
         cfg.http.maxRequestSize = options.maxBodyBytes() + 1L;
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-        threads.setName(service + "-http");
-        threads.setDaemon(true);
-        cfg.jetty.threadPool = threads;
-        cfg.jetty.addConnector(this::connector);
+        cfg.jetty.threadPool = JettyServer.threads(service);
+        cfg.jetty.addConnector(
+                (server, http) -> JettyServer.connector(server, http, bind, options));
         cfg.jetty.modifyServer(
                 server -> {
                     server.setStopTimeout(options.shutdownTimeout().toMillis());
@@ -225,31 +208,6 @@ public final class HttpApi implements AutoCloseable {
         cfg.routes.error(405, ctx -> unmatched(ctx, 405));
     }
 
-    private Connector connector(Server server, HttpConfiguration http) {
-        http.setRequestHeaderSize(options.maxHeaderBytes());
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        HttpConnectionFactory plain = new HttpConnectionFactory(http);
-        ServerConnector connector;
-        if (options.tls()) {
-            // Callers reach services by IP on loopback and inside clusters: no SNI host check.
-            http.addCustomizer(new SecureRequestCustomizer(false));
-            SslContextFactory.Server ssl = new SslContextFactory.Server();
-            ssl.setKeyStorePath(options.keystore().toAbsolutePath().toString());
-            ssl.setKeyStorePassword(options.keystorePassword());
-            connector =
-                    new ServerConnector(
-                            server, new SslConnectionFactory(ssl, plain.getProtocol()), plain);
-        } else {
-            connector = new ServerConnector(server, plain);
-        }
-        connector.setHost(bind.getAddress().getHostAddress());
-        connector.setPort(bind.getPort());
-        connector.setIdleTimeout(options.idleTimeout().toMillis());
-        connector.setAcceptQueueSize(64);
-        return connector;
-    }
-
     public URI uri() {
         if (app == null) {
             throw new IllegalStateException("the " + service + " API is not started");
@@ -280,18 +238,18 @@ public final class HttpApi implements AutoCloseable {
             for (String name : endpoint.params()) {
                 params.put(name, ctx.pathParam(name));
             }
-            Map<String, String> query = query(ctx);
-            byte[] body = readBody(ctx);
+            Map<String, String> query = Exchanges.query(ctx);
+            byte[] body = Exchanges.body(ctx, options.maxBodyBytes());
             response =
                     route.handler.handle(
                             new Request(method, ctx.path(), params, query, body, principal));
         } catch (ApiException e) {
-            response = error(e);
+            response = Exchanges.error(e);
         } catch (RuntimeException e) {
             response = unexpected(method, ctx.path(), e);
         }
         try {
-            send(ctx, response);
+            Exchanges.send(ctx, response);
         } finally {
             inFlight.decrementAndGet();
         }
@@ -311,11 +269,11 @@ public final class HttpApi implements AutoCloseable {
     private Response unexpected(String method, String path, RuntimeException e) {
         ApiException mapped = errors.apply(e);
         if (mapped != null) {
-            return error(mapped);
+            return Exchanges.error(mapped);
         }
         String id = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("{} {} failed (error id {})", method, path, id, e);
-        return error(
+        return Exchanges.error(
                 new ApiException(
                         500,
                         "internal",
@@ -354,8 +312,8 @@ public final class HttpApi implements AutoCloseable {
         } catch (ApiException refused) {
             e = refused;
         }
-        Response response = error(e);
-        send(ctx, response);
+        Response response = Exchanges.error(e);
+        Exchanges.send(ctx, response);
         record(method, "unmatched", response.status(), 0);
     }
 
@@ -374,104 +332,12 @@ public final class HttpApi implements AutoCloseable {
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    private static Response error(ApiException e) {
-        Map<String, Object> err = new LinkedHashMap<>();
-        err.put("code", e.code());
-        err.put("message", e.getMessage());
-        if (e.field() != null) {
-            err.put("field", e.field());
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", err);
-        if (e.detail() != null) {
-            body.put("detail", e.detail());
-        }
-        return new Response(e.status(), body, null);
-    }
-
-    private byte[] readBody(Context ctx) {
-        int max = options.maxBodyBytes();
-        // Not closed: closing the request's stream would make Jetty drop the connection.
-        try {
-            InputStream in = ctx.bodyInputStream();
-            byte[] body = in.readNBytes(max + 1);
-            if (body.length > max) {
-                throw new ApiException(
-                        413,
-                        "body_too_large",
-                        "request bodies are limited to "
-                                + sizeLabel(max)
-                                + " (--http-max-body-size)");
-            }
-            return body;
-        } catch (IOException e) {
-            throw ApiException.badRequest(
-                    "unreadable_body", null, "cannot read the body: " + e.getMessage());
-        }
-    }
-
-    private static String sizeLabel(int bytes) {
-        return bytes % (1 << 20) == 0
-                ? (bytes >> 20) + " MiB"
-                : bytes % (1 << 10) == 0 ? (bytes >> 10) + " KiB" : bytes + " bytes";
-    }
-
-    private static Map<String, String> query(Context ctx) {
-        Map<String, String> q = new LinkedHashMap<>();
-        try {
-            ctx.queryParamMap().forEach((k, v) -> q.put(k, v.isEmpty() ? "" : v.get(0)));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(
-                    "malformed_query",
-                    null,
-                    "the query string is not valid (" + e.getMessage() + "): escape % as %25");
-        }
-        return q;
-    }
-
-    private static void send(Context ctx, Response response) {
-        byte[] bytes;
-        String type;
-        if (response.contentType() != null) {
-            bytes = String.valueOf(response.body()).getBytes(StandardCharsets.UTF_8);
-            type = response.contentType();
-        } else {
-            bytes = Json.write(response.body());
-            type = "application/json";
-        }
-        ctx.status(response.status());
-        ctx.contentType(type);
-        if (response.status() == 401) {
-            ctx.header("WWW-Authenticate", "Bearer");
-        }
-        ctx.result(bytes);
-    }
-
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();
         }
         return t.getMessage();
-    }
-
-    /** Whether a connection has read a request whose response is not written yet. */
-    private static boolean responsesPending(Server server) {
-        for (Connector c : server.getConnectors()) {
-            for (EndPoint e : c.getConnectedEndPoints()) {
-                Connection connection = e.getConnection();
-                if (connection instanceof SslConnection ssl) {
-                    connection = ssl.getSslEndPoint().getConnection();
-                }
-                if (e.isOpen()
-                        && connection != null
-                        && connection.getMessagesOut() >= 0
-                        && connection.getMessagesOut() < connection.getMessagesIn()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /**
@@ -484,21 +350,9 @@ public final class HttpApi implements AutoCloseable {
             return;
         }
         Server server = app.jettyServer().server();
-        for (Connector c : server.getConnectors()) {
-            if (c instanceof AbstractNetworkConnector n) {
-                n.shutdown();
-            }
-        }
+        JettyServer.stopAccepting(server);
         long deadline = System.nanoTime() + options.shutdownTimeout().toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        if (inFlight.get() > 0) {
+        if (!JettyServer.await(() -> inFlight.get() == 0, deadline, 10)) {
             LOG.warn(
                     "{} API stopping with {} requests still in flight after {}",
                     service,
@@ -510,14 +364,7 @@ public final class HttpApi implements AutoCloseable {
         // stop would instead wait for idle keep-alive connections too (its whole timeout, 10 s for
         // every test server) and Javalin would log the wait it gave up as an error on every stop:
         // so no graceful wait of Jetty's.
-        while (responsesPending(server) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        JettyServer.await(() -> !JettyServer.responsesPending(server), deadline, 5);
         server.setStopTimeout(0);
         app.stop();
         app = null;

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flotilla.cli.Cli;
-import io.flotilla.cli.FlotillaCli;
+import io.flotilla.local.CliPlatform.Result;
 import io.flotilla.local.KafkaITCase.Key;
 import io.flotilla.local.KafkaITCase.Stat;
 import io.flotilla.local.demo.Demo;
@@ -19,14 +18,10 @@ import io.flotilla.supervisor.api.EventView;
 import io.flotilla.supervisor.api.Phase;
 import io.flotilla.supervisor.api.StoredStateView;
 import io.flotilla.supervisor.api.SupervisorClient;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,9 +36,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -59,51 +54,33 @@ class BackfillITCase {
     private static final Duration WAIT = Duration.ofSeconds(240);
     private static final String DEPLOYMENT = "orders-backfill";
 
-    static Path home;
-    static Map<String, String> env = new HashMap<>();
-    static LocalPlatform platform;
-    static LocalSupervisor supervisor;
+    @RegisterExtension
+    static final CliPlatform PLATFORM =
+            new CliPlatform(
+                    "backfill",
+                    "4m",
+                    "--kafka",
+                    "true",
+                    "--kafka-topics",
+                    "orders,order_stats,order_stats_backfill",
+                    "--slots",
+                    "2");
+
     static SupervisorClient api;
     static String bootstrap;
     static Artifacts.Published runner;
     static Artifacts.Published example;
 
     @BeforeAll
-    static void start() {
+    static void publishRunner() {
         Path runnerJar = TestingPlatforms.runnerJar();
         assertThat(runnerJar).as("runner jar (mvn -pl flotilla-runner package)").isRegularFile();
-        home = TestingPlatforms.freshHome("backfill");
-        platform =
-                TestingPlatforms.start(
-                        home,
-                        1,
-                        "--kafka",
-                        "true",
-                        "--kafka-topics",
-                        "orders,order_stats,order_stats_backfill",
-                        "--slots",
-                        "2");
-        bootstrap = platform.kafka().orElseThrow().bootstrap();
-        try (S3Client s3 = platform.s3().client()) {
+        bootstrap = PLATFORM.platform().kafka().orElseThrow().bootstrap();
+        try (S3Client s3 = PLATFORM.platform().s3().client()) {
             runner = Artifacts.publish(s3, runnerJar, "runner");
         }
-        example = TestingPlatforms.publishExample(platform);
-        supervisor = LocalSupervisor.start(platform);
-        api = supervisor.client();
-        PlatformDescriptor.write(platform, supervisor);
-        env.put("HOME", home.resolve("user").toString());
-        env.put("FLOTILLA_HOME", home.toString());
-        env.put("FLOTILLA_WAIT_TIMEOUT", "4m");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (supervisor != null) {
-            supervisor.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
+        example = TestingPlatforms.publishExample(PLATFORM.platform());
+        api = PLATFORM.supervisor().client();
     }
 
     @Test
@@ -126,28 +103,24 @@ class BackfillITCase {
         Map<Key, Stat> expected = KafkaITCase.expected(sent.subList(0, 300), WINDOW_MILLIS);
 
         api.create(
-                new DeploymentRequest(
-                        DEPLOYMENT,
-                        "team-orders",
-                        "examples/orders",
-                        "1",
-                        runner.uri(),
-                        runner.sha256(),
-                        "io.flotilla.runner.Runner",
-                        List.of(
-                                "--job",
-                                "io.flotilla.examples.orders.dsl.OrdersDslJob",
-                                "--kafka-bootstrap-servers",
-                                bootstrap,
-                                "--window-seconds",
-                                String.valueOf(WINDOW_MILLIS / 1000)),
-                        1,
-                        null,
-                        null,
-                        "cluster-1",
-                        null,
-                        null,
-                        "2s"));
+                DeploymentRequest.create(
+                                DEPLOYMENT,
+                                "team-orders",
+                                "examples/orders",
+                                "1",
+                                runner.uri(),
+                                runner.sha256(),
+                                "io.flotilla.runner.Runner",
+                                List.of(
+                                        "--job",
+                                        "io.flotilla.examples.orders.dsl.OrdersDslJob",
+                                        "--kafka-bootstrap-servers",
+                                        bootstrap,
+                                        "--window-seconds",
+                                        String.valueOf(WINDOW_MILLIS / 1000)),
+                                "cluster-1")
+                        .withParallelism(1)
+                        .withCheckpointInterval("2s"));
         DeploymentView running =
                 TestingSupervisors.awaitDeployment(
                         api,
@@ -163,8 +136,8 @@ class BackfillITCase {
         Instant from = base.plusMillis(WINDOW_MILLIS);
         Instant to = base.plusMillis(5 * WINDOW_MILLIS);
         long started = System.nanoTime();
-        CliITCase.Result r =
-                cli(
+        Result r =
+                PLATFORM.cli(
                         "backfill",
                         DEPLOYMENT,
                         "--from",
@@ -235,8 +208,8 @@ class BackfillITCase {
 
         // Refused input: a range that ends in the future (by the API), a table nobody declared
         // (by the DSL, before the batch job exists), and the streaming job still untouched.
-        CliITCase.Result future =
-                cli(
+        Result future =
+                PLATFORM.cli(
                         "backfill",
                         DEPLOYMENT,
                         "--from",
@@ -245,8 +218,8 @@ class BackfillITCase {
                         Instant.now().plus(Duration.ofHours(1)).toString());
         assertThat(future.code()).isEqualTo(2);
         assertThat(future.err()).contains("'to' is in the future");
-        CliITCase.Result unknown =
-                cli(
+        Result unknown =
+                PLATFORM.cli(
                         "backfill",
                         DEPLOYMENT,
                         "--from",
@@ -288,7 +261,7 @@ class BackfillITCase {
             b = api.backfill(DEPLOYMENT, requested.id());
         }
         api.create(
-                new DeploymentRequest(
+                DeploymentRequest.create(
                         "orders-late",
                         "team-orders",
                         "examples/orders",
@@ -297,12 +270,6 @@ class BackfillITCase {
                         example.sha256(),
                         Demo.ENTRY_CLASS,
                         List.of("--sink", "blackhole", "--rows-per-second", "5"),
-                        1,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
                         null));
         DeploymentView waiting =
                 TestingSupervisors.awaitDeployment(
@@ -373,35 +340,6 @@ class BackfillITCase {
                     .as("%s: average cost of %s", what, e.getKey())
                     .isCloseTo(e.getValue().avgCost(), within(1e-9));
         }
-    }
-
-    /** Runs the CLI in this JVM against the platform's supervisor, printing what it printed. */
-    static CliITCase.Result cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code =
-                FlotillaCli.run(
-                        args,
-                        new Cli(
-                                env,
-                                Map.of(),
-                                new PrintStream(out, true, StandardCharsets.UTF_8),
-                                new PrintStream(err, true, StandardCharsets.UTF_8)));
-        CliITCase.Result r =
-                new CliITCase.Result(
-                        code,
-                        out.toString(StandardCharsets.UTF_8),
-                        err.toString(StandardCharsets.UTF_8));
-        System.out.println(
-                "$ flotilla "
-                        + String.join(" ", args)
-                        + "\n"
-                        + r.out()
-                        + r.err()
-                        + "(exit "
-                        + code
-                        + ")");
-        return r;
     }
 
     private static boolean inside(Key key, Instant from, Instant to) {

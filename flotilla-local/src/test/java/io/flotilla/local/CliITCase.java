@@ -4,27 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flotilla.cli.Cli;
-import io.flotilla.cli.FlotillaCli;
+import io.flotilla.local.CliPlatform.Result;
 import io.flotilla.supervisor.api.DeploymentRequest;
 import io.flotilla.supervisor.api.RetentionRequest;
 import io.flotilla.supervisor.api.StoredKind;
 import io.flotilla.supervisor.api.SupervisorClient;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The flotilla CLI against the real supervisor on the real platform (Flink, s3proxy, PostgreSQL),
@@ -35,70 +28,22 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CliITCase {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension static final CliPlatform PLATFORM = new CliPlatform("cli", "5m");
     static Path home;
-    static LocalPlatform platform;
     static LocalSupervisor supervisor;
     static Path v1;
     static Path v2;
-    static Map<String, String> env = new HashMap<>();
-
-    /** What one CLI run printed and returned. */
-    record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(out);
-        }
-    }
 
     @BeforeAll
-    static void start() throws Exception {
-        home = TestingPlatforms.freshHome("cli");
+    static void buildJars() throws Exception {
+        home = PLATFORM.home();
+        supervisor = PLATFORM.supervisor();
         v1 = CounterJobJar.build(home.resolve("build"), 5);
         v2 = CounterJobJar.build(home.resolve("build"), 7);
-        platform = TestingPlatforms.start(home, 1);
-        supervisor = LocalSupervisor.start(platform);
-        PlatformDescriptor.write(platform, supervisor);
-        env.put("HOME", home.resolve("user").toString());
-        env.put("FLOTILLA_HOME", home.toString());
-        env.put("FLOTILLA_WAIT_TIMEOUT", "5m");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (supervisor != null) {
-            supervisor.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     static Result cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code =
-                FlotillaCli.run(
-                        args,
-                        new Cli(
-                                env,
-                                Map.of(),
-                                new PrintStream(out, true, StandardCharsets.UTF_8),
-                                new PrintStream(err, true, StandardCharsets.UTF_8)));
-        Result r =
-                new Result(
-                        code,
-                        out.toString(StandardCharsets.UTF_8),
-                        err.toString(StandardCharsets.UTF_8));
-        System.out.println(
-                "$ flotilla "
-                        + String.join(" ", args)
-                        + "\n"
-                        + r.out()
-                        + r.err()
-                        + "(exit "
-                        + code
-                        + ")");
-        return r;
+        return PLATFORM.cli(args);
     }
 
     @Test

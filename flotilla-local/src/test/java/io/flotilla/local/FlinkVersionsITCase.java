@@ -11,6 +11,7 @@ import io.flotilla.supervisor.api.DeploymentRequest;
 import io.flotilla.supervisor.api.DeploymentView;
 import io.flotilla.supervisor.api.Phase;
 import io.flotilla.supervisor.api.SupervisorClient;
+import io.flotilla.supervisor.api.UpgradeMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -88,21 +89,18 @@ class FlinkVersionsITCase {
                             "tests/upgrade-job");
         }
         api.create(
-                new DeploymentRequest(
-                        "counter",
-                        "team-clicks",
-                        "tests/upgrade-job",
-                        "1",
-                        jar.uri(),
-                        jar.sha256(),
-                        UpgradeJob.class.getName(),
-                        List.of("v1", plans.toString()),
-                        1,
-                        null,
-                        "SAVEPOINT",
-                        "cluster-1",
-                        null,
-                        null));
+                DeploymentRequest.create(
+                                "counter",
+                                "team-clicks",
+                                "tests/upgrade-job",
+                                "1",
+                                jar.uri(),
+                                jar.sha256(),
+                                UpgradeJob.class.getName(),
+                                List.of("v1", plans.toString()),
+                                "cluster-1")
+                        .withParallelism(1)
+                        .withUpgradeMode(UpgradeMode.SAVEPOINT));
         DeploymentView onBase = until("RUNNING on cluster-1", d -> running(d, "cluster-1"));
         PrintedCounts onOld = new PrintedCounts(platform, "cluster-1", WAIT);
         onOld.awaitFirst("v1", 10);
@@ -110,21 +108,9 @@ class FlinkVersionsITCase {
         // The same job on the newer release: its plan aligned to the one the old cluster ran.
         api.update(
                 "counter",
-                new DeploymentRequest(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of("v1", plans.toString(), "v1"),
-                        null,
-                        null,
-                        null,
-                        "cluster-2",
-                        null,
-                        onBase.generation()));
+                DeploymentRequest.change(onBase.generation())
+                        .withArgs(List.of("v1", plans.toString(), "v1"))
+                        .withCluster("cluster-2"));
         DeploymentView moved = until("RUNNING on cluster-2", d -> running(d, "cluster-2"));
         Map<Integer, Long> lastOnOld = onOld.last("v1");
         String restoredFrom = api.runs("counter").current().restoredFrom();
@@ -176,21 +162,18 @@ class FlinkVersionsITCase {
 
     private static DeploymentRequest ordersJob(
             String name, Artifacts.Published jar, String cluster) {
-        return new DeploymentRequest(
-                name,
-                "team-orders",
-                "examples/orders",
-                "1",
-                jar.uri(),
-                jar.sha256(),
-                Demo.ENTRY_CLASS,
-                List.of("--sink", "blackhole", "--rows-per-second", "5"),
-                1,
-                null,
-                "STATELESS",
-                cluster,
-                null,
-                null);
+        return DeploymentRequest.create(
+                        name,
+                        "team-orders",
+                        "examples/orders",
+                        "1",
+                        jar.uri(),
+                        jar.sha256(),
+                        Demo.ENTRY_CLASS,
+                        List.of("--sink", "blackhole", "--rows-per-second", "5"),
+                        cluster)
+                .withParallelism(1)
+                .withUpgradeMode(UpgradeMode.STATELESS);
     }
 
     private static boolean running(DeploymentView d, String cluster) {

@@ -161,7 +161,7 @@ class LogsITCase {
     void theSupervisorServesADeploymentsLogsAndExceptionsFromItsCluster() {
         SupervisorClient api = supervisor.client();
         api.create(
-                new DeploymentRequest(
+                DeploymentRequest.create(
                         "orders-logs",
                         "team-orders",
                         "examples/orders",
@@ -170,12 +170,7 @@ class LogsITCase {
                         example.sha256(),
                         Demo.ENTRY_CLASS,
                         List.of("--sink", "blackhole", "--rows-per-second", "5"),
-                        null,
-                        null,
-                        null,
-                        "cluster-1",
-                        null,
-                        null));
+                        "cluster-1"));
         DeploymentView running =
                 until(
                         "orders-logs RUNNING",

@@ -46,24 +46,24 @@ class PlacementITCase {
     }
 
     static DeploymentRequest spec(String name, String cluster, int parallelism) {
-        return new DeploymentRequest(
-                name,
-                "team-orders",
-                "examples/orders",
-                "1",
-                artifact.uri(),
-                artifact.sha256(),
-                Demo.ENTRY_CLASS,
-                List.of(
-                        "--checkpoint-interval", "1",
-                        "--sink", "blackhole",
-                        "--rows-per-second", "5"),
-                parallelism,
-                null,
-                null,
-                cluster,
-                new RetentionRequest(4, "3d"),
-                null);
+        return DeploymentRequest.create(
+                        name,
+                        "team-orders",
+                        "examples/orders",
+                        "1",
+                        artifact.uri(),
+                        artifact.sha256(),
+                        Demo.ENTRY_CLASS,
+                        List.of(
+                                "--checkpoint-interval",
+                                "1",
+                                "--sink",
+                                "blackhole",
+                                "--rows-per-second",
+                                "5"),
+                        cluster)
+                .withParallelism(parallelism)
+                .withRetention(new RetentionRequest(4, "3d"));
     }
 
     @Test

@@ -70,21 +70,18 @@ class ReleaseGateITCase {
     @Test
     void aReleaseThatWouldLoseStateIsRefusedAndAllowedToLoseItStartsWithoutIt() {
         api.create(
-                new DeploymentRequest(
-                        "gated",
-                        "team-counter",
-                        "jobs/counter",
-                        "1",
-                        v1.uri(),
-                        v1.sha256(),
-                        CounterJobJar.MAIN_CLASS,
-                        List.of(),
-                        1,
-                        null,
-                        null,
-                        "cluster-1",
-                        new RetentionRequest(4, "3d"),
-                        null));
+                DeploymentRequest.create(
+                                "gated",
+                                "team-counter",
+                                "jobs/counter",
+                                "1",
+                                v1.uri(),
+                                v1.sha256(),
+                                CounterJobJar.MAIN_CLASS,
+                                List.of(),
+                                "cluster-1")
+                        .withParallelism(1)
+                        .withRetention(new RetentionRequest(4, "3d")));
         until(
                 "gated",
                 "RUNNING with a checkpoint",

@@ -13,6 +13,7 @@ import io.flotilla.supervisor.api.ReleaseView;
 import io.flotilla.supervisor.api.RetentionRequest;
 import io.flotilla.supervisor.api.StartFromSavepointRequest;
 import io.flotilla.supervisor.api.SupervisorClient;
+import io.flotilla.supervisor.api.UpgradeMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,22 +62,20 @@ class RollbackITCase {
         }
     }
 
-    static DeploymentRequest counter(String name, String upgradeMode) {
-        return new DeploymentRequest(
-                name,
-                "team-counter",
-                "jobs/counter",
-                "1",
-                v1.uri(),
-                v1.sha256(),
-                CounterJobJar.MAIN_CLASS,
-                List.of(),
-                1,
-                null,
-                upgradeMode,
-                "cluster-1",
-                new RetentionRequest(4, "3d"),
-                null);
+    static DeploymentRequest counter(String name, UpgradeMode upgradeMode) {
+        return DeploymentRequest.create(
+                        name,
+                        "team-counter",
+                        "jobs/counter",
+                        "1",
+                        v1.uri(),
+                        v1.sha256(),
+                        CounterJobJar.MAIN_CLASS,
+                        List.of(),
+                        "cluster-1")
+                .withParallelism(1)
+                .withUpgradeMode(upgradeMode)
+                .withRetention(new RetentionRequest(4, "3d"));
     }
 
     static void release(String name, Variant variant) {
@@ -96,10 +95,12 @@ class RollbackITCase {
                         "stateless",
                         "chosen");
         for (String name : names) {
-            String mode =
+            UpgradeMode mode =
                     name.startsWith("stateless")
-                            ? "STATELESS"
-                            : name.equals("last-state") ? "LAST_STATE" : "SAVEPOINT";
+                            ? UpgradeMode.STATELESS
+                            : name.equals("last-state")
+                                    ? UpgradeMode.LAST_STATE
+                                    : UpgradeMode.SAVEPOINT;
             api.create(counter(name, mode));
         }
         for (String name : names) {
@@ -113,21 +114,9 @@ class RollbackITCase {
         DeploymentView badEntry = api.deployment("bad-entry");
         api.update(
                 "bad-entry",
-                new DeploymentRequest(
-                        null,
-                        null,
-                        null,
-                        "2",
-                        null,
-                        null,
-                        "com.example.counter.NoSuchJob",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        badEntry.generation()));
+                DeploymentRequest.change(badEntry.generation())
+                        .withVersion("2")
+                        .withEntryClass("com.example.counter.NoSuchJob"));
         release("throws", Variant.THROWS_AT_START);
         release("renamed", Variant.RENAMED_STATE);
         release("stateless-fails", Variant.THROWS_AT_START);

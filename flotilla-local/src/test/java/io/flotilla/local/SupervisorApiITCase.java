@@ -65,24 +65,23 @@ class SupervisorApiITCase {
     }
 
     static DeploymentRequest spec(String name, String cluster, String sha256) {
-        return new DeploymentRequest(
-                name,
-                "team-orders",
-                "examples/orders",
-                "1",
-                artifact.uri(),
-                sha256,
-                Demo.ENTRY_CLASS,
-                List.of(
-                        "--checkpoint-interval", "1",
-                        "--sink", "blackhole",
-                        "--rows-per-second", "5"),
-                null,
-                null,
-                null,
-                cluster,
-                new RetentionRequest(4, "3d"),
-                null);
+        return DeploymentRequest.create(
+                        name,
+                        "team-orders",
+                        "examples/orders",
+                        "1",
+                        artifact.uri(),
+                        sha256,
+                        Demo.ENTRY_CLASS,
+                        List.of(
+                                "--checkpoint-interval",
+                                "1",
+                                "--sink",
+                                "blackhole",
+                                "--rows-per-second",
+                                "5"),
+                        cluster)
+                .withRetention(new RetentionRequest(4, "3d"));
     }
 
     @Test

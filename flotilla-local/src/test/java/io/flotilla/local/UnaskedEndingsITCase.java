@@ -72,7 +72,7 @@ class UnaskedEndingsITCase {
     }
 
     static DeploymentRequest spec(String name, String cluster) {
-        return new DeploymentRequest(
+        return DeploymentRequest.create(
                 name,
                 "team-orders",
                 "examples/orders",
@@ -81,12 +81,7 @@ class UnaskedEndingsITCase {
                 artifact.sha256(),
                 Demo.ENTRY_CLASS,
                 List.of("--checkpoint-interval", "1", "--sink", "blackhole"),
-                null,
-                null,
-                null,
-                cluster,
-                null,
-                null);
+                cluster);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.flotilla.local.demo.Demo;
 import io.flotilla.local.process.S3Store;
 import io.flotilla.supervisor.api.DeploymentRequest;
 import io.flotilla.supervisor.api.DeploymentView;
+import io.flotilla.supervisor.api.DesiredState;
 import io.flotilla.supervisor.api.Lineage;
 import io.flotilla.supervisor.api.LineageTable;
 import io.flotilla.supervisor.api.Phase;
@@ -55,9 +56,9 @@ class WebUiITCase {
         api = supervisor.client();
         ui = supervisor.uiUri().toString();
         Artifacts.Published artifact = TestingPlatforms.publishExample(platform);
-        api.create(spec("orders", artifact, "RUNNING", "examples/orders"));
-        api.create(spec("evil", artifact, "STOPPED", EVIL));
-        api.create(spec("alerts", artifact, "STOPPED", "examples/alerts"));
+        api.create(spec("orders", artifact, DesiredState.RUNNING, "examples/orders"));
+        api.create(spec("evil", artifact, DesiredState.STOPPED, EVIL));
+        api.create(spec("alerts", artifact, DesiredState.STOPPED, "examples/alerts"));
         putLineage(
                 "orders",
                 table("orders", "datagen", "orders-service"),
@@ -365,28 +366,24 @@ class WebUiITCase {
     }
 
     static DeploymentRequest spec(
-            String name, Artifacts.Published a, String desired, String module) {
-        return new DeploymentRequest(
-                name,
-                "team-orders",
-                module,
-                "1",
-                a.uri(),
-                a.sha256(),
-                Demo.ENTRY_CLASS,
-                List.of(
-                        "--checkpoint-interval",
+            String name, Artifacts.Published a, DesiredState desired, String module) {
+        return DeploymentRequest.create(
+                        name,
+                        "team-orders",
+                        module,
                         "1",
-                        "--sink",
-                        "blackhole",
-                        "--rows-per-second",
-                        "5"),
-                null,
-                desired,
-                null,
-                "cluster-1",
-                null,
-                null);
+                        a.uri(),
+                        a.sha256(),
+                        Demo.ENTRY_CLASS,
+                        List.of(
+                                "--checkpoint-interval",
+                                "1",
+                                "--sink",
+                                "blackhole",
+                                "--rows-per-second",
+                                "5"),
+                        "cluster-1")
+                .withDesiredState(desired);
     }
 
     static LineageTable table(String name, String connector, String owner) {

@@ -29,21 +29,17 @@ class SupervisorClientTest extends SupervisorApiFixture {
     final SupervisorClient viewer = new SupervisorClient(api.uri(), VIEWER);
 
     static DeploymentRequest spec(String name) {
-        return new DeploymentRequest(
-                name,
-                "team-orders",
-                "examples/orders",
-                "1",
-                "s3://flotilla-artifacts/orders/1.jar",
-                "0".repeat(64),
-                "io.flotilla.examples.orders.OrdersJob",
-                List.of("--sink", "blackhole"),
-                null,
-                null,
-                null,
-                "cluster-1",
-                new RetentionRequest(5, "14d"),
-                null);
+        return DeploymentRequest.create(
+                        name,
+                        "team-orders",
+                        "examples/orders",
+                        "1",
+                        "s3://flotilla-artifacts/orders/1.jar",
+                        "0".repeat(64),
+                        "io.flotilla.examples.orders.OrdersJob",
+                        List.of("--sink", "blackhole"),
+                        "cluster-1")
+                .withRetention(new RetentionRequest(5, "14d"));
     }
 
     @Test
@@ -117,7 +113,7 @@ class SupervisorClientTest extends SupervisorApiFixture {
                         ApiCallException.class,
                         () ->
                                 admin.create(
-                                        new DeploymentRequest(
+                                        DeploymentRequest.create(
                                                 "y",
                                                 "team",
                                                 "m",
@@ -126,12 +122,7 @@ class SupervisorClientTest extends SupervisorApiFixture {
                                                 "no-sha",
                                                 "a.B",
                                                 null,
-                                                null,
-                                                null,
-                                                null,
-                                                "cluster-1",
-                                                null,
-                                                null)));
+                                                "cluster-1")));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.field()).isEqualTo("artifactSha256");
     }

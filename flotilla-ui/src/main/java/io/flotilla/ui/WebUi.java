@@ -1,5 +1,9 @@
 package io.flotilla.ui;
 
+import static io.flotilla.ui.PageHandler.PageResponse.html;
+import static io.flotilla.ui.PageHandler.PageResponse.redirect;
+import static io.flotilla.ui.PageHandler.PageResponse.text;
+
 import io.flotilla.http.ApiCallException;
 import io.flotilla.http.ApiException;
 import io.flotilla.http.ApiUnreachableException;
@@ -34,9 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web UI's router: log in and out (each recorded in the audit log through {@link UiAudit}), the
- * pages, the job actions (each a POST with the session's CSRF token, forwarded to the API with the
- * user's token, so the API checks the role and records who in its audit log), and the static
+ * The web UI's router: log in and out (through {@link Login}, which records both in the audit log),
+ * the pages, the job actions (each a POST with the session's CSRF token, forwarded to the API with
+ * the user's token, so the API checks the role and records who in its audit log), and the static
  * assets. Mounted on the API's Javalin server through {@link PageRoutes}: only the UI's own paths
  * are registered, so the API keeps {@code /v1}.
  */
@@ -56,12 +60,9 @@ public final class WebUi implements PageRoutes, PageHandler {
                     "/events",
                     "/assets/*");
 
-    static final String COOKIE = "flotilla_session";
     private static final Pattern JOB = Pattern.compile("/jobs/([^/]+)(/[a-z-]+)?");
 
-    private final Function<String, Principal> authenticate;
-    private final Sessions sessions;
-    private final UiAudit audit;
+    private final Login login;
     private final Clients api;
     private final Assets assets = new Assets();
     private final JobListPage jobList;
@@ -81,9 +82,7 @@ public final class WebUi implements PageRoutes, PageHandler {
             Sessions sessions,
             Supplier<URI> apiBase,
             UiAudit audit) {
-        this.authenticate = authenticate;
-        this.sessions = sessions;
-        this.audit = audit;
+        this.login = new Login(authenticate, sessions, audit);
         this.api = new Clients(apiBase);
         this.jobList = new JobListPage(api);
         this.jobPage = new JobPage(api, new FlinkWeb(api));
@@ -142,9 +141,9 @@ public final class WebUi implements PageRoutes, PageHandler {
             return assets.serve(path.substring(8));
         }
         if (path.equals("/login")) {
-            return r.method().equals("POST") ? login(r) : html(200, loginPage(null), List.of());
+            return login.handle(r);
         }
-        Session s = sessions.find(cookie(r)).orElse(null);
+        Session s = login.session(r).orElse(null);
         if (s == null) {
             if (r.method().equals("GET") && r.header("hx-request") == null) {
                 return redirect("/login", List.of());
@@ -224,9 +223,7 @@ public final class WebUi implements PageRoutes, PageHandler {
 
     private PageResponse post(PageRequest r, Session s, Map<String, String> form) {
         if (r.path().equals("/logout")) {
-            sessions.end(s.id());
-            audit.record(s.principal().name(), "LoggedOut", "logged out of the web UI");
-            return redirect("/login", List.of(Map.entry("Set-Cookie", cookieHeader("", 0, r))));
+            return login.logout(r, s);
         }
         Matcher m = JOB.matcher(r.path());
         if (!m.matches()
@@ -249,88 +246,12 @@ public final class WebUi implements PageRoutes, PageHandler {
         return redirect("/jobs/" + Html.path(name), List.of());
     }
 
-    private PageResponse login(PageRequest r) {
-        String token = form(r.body()).getOrDefault("token", "").strip();
-        Principal p;
-        try {
-            p = authenticate.apply(token.isEmpty() ? null : "Bearer " + token);
-        } catch (ApiException e) {
-            // Not in the audit log: anyone can send these, and the log would fill with them.
-            LOG.warn("web UI login refused: {}", e.getMessage());
-            return html(
-                    401, loginPage("That token is not valid here: " + e.getMessage()), List.of());
-        }
-        Session s = sessions.create(token, p);
-        audit.record(p.name(), "LoggedIn", "logged in to the web UI as " + p.role().label());
-        long age = sessions.idle().getSeconds();
-        return redirect("/jobs", List.of(Map.entry("Set-Cookie", cookieHeader(s.id(), age, r))));
-    }
-
-    private static String cookieHeader(String value, long maxAge, PageRequest r) {
-        return COOKIE
-                + "="
-                + value
-                + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
-                + maxAge
-                + (r.secure() ? "; Secure" : "");
-    }
-
-    private static String loginPage(String error) {
-        Html h = new Html();
-        h.raw("<form method=\"post\" action=\"/login\" class=\"login\">");
-        if (error != null) {
-            h.el("p", "class=\"error\" id=\"login-error\"", error);
-        }
-        h.raw("<label>API token <input type=\"password\" name=\"token\" id=\"token\"")
-                .raw(" autocomplete=\"off\" required></label> <button id=\"login\">Log in</button>")
-                .raw("<p class=\"muted\">Use your token from the supervisor's tokens file")
-                .raw(" (locally: conf/supervisor.token in the run folder).</p></form>");
-        return Layout.page("Log in", null, null, h.toString());
-    }
-
     private PageResponse page(String title, Session s, String body) {
         return html(200, Layout.page(title, s, s.takeFlash(), body), List.of());
     }
 
     private static PageResponse fragment(String body) {
         return html(200, body, List.of());
-    }
-
-    private static PageResponse html(int status, String body, List<Map.Entry<String, String>> h) {
-        List<Map.Entry<String, String>> headers = new java.util.ArrayList<>(h);
-        headers.add(Map.entry("Cache-Control", "no-store"));
-        headers.add(Map.entry("X-Content-Type-Options", "nosniff"));
-        headers.add(Map.entry("X-Frame-Options", "DENY"));
-        return new PageResponse(
-                status, "text/html; charset=utf-8", headers, body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static PageResponse text(int status, String message) {
-        return new PageResponse(
-                status,
-                "text/plain; charset=utf-8",
-                List.of(),
-                message.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static PageResponse redirect(String to, List<Map.Entry<String, String>> h) {
-        List<Map.Entry<String, String>> headers = new java.util.ArrayList<>(h);
-        headers.add(Map.entry("Location", to));
-        return new PageResponse(303, "text/plain; charset=utf-8", headers, new byte[0]);
-    }
-
-    static String cookie(PageRequest r) {
-        String header = r.header("cookie");
-        if (header == null) {
-            return null;
-        }
-        for (String part : header.split(";")) {
-            String p = part.strip();
-            if (p.startsWith(COOKIE + "=")) {
-                return p.substring(COOKIE.length() + 1);
-            }
-        }
-        return null;
     }
 
     static Map<String, String> form(byte[] body) {

@@ -102,7 +102,7 @@ public final class Demo {
     }
 
     static DeploymentRequest deployment(Artifacts.Published artifact, String cluster) {
-        return new DeploymentRequest(
+        return DeploymentRequest.create(
                 DEPLOYMENT,
                 "team-orders",
                 "examples/orders",
@@ -111,12 +111,7 @@ public final class Demo {
                 artifact.sha256(),
                 ENTRY_CLASS,
                 List.of(),
-                null,
-                null,
-                null,
-                cluster,
-                null,
-                null);
+                cluster);
     }
 
     /** Creates a deployment, failing with the supervisor's reason when it refuses. */

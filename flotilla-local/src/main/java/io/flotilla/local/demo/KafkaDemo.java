@@ -66,7 +66,7 @@ public final class KafkaDemo {
         }
         progress.step("published the runner jar as " + artifact.uri());
         DeploymentRequest spec =
-                new DeploymentRequest(
+                DeploymentRequest.create(
                         DEPLOYMENT,
                         "team-orders",
                         "examples/orders (jobs/orders.yaml)",
@@ -81,12 +81,7 @@ public final class KafkaDemo {
                                 bootstrap,
                                 "--window-seconds",
                                 "10"),
-                        null,
-                        null,
-                        null,
-                        cluster.name(),
-                        null,
-                        null);
+                        cluster.name());
         Demo.create(api, spec);
         progress.step(
                 "deployment '"

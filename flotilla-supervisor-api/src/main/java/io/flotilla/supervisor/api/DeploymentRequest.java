@@ -41,8 +41,11 @@ public record DeploymentRequest(
                                         + " \"2.2.x\" or \"2.0.0\"; absent: any version")
                 String flinkVersion) {
 
-    /** A request that leaves the Flink version range as it is (on create: any version). */
-    public DeploymentRequest(
+    /**
+     * A {@code POST} of a new deployment: what it runs and where; each {@code with...} sets one of
+     * the optional parts, the others take the supervisor's defaults.
+     */
+    public static DeploymentRequest create(
             String name,
             String owner,
             String module,
@@ -51,14 +54,8 @@ public record DeploymentRequest(
             String artifactSha256,
             String entryClass,
             List<String> args,
-            Integer parallelism,
-            String desiredState,
-            String upgradeMode,
-            String cluster,
-            RetentionRequest retention,
-            Long expectedGeneration,
-            String checkpointInterval) {
-        this(
+            String cluster) {
+        return new DeploymentRequest(
                 name,
                 owner,
                 module,
@@ -67,47 +64,13 @@ public record DeploymentRequest(
                 artifactSha256,
                 entryClass,
                 args,
-                parallelism,
-                desiredState,
-                upgradeMode,
+                null,
+                null,
+                null,
                 cluster,
-                retention,
-                expectedGeneration,
-                checkpointInterval,
-                null);
-    }
-
-    /** A request that keeps the cluster's default checkpoint interval. */
-    public DeploymentRequest(
-            String name,
-            String owner,
-            String module,
-            String version,
-            String artifactUri,
-            String artifactSha256,
-            String entryClass,
-            List<String> args,
-            Integer parallelism,
-            String desiredState,
-            String upgradeMode,
-            String cluster,
-            RetentionRequest retention,
-            Long expectedGeneration) {
-        this(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                cluster,
-                retention,
-                expectedGeneration,
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -131,7 +94,26 @@ public record DeploymentRequest(
                 null,
                 null,
                 expectedGeneration,
+                null,
                 null);
+    }
+
+    /** The same request naming another version (its build stays unless also changed). */
+    public DeploymentRequest withVersion(String value) {
+        return copy(b -> b.version = value);
+    }
+
+    public DeploymentRequest withEntryClass(String value) {
+        return copy(b -> b.entryClass = value);
+    }
+
+    public DeploymentRequest withArgs(List<String> value) {
+        return copy(b -> b.args = value);
+    }
+
+    /** The same request checkpointing every {@code interval}, e.g. {@code "30s"}. */
+    public DeploymentRequest withCheckpointInterval(String interval) {
+        return copy(b -> b.checkpointInterval = interval);
     }
 
     public DeploymentRequest withParallelism(Integer value) {
@@ -169,20 +151,28 @@ public record DeploymentRequest(
     /** The parts of a request, for the withers to change one and build the next. */
     private static final class Parts {
         private final DeploymentRequest from;
+        private String version;
+        private String entryClass;
+        private List<String> args;
         private Integer parallelism;
         private String desiredState;
         private String upgradeMode;
         private String cluster;
         private RetentionRequest retention;
+        private String checkpointInterval;
         private String flinkVersion;
 
         Parts(DeploymentRequest from) {
             this.from = from;
+            this.version = from.version;
+            this.entryClass = from.entryClass;
+            this.args = from.args;
             this.parallelism = from.parallelism;
             this.desiredState = from.desiredState;
             this.upgradeMode = from.upgradeMode;
             this.cluster = from.cluster;
             this.retention = from.retention;
+            this.checkpointInterval = from.checkpointInterval;
             this.flinkVersion = from.flinkVersion;
         }
 
@@ -191,18 +181,18 @@ public record DeploymentRequest(
                     from.name,
                     from.owner,
                     from.module,
-                    from.version,
+                    version,
                     from.artifactUri,
                     from.artifactSha256,
-                    from.entryClass,
-                    from.args,
+                    entryClass,
+                    args,
                     parallelism,
                     desiredState,
                     upgradeMode,
                     cluster,
                     retention,
                     from.expectedGeneration,
-                    from.checkpointInterval,
+                    checkpointInterval,
                     flinkVersion);
         }
     }

@@ -40,49 +40,7 @@ public record DeploymentSpec(
         boolean allowNonRestoredState,
         String flinkVersion) {
 
-    /** A spec that runs on any Flink version. */
-    public DeploymentSpec(
-            String name,
-            String owner,
-            String module,
-            String version,
-            String artifactUri,
-            String artifactSha256,
-            String entryClass,
-            List<String> args,
-            int parallelism,
-            DesiredState desiredState,
-            UpgradeMode upgradeMode,
-            String cluster,
-            String restoreFrom,
-            long generation,
-            RetentionPolicy retention,
-            long restarts,
-            Duration checkpointInterval,
-            boolean allowNonRestoredState) {
-        this(
-                name,
-                owner,
-                module,
-                version,
-                artifactUri,
-                artifactSha256,
-                entryClass,
-                args,
-                parallelism,
-                desiredState,
-                upgradeMode,
-                cluster,
-                restoreFrom,
-                generation,
-                retention,
-                restarts,
-                checkpointInterval,
-                allowNonRestoredState,
-                null);
-    }
-
-    /** A spec that restores all of its state. */
+    /** A spec that restores all of its state and runs on any Flink version. */
     public DeploymentSpec(
             String name,
             String owner,
@@ -119,7 +77,8 @@ public record DeploymentSpec(
                 retention,
                 restarts,
                 checkpointInterval,
-                false);
+                false,
+                null);
     }
 
     /** A spec with the cluster's default checkpoint interval. */
