@@ -5,10 +5,13 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-# One reactor run: compiles bench and the CLI with what they need and writes each module's
-# classpath (siblings as their target/classes); nothing is installed into the shared ~/.m2.
+# One reactor run compiles bench with what it needs and writes its classpath (siblings as their
+# target/classes); nothing is installed into the shared ~/.m2.
 mvn -B -q -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
-  -Dmdep.includeScope=runtime -pl bench,flotilla-cli -am
+  -Dmdep.includeScope=runtime -pl bench -am
+# The CLI exactly as bin/flotilla builds it: jars, which its AppCDS archive needs (a compile-only
+# reactor would leave class folders on its classpath and so every run without the archive).
+mvn -B -q -DskipTests package -pl flotilla-cli -am
 touch "$root/flotilla-cli/target/.flotilla-built"   # built just now: bin/flotilla must not rebuild
 exec java -Xmx1g -cp "$root/bench/target/classes:$(cat "$root/bench/target/bench.classpath")" \
   io.flotilla.bench.CliStartupBench "$root" "${1:-10000}" "${2:-7}"

@@ -6,6 +6,8 @@ import io.flotilla.cli.config.Connection;
 import io.flotilla.cli.output.Output;
 import io.flotilla.common.Setting;
 import io.flotilla.common.Settings;
+import io.flotilla.http.ApiClient;
+import io.flotilla.http.HttpTransport;
 import io.flotilla.supervisor.api.SupervisorClient;
 import java.io.PrintStream;
 import java.net.URI;
@@ -107,9 +109,17 @@ public final class Cli {
     public SupervisorClient supervisor() {
         if (supervisor == null) {
             Connection c = connection();
-            supervisor = new SupervisorClient(c.url(), c.token());
+            supervisor = supervisorAt(c.url(), c.token());
         }
         return supervisor;
+    }
+
+    /**
+     * A client of the supervisor at {@code url} over HttpURLConnection: a command makes a few calls
+     * and exits, and java.net.http's client costs more to start than a page of deployments does.
+     */
+    public static SupervisorClient supervisorAt(URI url, String token) {
+        return new SupervisorClient(new ApiClient(url, token, HttpTransport.urlConnection(null)));
     }
 
     /** The supervisor's URL the commands talk to, or null when none resolved. */

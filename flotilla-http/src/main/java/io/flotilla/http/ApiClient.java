@@ -6,20 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import javax.net.ssl.SSLContext;
 
 /**
- * Calls {@link Endpoint}s of one service over java.net.http with a bearer token: the body written
- * from the request type, the answer read as the response type, errors as {@link ApiCallException}
- * and connection failures as {@link ApiUnreachableException}. The typed clients of each service are
- * built on it.
+ * Calls {@link Endpoint}s of one service over an {@link HttpTransport} (java.net.http unless told
+ * otherwise) with a bearer token: the body written from the request type, the answer read as the
+ * response type, errors as {@link ApiCallException} and connection failures as {@link
+ * ApiUnreachableException}. The typed clients of each service are built on it.
  */
 public final class ApiClient {
 
@@ -33,35 +31,32 @@ public final class ApiClient {
     private final URI base;
     private final String token;
     private final Long fencingToken;
-    private final HttpClient http;
+    private final HttpTransport http;
     private final Duration timeout;
 
     public ApiClient(URI base, String token) {
-        this(base, token, null);
+        this(base, token, HttpTransport.httpClient(null));
     }
 
     /**
      * @param ssl trusts the service's certificate when it serves TLS, or null for the JDK's default
      */
     public ApiClient(URI base, String token, SSLContext ssl) {
-        this(base, token, null, http(ssl), Duration.ofMinutes(3));
+        this(base, token, HttpTransport.httpClient(ssl));
+    }
+
+    /** A client sending its requests over {@code transport}. */
+    public ApiClient(URI base, String token, HttpTransport transport) {
+        this(base, token, null, transport, Duration.ofMinutes(3));
     }
 
     private ApiClient(
-            URI base, String token, Long fencingToken, HttpClient http, Duration timeout) {
+            URI base, String token, Long fencingToken, HttpTransport http, Duration timeout) {
         this.base = base;
         this.token = token;
         this.fencingToken = fencingToken;
         this.http = http;
         this.timeout = timeout;
-    }
-
-    private static HttpClient http(SSLContext ssl) {
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
-        if (ssl != null) {
-            b.sslContext(ssl);
-        }
-        return b.build();
     }
 
     /** A client whose changes carry a leader's fencing token. */
@@ -87,25 +82,24 @@ public final class ApiClient {
     public <Req, Resp> Reply<Resp> exchange(
             Endpoint<Req, Resp> endpoint, Map<String, String> query, Req body, String... params) {
         String path = endpoint.expand(params) + query(query);
-        HttpRequest.BodyPublisher publisher =
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(Json.write(body));
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(base.resolve(path))
-                        .method(endpoint.method(), publisher)
-                        .header("Authorization", "Bearer " + token)
-                        .header("Accept", "application/json")
-                        .timeout(timeout);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + token);
+        headers.put("Accept", "application/json");
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            headers.put("Content-Type", "application/json");
         }
         if (fencingToken != null && !endpoint.method().equals("GET")) {
-            request.header(FencingGuard.HEADER, String.valueOf(fencingToken));
+            headers.put(FencingGuard.HEADER, String.valueOf(fencingToken));
         }
-        HttpResponse<byte[]> response;
+        HttpTransport.Answer response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response =
+                    http.send(
+                            endpoint.method(),
+                            base.resolve(path),
+                            headers,
+                            body == null ? null : Json.write(body),
+                            timeout);
         } catch (IOException e) {
             throw new ApiUnreachableException(base, e);
         } catch (InterruptedException e) {
@@ -113,10 +107,10 @@ public final class ApiClient {
             throw new IllegalStateException("interrupted while calling " + base + path, e);
         }
         byte[] bytes = response.body();
-        if (response.statusCode() / 100 != 2) {
-            throw error(response.statusCode(), bytes, endpoint);
+        if (response.status() / 100 != 2) {
+            throw error(response.status(), bytes, endpoint);
         }
-        return new Reply<>(response.statusCode(), read(bytes, endpoint.response()));
+        return new Reply<>(response.status(), read(bytes, endpoint.response()));
     }
 
     @SuppressWarnings("unchecked")

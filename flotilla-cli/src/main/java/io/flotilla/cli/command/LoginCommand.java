@@ -6,7 +6,6 @@ import io.flotilla.cli.CliFailure;
 import io.flotilla.cli.config.CliSettings;
 import io.flotilla.cli.config.ConfigFile;
 import io.flotilla.cli.config.Connection;
-import io.flotilla.supervisor.api.SupervisorClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -53,7 +52,7 @@ public final class LoginCommand implements Callable<Integer> {
                         cli.env());
         int clusters;
         try {
-            clusters = new SupervisorClient(c.url(), c.token()).clusters().clusters().size();
+            clusters = Cli.supervisorAt(c.url(), c.token()).clusters().clusters().size();
         } catch (RuntimeException e) {
             CliFailure f = ApiErrors.translate(e, c::url);
             throw f == null ? e : f;
