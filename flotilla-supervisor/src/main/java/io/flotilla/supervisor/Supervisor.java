@@ -224,6 +224,7 @@ public final class Supervisor {
     private final class Round {
         private final List<Deployment> deferred = new ArrayList<>();
         private final List<Event> deferredEvents = new ArrayList<>();
+        private final List<Event> effectEvents = new ArrayList<>();
         private final Map<String, Deployment[]> results = new LinkedHashMap<>();
         int sideEffects;
         int errors;
@@ -233,7 +234,8 @@ public final class Supervisor {
             if (outcome.deferred() != null) {
                 deferred.add(outcome.deferred());
             }
-            deferredEvents.addAll(outcome.deferredEvents());
+            (outcome.sideEffects() > 0 ? effectEvents : deferredEvents)
+                    .addAll(outcome.deferredEvents());
             results.put(before.name(), new Deployment[] {before, outcome.result()});
             if (outcome.result() != null) {
                 known.put(before.name(), outcome.result());
@@ -253,29 +255,31 @@ public final class Supervisor {
             store.appendEvent(new Event(d.name(), now, "Error", e.toString(), fencingToken));
         }
 
-        /** The round's status changes without side effects, in one batch. */
+        /**
+         * The round's status changes and side effects' results, in one batch. The events of side
+         * effects are appended even when their record's save is refused: they happened.
+         */
         void writeDeferred() {
-            if (deferred.isEmpty() && deferredEvents.isEmpty()) {
+            if (deferred.isEmpty() && deferredEvents.isEmpty() && effectEvents.isEmpty()) {
                 return;
             }
-            Set<String> refused;
+            Set<String> refused = new HashSet<>();
             try {
-                refused = new HashSet<>(store.saveAll(deferred, fencingToken));
+                refused.addAll(store.saveAll(deferred, fencingToken));
             } catch (StaleWriteException e) {
-                refused = new HashSet<>();
-                deferred.forEach(d -> results.remove(d.name()));
-                errors += deferred.size();
-                deferred.forEach(d -> followUps.forget(d.name()));
-                return;
+                // Another supervisor leads: none of the records was written.
+                deferred.forEach(d -> refused.add(d.name()));
             }
             errors += refused.size();
             for (String name : refused) {
                 results.remove(name);
                 followUps.forget(name);
             }
-            Set<String> stale = refused;
-            store.appendEvents(
-                    deferredEvents.stream().filter(e -> !stale.contains(e.deployment())).toList());
+            List<Event> events = new ArrayList<>(effectEvents);
+            deferredEvents.stream()
+                    .filter(e -> !refused.contains(e.deployment()))
+                    .forEach(events::add);
+            store.appendEvents(events);
         }
 
         void scheduleFollowUps(Instant now) {
