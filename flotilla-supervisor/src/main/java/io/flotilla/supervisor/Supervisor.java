@@ -161,16 +161,19 @@ public final class Supervisor {
     }
 
     private TickReport round(List<Deployment> deployments, Instant now) {
-        Set<String> clusters = new TreeSet<>();
-        deployments.forEach(d -> clusters.addAll(DefaultObserver.clustersOf(d)));
-        Map<String, ClusterObservation> observations = watcher.observe(clusters, now);
+        Set<String> stakes = new HashSet<>();
+        deployments.forEach(d -> DefaultObserver.addClustersOf(d, stakes));
+        Map<String, ClusterObservation> observations = watcher.observe(new TreeSet<>(stakes), now);
         deployments.forEach(d -> known.put(d.name(), d));
         // The others are observed too (their clusters unlisted) only so that the slots they hold
-        // count when one of these deployments places a new job.
-        Map<String, Deployment> forSlots = new LinkedHashMap<>(known);
-        deployments.forEach(d -> forSlots.put(d.name(), d));
-        Map<String, ObservedState> observed =
-                observer.observe(observations, List.copyOf(forSlots.values()));
+        // count when one of these deployments places a new job. A tick has them all already.
+        List<Deployment> forSlots = deployments;
+        if (known.size() != deployments.size()) {
+            Map<String, Deployment> all = new LinkedHashMap<>(known);
+            deployments.forEach(d -> all.put(d.name(), d));
+            forSlots = List.copyOf(all.values());
+        }
+        Map<String, ObservedState> observed = observer.observe(observations, forSlots);
         Round round = new Round();
         Map<String, List<Runnable>> tasks = new LinkedHashMap<>();
         for (Deployment deployment : deployments) {
@@ -187,7 +190,9 @@ public final class Supervisor {
                                     .filter(SideEffect.class::isInstance)
                                     .findFirst()
                                     .orElse(null);
-            if (effect == null) {
+            if (actions.stream().allMatch(Action.Nothing.class::isInstance)) {
+                round.unchanged(deployment);
+            } else if (effect == null) {
                 act(deployment, actions, now, round);
             } else {
                 tasks.computeIfAbsent(effect.cluster(), c -> new ArrayList<>())
@@ -240,6 +245,11 @@ public final class Supervisor {
             if (outcome.result() != null) {
                 known.put(before.name(), outcome.result());
             }
+        }
+
+        /** A deployment left as it is, as most are in a steady tick: no executor needed. */
+        synchronized void unchanged(Deployment d) {
+            results.put(d.name(), new Deployment[] {d, d});
         }
 
         synchronized void stale(Deployment d) {
