@@ -83,6 +83,7 @@ public final class SupervisorScaleBench {
             List<Double> tickSeconds = new ArrayList<>();
             List<Long> requestsPerTick = new ArrayList<>();
             List<Double> tickCpu = new ArrayList<>();
+            List<Integer> rowsRead = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 long before = requests(sims);
                 long cpu = cpuNanos();
@@ -91,9 +92,12 @@ public final class SupervisorScaleBench {
                 tickSeconds.add(secs(start));
                 tickCpu.add((cpuNanos() - cpu) / 1e9);
                 requestsPerTick.add(requests(sims) - before);
+                rowsRead.add(store.lastLoadRead());
             }
             Collections.sort(tickCpu);
-            System.out.printf("steady tick CPU of this JVM: median %.2f s%n", tickCpu.get(2));
+            System.out.printf(
+                    "steady tick CPU of this JVM: median %.2f s; rows read from PostgreSQL per tick %s%n",
+                    tickCpu.get(2), rowsRead);
             System.gc();
             Runtime rt = Runtime.getRuntime();
             long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;

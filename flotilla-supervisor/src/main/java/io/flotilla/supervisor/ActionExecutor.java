@@ -28,8 +28,9 @@ import java.util.Set;
 /**
  * Carries out one deployment's actions, one instance per deployment and round: status changes are
  * applied; before every side effect they and its intent are saved, so a crash at any point leaves a
- * record of what may have happened. Status changes without a side effect are handed back, to be
- * written together with the round's others.
+ * record of what may have happened. What follows the last side effect (its result, and status
+ * changes when there was none) is handed back, to be written together with the round's others:
+ * until then the intent stands, and a crash leaves it to be resolved from what the cluster shows.
  */
 final class ActionExecutor {
 
@@ -38,8 +39,10 @@ final class ActionExecutor {
      *
      * @param result the deployment as it now stands
      * @param sideEffects how many side effects were taken
-     * @param deferred the record still to be saved (status changes only), or null
-     * @param deferredEvents the events still to be appended with it
+     * @param deferred the record still to be saved, or null
+     * @param deferredEvents the events still to be appended: with the record when there was no side
+     *     effect (dropped if its save is refused), or else in any case, as they tell what the side
+     *     effects did
      */
     record Outcome(
             Deployment result, int sideEffects, Deployment deferred, List<Event> deferredEvents) {}
@@ -51,7 +54,6 @@ final class ActionExecutor {
     private final long token;
     private Deployment lastWritten;
     private final List<Event> pendingEvents = new ArrayList<>();
-    private boolean deferring = true;
 
     ActionExecutor(
             DeploymentStore store,
@@ -87,16 +89,13 @@ final class ActionExecutor {
                 sideEffects++;
             }
         }
-        if (deferring) {
-            return new Outcome(d, 0, d.equals(lastWritten) ? null : d, List.copyOf(pendingEvents));
-        }
-        return new Outcome(saved(d), sideEffects, null, List.of());
+        return new Outcome(
+                d, sideEffects, d.equals(lastWritten) ? null : d, List.copyOf(pendingEvents));
     }
 
-    /** From the first side effect on, everything is written at once and in order. */
+    /** Before a side effect, what came before it is written, in order. */
     private void flush() {
-        if (deferring) {
-            deferring = false;
+        if (!pendingEvents.isEmpty()) {
             store.appendEvents(pendingEvents);
             pendingEvents.clear();
         }
@@ -233,7 +232,7 @@ final class ActionExecutor {
                                 : "")
                         + " from "
                         + (submit.restorePath() == null ? "empty state" : submit.restorePath()));
-        return write(Action.started(d, intent));
+        return Action.started(d, intent);
     }
 
     private Deployment stop(Deployment d, StopWithSavepoint stop, Instant now) {
@@ -248,7 +247,9 @@ final class ActionExecutor {
         String operation = ports.stopper().stopWithSavepoint(stop.cluster(), stop.jobId(), token);
         event(d, now, "StopRequested", "stop with savepoint of " + stop.jobId() + ": " + operation);
         Intent withOperation = d.status().intent().withOperationId(operation);
-        return write(d.withStatus(s -> s.intent(withOperation)));
+        // Lost in a crash before the round's write, the operation is asked for again: a stopped
+        // job answers a new stop with its final savepoint.
+        return d.withStatus(s -> s.intent(withOperation));
     }
 
     private Deployment poll(Deployment d, PollOperation poll, Instant now) {
@@ -375,11 +376,6 @@ final class ActionExecutor {
     }
 
     private void event(Deployment d, Instant now, String type, String message) {
-        Event event = new Event(d.name(), now, type, message, token);
-        if (deferring) {
-            pendingEvents.add(event);
-        } else {
-            store.appendEvent(event);
-        }
+        pendingEvents.add(new Event(d.name(), now, type, message, token));
     }
 }

@@ -161,16 +161,19 @@ public final class Supervisor {
     }
 
     private TickReport round(List<Deployment> deployments, Instant now) {
-        Set<String> clusters = new TreeSet<>();
-        deployments.forEach(d -> clusters.addAll(DefaultObserver.clustersOf(d)));
-        Map<String, ClusterObservation> observations = watcher.observe(clusters, now);
+        Set<String> stakes = new HashSet<>();
+        deployments.forEach(d -> DefaultObserver.addClustersOf(d, stakes));
+        Map<String, ClusterObservation> observations = watcher.observe(new TreeSet<>(stakes), now);
         deployments.forEach(d -> known.put(d.name(), d));
         // The others are observed too (their clusters unlisted) only so that the slots they hold
-        // count when one of these deployments places a new job.
-        Map<String, Deployment> forSlots = new LinkedHashMap<>(known);
-        deployments.forEach(d -> forSlots.put(d.name(), d));
-        Map<String, ObservedState> observed =
-                observer.observe(observations, List.copyOf(forSlots.values()));
+        // count when one of these deployments places a new job. A tick has them all already.
+        List<Deployment> forSlots = deployments;
+        if (known.size() != deployments.size()) {
+            Map<String, Deployment> all = new LinkedHashMap<>(known);
+            deployments.forEach(d -> all.put(d.name(), d));
+            forSlots = List.copyOf(all.values());
+        }
+        Map<String, ObservedState> observed = observer.observe(observations, forSlots);
         Round round = new Round();
         Map<String, List<Runnable>> tasks = new LinkedHashMap<>();
         for (Deployment deployment : deployments) {
@@ -187,7 +190,9 @@ public final class Supervisor {
                                     .filter(SideEffect.class::isInstance)
                                     .findFirst()
                                     .orElse(null);
-            if (effect == null) {
+            if (actions.stream().allMatch(Action.Nothing.class::isInstance)) {
+                round.unchanged(deployment);
+            } else if (effect == null) {
                 act(deployment, actions, now, round);
             } else {
                 tasks.computeIfAbsent(effect.cluster(), c -> new ArrayList<>())
@@ -224,6 +229,7 @@ public final class Supervisor {
     private final class Round {
         private final List<Deployment> deferred = new ArrayList<>();
         private final List<Event> deferredEvents = new ArrayList<>();
+        private final List<Event> effectEvents = new ArrayList<>();
         private final Map<String, Deployment[]> results = new LinkedHashMap<>();
         int sideEffects;
         int errors;
@@ -233,11 +239,17 @@ public final class Supervisor {
             if (outcome.deferred() != null) {
                 deferred.add(outcome.deferred());
             }
-            deferredEvents.addAll(outcome.deferredEvents());
+            (outcome.sideEffects() > 0 ? effectEvents : deferredEvents)
+                    .addAll(outcome.deferredEvents());
             results.put(before.name(), new Deployment[] {before, outcome.result()});
             if (outcome.result() != null) {
                 known.put(before.name(), outcome.result());
             }
+        }
+
+        /** A deployment left as it is, as most are in a steady tick: no executor needed. */
+        synchronized void unchanged(Deployment d) {
+            results.put(d.name(), new Deployment[] {d, d});
         }
 
         synchronized void stale(Deployment d) {
@@ -253,29 +265,31 @@ public final class Supervisor {
             store.appendEvent(new Event(d.name(), now, "Error", e.toString(), fencingToken));
         }
 
-        /** The round's status changes without side effects, in one batch. */
+        /**
+         * The round's status changes and side effects' results, in one batch. The events of side
+         * effects are appended even when their record's save is refused: they happened.
+         */
         void writeDeferred() {
-            if (deferred.isEmpty() && deferredEvents.isEmpty()) {
+            if (deferred.isEmpty() && deferredEvents.isEmpty() && effectEvents.isEmpty()) {
                 return;
             }
-            Set<String> refused;
+            Set<String> refused = new HashSet<>();
             try {
-                refused = new HashSet<>(store.saveAll(deferred, fencingToken));
+                refused.addAll(store.saveAll(deferred, fencingToken));
             } catch (StaleWriteException e) {
-                refused = new HashSet<>();
-                deferred.forEach(d -> results.remove(d.name()));
-                errors += deferred.size();
-                deferred.forEach(d -> followUps.forget(d.name()));
-                return;
+                // Another supervisor leads: none of the records was written.
+                deferred.forEach(d -> refused.add(d.name()));
             }
             errors += refused.size();
             for (String name : refused) {
                 results.remove(name);
                 followUps.forget(name);
             }
-            Set<String> stale = refused;
-            store.appendEvents(
-                    deferredEvents.stream().filter(e -> !stale.contains(e.deployment())).toList());
+            List<Event> events = new ArrayList<>(effectEvents);
+            deferredEvents.stream()
+                    .filter(e -> !refused.contains(e.deployment()))
+                    .forEach(events::add);
+            store.appendEvents(events);
         }
 
         void scheduleFollowUps(Instant now) {

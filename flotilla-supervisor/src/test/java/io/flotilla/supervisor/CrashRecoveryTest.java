@@ -57,6 +57,29 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void crashAtTheRoundsBatchedWriteAfterItsSubmitsAdoptsEveryJob() {
+        platform.deploy(spec("orders", "c1"));
+        platform.deploy(spec("payments", "c1"));
+        // Saves 1 and 2 are the intents, each before its submit; 3 is the round's batch of results.
+        platform.store.crashAtSave(3);
+
+        platform.tickAndCrash();
+
+        assertThat(c1.submitCalls).isEqualTo(2);
+        assertThat(platform.deployment("orders").status().intent()).isNotNull();
+        assertThat(platform.deployment("payments").status().intent()).isNotNull();
+        platform.restartSupervisor();
+        platform.ticks(5);
+
+        assertThat(c1.submitCalls).isEqualTo(2);
+        for (String name : java.util.List.of("orders", "payments")) {
+            assertThat(platform.deployment(name).status().phase()).isEqualTo(Phase.RUNNING);
+            assertThat(platform.deployment(name).status().intent()).isNull();
+            assertThat(platform.store.eventsOf(name, "Adopt")).hasSize(1);
+        }
+    }
+
+    @Test
     void crashBeforeTheIntentIsWrittenLeavesNothingBehind() {
         platform.deploy(spec("orders", "c1"));
         platform.store.crashAtSave(1);

@@ -28,6 +28,24 @@ abstract class DeploymentStoreContract {
     /** Replaces the desired spec as the API would; the generation grows by one. */
     abstract void bumpGeneration(String name);
 
+    /**
+     * Starts a change of the desired spec (the generation grows by one) in a transaction of its own
+     * that commits only when the returned action runs.
+     */
+    abstract Runnable beginSpecChange(String name);
+
+    /** Deletes a deployment as the API would. */
+    abstract void delete(String name);
+
+    private java.util.Map<String, Deployment> loaded(String... names) {
+        java.util.Set<String> wanted = java.util.Set.of(names);
+        java.util.Map<String, Deployment> out = new java.util.TreeMap<>();
+        store().loadAll().stream()
+                .filter(d -> wanted.contains(d.name()))
+                .forEach(d -> out.put(d.name(), d));
+        return out;
+    }
+
     private Deployment only(String name) {
         return store().loadAll().stream()
                 .filter(d -> d.name().equals(name))
@@ -121,5 +139,61 @@ abstract class DeploymentStoreContract {
         assertThat(store().load(java.util.List.of("load-a", "load-gone")))
                 .extracting(Deployment::name)
                 .containsExactly("load-a");
+    }
+
+    @Test
+    void loadAllSeesEveryWriteCommittedBeforeItAfterAnEarlierLoad() {
+        create(Specs.spec("seen-spec", "cluster-1"));
+        create(Specs.spec("seen-status", "cluster-1"));
+        store().loadAll();
+        bumpGeneration("seen-spec");
+        store().save(only("seen-status").withStatus(s -> s.retries(5)), 1);
+        create(Specs.spec("seen-new", "cluster-1"));
+
+        java.util.Map<String, Deployment> now = loaded("seen-spec", "seen-status", "seen-new");
+
+        assertThat(now).containsOnlyKeys("seen-spec", "seen-status", "seen-new");
+        assertThat(now.get("seen-spec").spec().generation()).isEqualTo(2);
+        assertThat(now.get("seen-status").status().retries()).isEqualTo(5);
+    }
+
+    @Test
+    void aWriteThatBeganBeforeALaterCommittedOneIsSeenOnceItCommits() {
+        create(Specs.spec("slow-writer", "cluster-1"));
+        create(Specs.spec("fast-writer", "cluster-1"));
+        store().loadAll();
+        // The slow write starts first (the lower transaction id or sequence value) and commits
+        // last, after a load has seen the fast one.
+        Runnable commitSlow = beginSpecChange("slow-writer");
+        bumpGeneration("fast-writer");
+        java.util.Map<String, Deployment> between = loaded("slow-writer", "fast-writer");
+        assertThat(between.get("fast-writer").spec().generation()).isEqualTo(2);
+        assertThat(between.get("slow-writer").spec().generation()).isEqualTo(1);
+
+        commitSlow.run();
+
+        assertThat(loaded("slow-writer").get("slow-writer").spec().generation()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeletedDeploymentLeavesTheNextLoadEvenWhenAnotherTakesItsPlace() {
+        create(Specs.spec("deleted-a", "cluster-1"));
+        create(Specs.spec("deleted-b", "cluster-1"));
+        store().loadAll();
+        delete("deleted-a");
+        assertThat(loaded("deleted-a", "deleted-b")).containsOnlyKeys("deleted-b");
+
+        delete("deleted-b");
+        create(Specs.spec("deleted-c", "cluster-1"));
+
+        assertThat(loaded("deleted-a", "deleted-b", "deleted-c")).containsOnlyKeys("deleted-c");
+    }
+
+    @Test
+    void loadsWithNothingWrittenBetweenThemAnswerTheSame() {
+        create(Specs.spec("unchanged", "cluster-1"));
+        java.util.List<Deployment> first = store().loadAll();
+
+        assertThat(store().loadAll()).isEqualTo(first);
     }
 }

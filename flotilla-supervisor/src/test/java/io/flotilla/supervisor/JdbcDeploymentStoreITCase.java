@@ -55,6 +55,58 @@ class JdbcDeploymentStoreITCase extends DeploymentStoreContract {
         store.putSpec(current.withGeneration(current.generation() + 1));
     }
 
+    @Override
+    Runnable beginSpecChange(String name) {
+        try {
+            Connection c = pg.getPostgresDatabase().getConnection();
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement st =
+                    c.prepareStatement(
+                            "UPDATE deployments SET generation = generation + 1, spec = jsonb_set(spec,"
+                                    + " '{generation}', to_jsonb(generation + 1)) WHERE name = ?")) {
+                st.setString(1, name);
+                assertThat(st.executeUpdate()).isEqualTo(1);
+            }
+            return () -> {
+                try (c) {
+                    c.commit();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    void delete(String name) {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                java.sql.PreparedStatement st =
+                        c.prepareStatement("DELETE FROM deployments WHERE name = ?")) {
+            st.setString(1, name);
+            st.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aLoadAfterTheFirstReadsOnlyTheRowsWrittenSince() {
+        store.putSpecs(
+                java.util.List.of(
+                        Specs.spec("read-once-a", "cluster-1"),
+                        Specs.spec("read-once-b", "cluster-1")));
+        store.loadAll();
+        store.loadAll();
+        assertThat(store.lastLoadRead()).isZero();
+
+        bumpGeneration("read-once-a");
+        store.loadAll();
+
+        assertThat(store.lastLoadRead()).isEqualTo(1);
+    }
+
     @Test
     void eventsAreAppendOnly() throws Exception {
         store.appendEvent(

@@ -22,4 +22,16 @@ class TestingDeploymentStoreContractTest extends DeploymentStoreContract {
     void bumpGeneration(String name) {
         store.updateSpec(name, s -> s);
     }
+
+    @Override
+    Runnable beginSpecChange(String name) {
+        return () -> store.updateSpec(name, s -> s);
+    }
+
+    @Override
+    void delete(String name) {
+        synchronized (store) {
+            store.rows.remove(name);
+        }
+    }
 }

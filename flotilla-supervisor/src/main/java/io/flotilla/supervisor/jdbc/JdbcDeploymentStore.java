@@ -39,6 +39,7 @@ public final class JdbcDeploymentStore implements DeploymentStore {
 
     private final DataSource db;
     private final boolean fencedByLease;
+    private final JdbcDeploymentCache cache;
 
     /**
      * @param fencedByLease check in every save's transaction that its token is the current lease's,
@@ -48,20 +49,21 @@ public final class JdbcDeploymentStore implements DeploymentStore {
     public JdbcDeploymentStore(DataSource db, boolean fencedByLease) {
         this.db = db;
         this.fencedByLease = fencedByLease;
+        this.cache = new JdbcDeploymentCache(db);
     }
 
+    /**
+     * Every deployment committed before the call; only rows written since the last call are read
+     * and parsed (see {@link JdbcDeploymentCache} for why that is never stale).
+     */
     @Override
     public List<Deployment> loadAll() {
-        try (Connection c = db.getConnection();
-                PreparedStatement st =
-                        c.prepareStatement(
-                                "SELECT spec, last_reconciled_spec, status, created_at, updated_at"
-                                        + " FROM deployments ORDER BY name");
-                ResultSet rs = st.executeQuery()) {
-            return rows(rs);
-        } catch (SQLException e) {
-            throw new IllegalStateException("loading deployments: " + e.getMessage(), e);
-        }
+        return cache.loadAll();
+    }
+
+    /** How many rows the last {@link #loadAll} read and parsed: all at first, then the changed. */
+    public int lastLoadRead() {
+        return cache.lastRead();
     }
 
     /** The named deployments in one query. */
@@ -87,14 +89,7 @@ public final class JdbcDeploymentStore implements DeploymentStore {
     private static List<Deployment> rows(ResultSet rs) throws SQLException {
         List<Deployment> out = new ArrayList<>();
         while (rs.next()) {
-            String last = rs.getString(2);
-            out.add(
-                    new Deployment(
-                            read(rs.getString(1), DeploymentSpec.class),
-                            last == null ? null : read(last, DeploymentSpec.class),
-                            read(rs.getString(3), DeploymentStatus.class),
-                            rs.getTimestamp(4).toInstant(),
-                            rs.getTimestamp(5).toInstant()));
+            out.add(JdbcDeploymentCache.row(rs, 1));
         }
         return out;
     }

@@ -10,6 +10,11 @@ import java.util.Set;
 /** Where deployments and their audit log live (PostgreSQL in production). */
 public interface DeploymentStore {
 
+    /**
+     * Every deployment as committed before the call: a store may keep what it read and read again
+     * only what changed since, but never answers with a row older than a write (of any supervisor
+     * or API node) that committed before the call began, nor with a deleted one.
+     */
     List<Deployment> loadAll();
 
     /**
