@@ -60,8 +60,9 @@ class DistributionITCase {
                                 Map.of()),
                         new Progress(System.out))) {
             FlinkCluster cluster = platform.clusters().get(0);
-            int sidecarPort = freePort();
-            int supervisorPort = freePort();
+            int[] ports = freePorts(2);
+            int sidecarPort = ports[0];
+            int supervisorPort = ports[1];
 
             Path sidecarConf =
                     write(
@@ -236,9 +237,21 @@ class DistributionITCase {
         return Files.write(file, List.of(lines));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** {@code n} distinct free ports: held open together, so the kernel cannot hand one twice. */
+    private static int[] freePorts(int n) throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket(0);
+                held.add(s);
+                ports[i] = s.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : held) {
+                s.close();
+            }
         }
     }
 }

@@ -62,6 +62,26 @@ public final class JobWaits {
         return found[0];
     }
 
+    /**
+     * Waits until Flink's checkpoint statistics name the checkpoint or savepoint the job restored
+     * from (they are served from a cache, so they can lag the job's RUNNING); returns them.
+     */
+    public CheckpointingStatistics.RestoredCheckpointStatistics restored(
+            JobID jobId, Duration limit) {
+        CheckpointingStatistics.RestoredCheckpointStatistics[] found = {null};
+        until(
+                limit,
+                "the restore statistics of job " + jobId,
+                () -> {
+                    found[0] =
+                            rest.checkpoints(jobId)
+                                    .getLatestCheckpoints()
+                                    .getRestoredCheckpointStatistics();
+                    return found[0] != null;
+                });
+        return found[0];
+    }
+
     /** Waits for an asynchronous savepoint operation; returns the savepoint's location. */
     public String savepoint(JobID jobId, TriggerId trigger, Duration limit) {
         String[] location = {null};

@@ -82,8 +82,8 @@ class DslSafeUpgradeITCase {
                                 "--previous-plan", plans + "/v1.json",
                                 "--save-plan", plans + "/v2.json"));
         waits.running(v2, WAIT);
-        var restored =
-                rest.checkpoints(v2).getLatestCheckpoints().getRestoredCheckpointStatistics();
+        // Flink serves checkpoint statistics from a cache: poll, not one read after RUNNING.
+        var restored = waits.restored(v2, WAIT);
         assertThat(restored).isNotNull();
         assertThat(restored.getExternalPath()).isEqualTo(savepoint);
         Map<Integer, Long> firstOfV2 = counts.awaitFirst("v2", 1);

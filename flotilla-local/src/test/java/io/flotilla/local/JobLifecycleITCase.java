@@ -73,8 +73,8 @@ class JobLifecycleITCase {
         JobID second = JobID.generate();
         rest.runJar(jarId, exampleRun(second, savepoint));
         waits.running(second, WAIT);
-        var restored =
-                rest.checkpoints(second).getLatestCheckpoints().getRestoredCheckpointStatistics();
+        // Flink serves checkpoint statistics from a cache: poll, not one read after RUNNING.
+        var restored = waits.restored(second, WAIT);
         assertThat(restored).isNotNull();
         assertThat(restored.getExternalPath()).isEqualTo(savepoint);
         assertThat(restored.isSavepoint()).isTrue();

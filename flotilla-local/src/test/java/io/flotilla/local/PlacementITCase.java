@@ -94,7 +94,8 @@ class PlacementITCase {
                         d -> d.phase() == Phase.RUNNING);
         assertThat(started.cluster()).isEqualTo("cluster-1");
         assertThat(started.status().waiting()).isNull();
-        assertThat(api.deployment("orders-wide").phase()).isEqualTo(Phase.STOPPED);
+        // Its STOPPED is recorded when the stop is polled, which may come after the slot freed.
+        until("orders-wide", "STOPPED", d -> d.phase() == Phase.STOPPED);
     }
 
     private static DeploymentView until(

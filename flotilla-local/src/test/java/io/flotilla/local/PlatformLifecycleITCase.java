@@ -91,7 +91,8 @@ class PlatformLifecycleITCase {
                     .hasMessageContaining(
                             "port " + taken.getLocalPort() + " for PostgreSQL is already taken")
                     .hasMessageContaining("--postgres-port");
-            assertThat(javaChildren()).hasSameSizeAs(before);
+            // None new; a child of an earlier test may still be exiting, so no equal count.
+            assertThat(javaChildren()).isSubsetOf(before);
             assertThat(RunFolder.held(home)).isFalse();
         }
     }

@@ -88,8 +88,8 @@ class SafeUpgradeITCase {
 
         JobID v2 = run(jarId, List.of("v2", plans.toString(), "v1"), savepoint, false);
         waits.running(v2, WAIT);
-        var restored =
-                rest.checkpoints(v2).getLatestCheckpoints().getRestoredCheckpointStatistics();
+        // Flink serves checkpoint statistics from a cache: poll, not one read after RUNNING.
+        var restored = waits.restored(v2, WAIT);
         assertThat(restored).isNotNull();
         assertThat(restored.getExternalPath()).isEqualTo(savepoint);
         Map<Integer, Long> firstOfV2 = counts.awaitFirst("v2", 1);

@@ -102,7 +102,8 @@ class SupervisorApiITCase {
 
         // Bad input: a clear 4xx naming the field, and nothing changed.
         List<SpecView> before = deployments();
-        int events = api.events(null, 0, 1000).events().size();
+        // Callers' events only: the supervisor's own loop may log one meanwhile (health, contact).
+        long events = callersEvents();
         assertError(
                 () -> api.create(spec("orders-c", "cluster-1", "not-a-sha")),
                 400,
@@ -115,7 +116,7 @@ class SupervisorApiITCase {
                 "expectedGeneration");
         assertError(() -> api.stop("orders-z", null), 404, "name");
         assertThat(deployments()).isEqualTo(before);
-        assertThat(api.events(null, 0, 1000).events()).hasSize(events);
+        assertThat(callersEvents()).isEqualTo(events);
 
         // Stop with a savepoint, start from it.
         api.stop("orders-a", null);
@@ -217,6 +218,12 @@ class SupervisorApiITCase {
             out.add(e.who() + " " + e.type());
         }
         return out;
+    }
+
+    private static long callersEvents() {
+        return api.events(null, 0, 1000).events().stream()
+                .filter(e -> !"supervisor".equals(e.who()))
+                .count();
     }
 
     private static List<SpecView> deployments() {

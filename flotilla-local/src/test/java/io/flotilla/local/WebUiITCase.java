@@ -133,11 +133,18 @@ class WebUiITCase {
                         ExpectedConditions.textToBePresentInElementLocated(
                                 By.id("log-lines"), jobId));
         click(By.id("log-tm"));
+        // The tabs already read "TaskManager all lines": wait for the TaskManager page's heading.
         await().until(
-                        ExpectedConditions.textToBePresentInElementLocated(
-                                By.id("logs-view"), "TaskManager "));
+                        ExpectedConditions.textMatches(
+                                By.id("logs-view"),
+                                java.util.regex.Pattern.compile(
+                                        "(?s).*TaskManager (\\S+ )?of .*")));
         await().until(ExpectedConditions.presenceOfElementLocated(By.id("log-lines")));
         click(By.id("log-jm"));
+        // Until the JobManager's page is swapped in, the TaskManager's lines may name the job too.
+        await().until(
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("logs-view"), "JobManager of "));
         await().until(
                         ExpectedConditions.textToBePresentInElementLocated(
                                 By.id("log-lines"), jobId));
@@ -242,9 +249,18 @@ class WebUiITCase {
     @Order(5)
     void theClusterPageShowsSlotsAndItsDeployments() {
         WebDriver d = BROWSER.driver();
-        d.get(ui + "clusters/cluster-1");
+        // The page is rendered once per load (no live part): reload until the counts and the
+        // sidecar's answer are in, rather than waiting on a page that never changes.
+        await().ignoring(StaleElementReferenceException.class)
+                .until(
+                        x -> {
+                            x.get(ui + "clusters/cluster-1");
+                            return x.findElement(By.id("c-used")).getText().equals("1")
+                                    && x.findElement(By.id("c-health"))
+                                            .getText()
+                                            .equals("reachable");
+                        });
         assertThat(text("c-slots")).isEqualTo("2");
-        await().until(ExpectedConditions.textToBe(By.id("c-used"), "1"));
         assertThat(text("c-free")).isEqualTo("1");
         assertThat(text("c-health")).isEqualTo("reachable");
         assertThat(text("c-lost")).isEqualTo("no");

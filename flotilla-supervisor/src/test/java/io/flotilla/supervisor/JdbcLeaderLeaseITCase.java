@@ -33,13 +33,20 @@ class JdbcLeaderLeaseITCase {
     @Test
     void oneHolderAtATimeAndTheTokenGrowsOnlyWhenTheHolderChanges() throws Exception {
         JdbcLeaderLease lease = new JdbcLeaderLease(pg.getPostgresDatabase());
-        Lease a = lease.acquireOrRenew("a", Duration.ofMillis(500)).orElseThrow();
-        assertThat(lease.acquireOrRenew("b", Duration.ofMillis(500))).isEmpty();
+        // A lease long enough that b's attempt falls inside it even on a loaded machine.
+        Lease a = lease.acquireOrRenew("a", Duration.ofSeconds(30)).orElseThrow();
+        assertThat(lease.acquireOrRenew("b", Duration.ofSeconds(30))).isEmpty();
         Lease renewed = lease.acquireOrRenew("a", Duration.ofMillis(500)).orElseThrow();
         assertThat(renewed.token()).isEqualTo(a.token());
 
-        Thread.sleep(700); // a stops renewing: the lease expires
-        Lease b = lease.acquireOrRenew("b", Duration.ofSeconds(30)).orElseThrow();
+        // a stops renewing: its short renewal expires; b gets the lease once it has (awaited).
+        Lease b = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (b == null && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            b = lease.acquireOrRenew("b", Duration.ofSeconds(30)).orElse(null);
+        }
+        assertThat(b).as("b's lease after a's expired").isNotNull();
         assertThat(b.holder()).isEqualTo("b");
         assertThat(b.token()).isEqualTo(a.token() + 1);
         assertThat(lease.acquireOrRenew("a", Duration.ofSeconds(30))).isEmpty();
