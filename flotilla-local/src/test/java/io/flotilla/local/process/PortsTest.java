@@ -29,4 +29,25 @@ class PortsTest {
     void zeroPicksAFreePort() {
         assertThat(Ports.pick(0, "x", "x")).isPositive();
     }
+
+    @Test
+    void withARangeSetZeroPicksFreePortsInTurnFromItSkippingTakenOnes() throws Exception {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(Ports.LOOPBACK, 0));
+            // A range starting at a port just seen free; its first port is then held.
+            int from = probe.getLocalPort();
+            System.setProperty(Ports.FROM_PROPERTY, String.valueOf(from));
+            try {
+                java.util.Set<Integer> picked = new java.util.HashSet<>();
+                for (int i = 0; i < 5; i++) {
+                    int port = Ports.pick(0, "x", "x");
+                    assertThat(port).isBetween(from + 1, from + Ports.RANGE - 1);
+                    picked.add(port);
+                }
+                assertThat(picked).as("never the same port twice in turn").hasSize(5);
+            } finally {
+                System.clearProperty(Ports.FROM_PROPERTY);
+            }
+        }
+    }
 }
