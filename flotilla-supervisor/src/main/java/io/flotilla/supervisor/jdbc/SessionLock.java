@@ -21,7 +21,9 @@ public final class SessionLock implements AutoCloseable {
     /** The lock's key: "Flotilla" in ASCII, so that no other application's lock is taken for it. */
     public static final long KEY = 0x466C6F74696C6C61L;
 
-    private static final int CHECK_SECONDS = 2;
+    // Generous: a check that times out on a slow, busy database closes a healthy session, and
+    // frees the lock for a standby to take over from this live leader.
+    private static final int CHECK_SECONDS = 5;
 
     private final DataSource sessions;
     private Connection connection;
