@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -45,6 +46,7 @@ class SupervisorHaITCase {
     static Map<String, SidecarClient> sidecars;
     static Artifacts.Published artifact;
     static final List<String> kills = new ArrayList<>();
+    static final List<CompletableFuture<SupervisorProcess>> replacements = new ArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -61,6 +63,13 @@ class SupervisorHaITCase {
     @AfterAll
     static void stop() {
         System.out.println("SupervisorHaITCase kills: " + kills);
+        for (var r : replacements) {
+            try {
+                r.join(); // so that close() stops it too
+            } catch (RuntimeException e) {
+                System.out.println("a replacement supervisor failed to start: " + e);
+            }
+        }
         if (supervisors != null) {
             supervisors.close();
         }
@@ -181,7 +190,9 @@ class SupervisorHaITCase {
 
     /**
      * Polls the store until "rel" shows {@code step}, then SIGKILLs the leading supervisor JVM and
-     * starts another in its place (the standby leads meanwhile).
+     * starts another in its place (the standby leads meanwhile). The replacement starts in the
+     * background: the standby takes over within a tick, sooner than a JVM starts here, and the next
+     * step to kill at (the rollback's submit half, right after its start) must not pass unseen.
      */
     private static void killLeaderWhen(Predicate<Deployment> step, String what) {
         SupervisorProcess leader = awaitLeader();
@@ -195,7 +206,7 @@ class SupervisorHaITCase {
         leader.kill();
         kills.add(what + ": " + leader.name() + " as " + deployment("rel").status().phase());
         assertThat(leader.alive()).isFalse();
-        supervisors.startAnother();
+        replacements.add(CompletableFuture.supplyAsync(supervisors::startAnother));
     }
 
     private static SupervisorProcess awaitLeader() {

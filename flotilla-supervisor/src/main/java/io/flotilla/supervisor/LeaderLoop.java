@@ -1,5 +1,6 @@
 package io.flotilla.supervisor;
 
+import io.flotilla.supervisor.lease.Failover;
 import io.flotilla.supervisor.lease.LeaderLease;
 import io.flotilla.supervisor.lease.Lease;
 import java.security.SecureRandom;
@@ -22,11 +23,13 @@ public final class LeaderLoop {
     private long token = Long.MIN_VALUE;
     private volatile Supervisor supervisor;
     private volatile long leaseEndsNanos;
+    private volatile Failover failover = Failover.EXPIRY;
 
     /**
      * @param holder the supervisor's name; a random id is added to it
-     * @param ttl how long the lease lasts without renewal: the failover time. Steps must come well
-     *     within it.
+     * @param ttl how long the lease lasts without renewal: the failover time of a leader that
+     *     stalls, or whose lease has no session lock ({@link Failover#EXPIRY}). Steps must come
+     *     well within it.
      * @param supervisorForToken a supervisor whose every write and call carries the given token
      */
     public LeaderLoop(
@@ -50,6 +53,7 @@ public final class LeaderLoop {
             return Optional.empty();
         }
         leaseEndsNanos = asked + ttl.toNanos();
+        failover = held.get().failover();
         if (supervisor == null || held.get().token() != token) {
             token = held.get().token();
             supervisor = supervisorForToken.apply(token);
@@ -101,6 +105,23 @@ public final class LeaderLoop {
      */
     public boolean leading() {
         return supervisor != null && System.nanoTime() - leaseEndsNanos < 0;
+    }
+
+    /**
+     * How a standby would take over from this supervisor's lease as of its last step: at once when
+     * this process dies ({@link Failover#SESSION_END}), or once the lease expired.
+     */
+    public Failover failover() {
+        return failover;
+    }
+
+    /**
+     * Stops leading and gives the lease up, so that a standby takes over at its next step; called
+     * once no step runs any more.
+     */
+    public void stepDown() {
+        supervisor = null;
+        lease.release(holder);
     }
 
     public long token() {

@@ -23,6 +23,8 @@ import io.flotilla.supervisor.jdbc.JdbcControlStore;
 import io.flotilla.supervisor.jdbc.JdbcDeploymentStore;
 import io.flotilla.supervisor.jdbc.JdbcLeaderLease;
 import io.flotilla.supervisor.jdbc.Migrations;
+import io.flotilla.supervisor.jdbc.SessionLock;
+import io.flotilla.supervisor.lease.Failover;
 import io.flotilla.supervisor.model.Cluster;
 import io.flotilla.supervisor.model.Deployment;
 import io.flotilla.supervisor.model.Event;
@@ -71,6 +73,7 @@ public final class SupervisorServer implements AutoCloseable {
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final com.zaxxer.hikari.HikariDataSource pool;
     private final JdbcControlStore control;
+    private final JdbcLeaderLease lease;
     private final LeaderLoop loop;
     private final StateControl state;
     private final DeletedStateCleanup deletedCleanup;
@@ -129,10 +132,18 @@ public final class SupervisorServer implements AutoCloseable {
                 settings.get(SupervisorSettings.HOLDER).isBlank()
                         ? ManagementFactory.getRuntimeMXBean().getName()
                         : settings.get(SupervisorSettings.HOLDER);
+        // The lock's connection comes from the database, not the pool: the pool's are shared and
+        // recycled, and the lock must live exactly as long as this process's session.
+        this.lease =
+                new JdbcLeaderLease(
+                        pool,
+                        settings.get(SupervisorSettings.LEASE_LOCK)
+                                ? new SessionLock(db)
+                                : SessionLock.none());
         this.loop =
                 new LeaderLoop(
                         holder,
-                        new JdbcLeaderLease(pool),
+                        lease,
                         settings.get(SupervisorSettings.LEASE_TTL),
                         token ->
                                 new Supervisor(
@@ -301,13 +312,17 @@ public final class SupervisorServer implements AutoCloseable {
         try {
             refreshSidecars();
             boolean wasLeading = loop.leading();
+            Failover wasFailover = loop.failover();
             var report = loop.step();
-            if (loop.leading() != wasLeading) {
+            if (loop.leading() != wasLeading || loop.failover() != wasFailover) {
                 LOG.info(
-                        "{} {} (fencing token {})",
+                        "{} {} (fencing token {}, a standby takes over on {})",
                         loop.holder(),
                         loop.leading() ? "leads" : "stands by",
-                        loop.token());
+                        loop.token(),
+                        loop.failover() == Failover.SESSION_END
+                                ? "this process's end"
+                                : "the lease's expiry");
             }
             if (report.isPresent()) {
                 lastReport.set(report.get());
@@ -371,6 +386,7 @@ public final class SupervisorServer implements AutoCloseable {
         out.put("holder", loop.holder());
         out.put("leader", loop.leading());
         out.put("fencingToken", loop.leading() ? loop.token() : null);
+        out.put("failover", loop.leading() ? loop.failover() : null);
         out.put("lastStep", lastTick.get());
         out.put("lastTick", lastReport.get());
         out.put("deletedStateCleanup", deletedCleanup.status());
@@ -388,6 +404,13 @@ public final class SupervisorServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        try {
+            // No step runs any more: hand the lease over now rather than at its expiry.
+            loop.stepDown();
+        } catch (RuntimeException e) {
+            LOG.warn("lease not released, it expires: {}", e.toString());
+        }
+        lease.close();
         api.close();
         pool.close();
     }

@@ -74,7 +74,12 @@ public final class SupervisorSettings {
             Setting.duration(
                     "lease-ttl",
                     Duration.ofSeconds(10),
-                    "How long the leader lease lasts unrenewed: the failover time. Several tick intervals.");
+                    "How long the leader lease lasts unrenewed: the failover time when the leader stalls but keeps its database session, or without --lease-lock. Several tick intervals.");
+    public static final Setting<Boolean> LEASE_LOCK =
+            Setting.bool(
+                    "lease-lock",
+                    true,
+                    "The leader also holds a PostgreSQL session-level advisory lock on a connection of its own, so that a standby takes over at its next tick once a killed leader's connection closes, not when the lease expires. Needs a direct connection or session pooling: false behind a pooler in transaction mode (PgBouncer's pool_mode=transaction).");
     public static final Setting<Duration> RELEASE_TIMEOUT =
             Setting.duration(
                     "release-timeout",
@@ -202,6 +207,7 @@ public final class SupervisorSettings {
                                     FOLLOW_UP_EVERY,
                                     FOLLOW_UP_FOR,
                                     LEASE_TTL,
+                                    LEASE_LOCK,
                                     RELEASE_TIMEOUT,
                                     JOB_BACKOFF_MAX,
                                     KEEP_SAVEPOINTS,

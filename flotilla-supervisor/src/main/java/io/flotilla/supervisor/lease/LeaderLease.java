@@ -7,8 +7,15 @@ import java.util.Optional;
 public interface LeaderLease {
 
     /**
-     * Takes the lease if it is free or expired, or renews it if {@code holder} has it; empty when
-     * another supervisor holds it. The token changes only when the holder does.
+     * Takes the lease if it is free, expired or its holder's session ended (see {@link
+     * Failover#SESSION_END}), or renews it if {@code holder} has it; empty when another supervisor
+     * holds it. The token changes only when the holder does.
      */
     Optional<Lease> acquireOrRenew(String holder, Duration ttl);
+
+    /**
+     * Gives the lease up if {@code holder} has it, so that a standby takes it at its next step
+     * instead of when it expires; called when a supervisor stops, after its last tick.
+     */
+    default void release(String holder) {}
 }
