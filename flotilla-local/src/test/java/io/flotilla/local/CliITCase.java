@@ -106,7 +106,14 @@ class CliITCase {
                         + "$ bin/flotilla status counter\n"
                         + status.out());
 
-        assertThat(cli("clusters").out()).containsPattern("cluster-1 +2 +1 +ok");
+        // Health is the sidecar's last answer: one slow answer on a loaded machine shows otherwise.
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () ->
+                                java.util.regex.Pattern.compile("cluster-1 +2 +1 +ok")
+                                        .matcher(cli("clusters").out())
+                                        .find());
         assertThat(cli("events", "counter").out()).contains("Created", "Submitted");
         Result sp = cli("savepoints", "counter");
         assertThat(sp.code()).isZero();
@@ -230,13 +237,14 @@ class CliITCase {
                 "counter",
                 DeploymentRequest.change(generation)
                         .withRetention(new RetentionRequest(null, null, "5s")));
-        await().atMost(Duration.ofMinutes(2))
+        // Generous: each savepoint can take 10 s or more at a high load.
+        await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofMillis(500))
                 .until(
                         () ->
                                 api.events("counter", 0, 1000).events().stream()
                                         .anyMatch(e -> e.type().equals("PeriodicSavepoint")));
-        await().atMost(Duration.ofMinutes(1))
+        await().atMost(Duration.ofMinutes(5))
                 .until(
                         () ->
                                 api.state("counter").stored().stream()
