@@ -54,13 +54,7 @@ class PlacementITCase {
                         artifact.uri(),
                         artifact.sha256(),
                         Demo.ENTRY_CLASS,
-                        List.of(
-                                "--checkpoint-interval",
-                                "1",
-                                "--sink",
-                                "blackhole",
-                                "--rows-per-second",
-                                "5"),
+                        TestingSupervisors.QUIET_ORDERS,
                         cluster)
                 .withParallelism(parallelism)
                 .withRetention(new RetentionRequest(4, "3d"));

@@ -73,13 +73,7 @@ class SupervisorApiITCase {
                         artifact.uri(),
                         sha256,
                         Demo.ENTRY_CLASS,
-                        List.of(
-                                "--checkpoint-interval",
-                                "1",
-                                "--sink",
-                                "blackhole",
-                                "--rows-per-second",
-                                "5"),
+                        TestingSupervisors.QUIET_ORDERS,
                         cluster)
                 .withRetention(new RetentionRequest(4, "3d"));
     }

@@ -55,6 +55,13 @@ final class TestingSupervisors {
         return sidecars;
     }
 
+    /**
+     * The example orders job's arguments for tests: a checkpoint a second, five rows a second into
+     * a sink that keeps nothing.
+     */
+    static final List<String> QUIET_ORDERS =
+            List.of("--checkpoint-interval", "1", "--sink", "blackhole", "--rows-per-second", "5");
+
     /** The example orders job as a deployment: quiet sink, frequent checkpoints. */
     static DeploymentSpec orders(String name, String cluster, Artifacts.Published artifact) {
         return new DeploymentSpec(
@@ -65,13 +72,7 @@ final class TestingSupervisors {
                 artifact.uri(),
                 artifact.sha256(),
                 Demo.ENTRY_CLASS,
-                List.of(
-                        "--checkpoint-interval",
-                        "1",
-                        "--sink",
-                        "blackhole",
-                        "--rows-per-second",
-                        "5"),
+                QUIET_ORDERS,
                 1,
                 DesiredState.RUNNING,
                 UpgradeMode.SAVEPOINT,

@@ -391,13 +391,7 @@ class WebUiITCase {
                         a.uri(),
                         a.sha256(),
                         Demo.ENTRY_CLASS,
-                        List.of(
-                                "--checkpoint-interval",
-                                "1",
-                                "--sink",
-                                "blackhole",
-                                "--rows-per-second",
-                                "5"),
+                        TestingSupervisors.QUIET_ORDERS,
                         "cluster-1")
                 .withDesiredState(desired);
     }
