@@ -125,6 +125,14 @@ public final class ReleaseBench {
             System.out.printf(
                     "| mean of %d | %.0f | %.0f | %.2fx |%n",
                     rounds, mean(direct), mean(viaSupervisor), mean(viaSupervisor) / mean(direct));
+            RouteTimes.print(
+                    "sidecar", platform.sidecar("cluster-1").uri(), platform.sidecarToken());
+            RouteTimes.print(
+                    "supervisor",
+                    supervisor.uri(),
+                    supervisor.token(),
+                    java.util.regex.Pattern.compile(
+                            "flotilla_supervisor_(?:follow_up|tick)_duration_seconds_(count|sum)(\\{.*\\})? ([0-9.eE+-]+)"));
         }
     }
 

@@ -5,8 +5,11 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +28,9 @@ import org.apache.flink.runtime.rest.RestClient;
 import org.apache.flink.runtime.rest.handler.async.AsynchronousOperationResult;
 import org.apache.flink.runtime.rest.handler.async.TriggerResponse;
 import org.apache.flink.runtime.rest.handler.legacy.messages.ClusterOverviewWithVersion;
+import org.apache.flink.runtime.rest.messages.ClusterConfigurationInfoHeaders;
 import org.apache.flink.runtime.rest.messages.ClusterOverviewHeaders;
+import org.apache.flink.runtime.rest.messages.ConfigurationInfoEntry;
 import org.apache.flink.runtime.rest.messages.EmptyMessageParameters;
 import org.apache.flink.runtime.rest.messages.EmptyRequestBody;
 import org.apache.flink.runtime.rest.messages.JobCancellationHeaders;
@@ -70,6 +75,9 @@ import org.apache.flink.runtime.webmonitor.handlers.JarUploadResponseBody;
 public final class FlinkRest implements AutoCloseable {
 
     private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(2);
+
+    /** Requests sent at once by the calls that fetch one thing per job. */
+    private static final int IN_FLIGHT = 8;
 
     private final URI restUrl;
     private final String host;
@@ -140,6 +148,49 @@ public final class FlinkRest implements AutoCloseable {
     /** {@code GET /jobs/:id/checkpoints}: counts, latest completed and restored checkpoint. */
     public CheckpointingStatistics checkpoints(JobID jobId) {
         return call(CheckpointingStatisticsHeaders.getInstance(), jobParams(jobId));
+    }
+
+    /**
+     * {@code GET /jobs/:id/checkpoints} for several jobs, a few at a time in flight: a list call of
+     * a cluster with many jobs waited for each one in turn. In the order given; a call that failed
+     * gives its error, so one job's missing statistics do not fail the others.
+     */
+    public List<Checkpoints> checkpoints(List<JobID> jobIds) {
+        List<Checkpoints> out = new ArrayList<>(jobIds.size());
+        for (int from = 0; from < jobIds.size(); from += IN_FLIGHT) {
+            List<CompletableFuture<CheckpointingStatistics>> sent = new ArrayList<>();
+            for (JobID id : jobIds.subList(from, Math.min(from + IN_FLIGHT, jobIds.size()))) {
+                sent.add(
+                        send(
+                                CheckpointingStatisticsHeaders.getInstance(),
+                                jobParams(id),
+                                EmptyRequestBody.getInstance(),
+                                List.of()));
+            }
+            for (CompletableFuture<CheckpointingStatistics> f : sent) {
+                try {
+                    out.add(new Checkpoints(await(f, timeout), null));
+                } catch (FlinkRestException e) {
+                    out.add(new Checkpoints(null, e));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One job's checkpoint statistics, or why Flink gave none. */
+    public record Checkpoints(CheckpointingStatistics stats, FlinkRestException error) {}
+
+    /** {@code GET /jobmanager/config}: the JobManager's configuration as it reports it. */
+    public Map<String, String> configuration() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ConfigurationInfoEntry e :
+                call(
+                        ClusterConfigurationInfoHeaders.getInstance(),
+                        EmptyMessageParameters.getInstance())) {
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
     }
 
     /** {@code GET /jars}: the ids of the jars uploaded to the JobManager. */

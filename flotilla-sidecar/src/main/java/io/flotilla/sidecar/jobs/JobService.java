@@ -15,9 +15,12 @@ import io.flotilla.sidecar.state.LiveJob;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -37,6 +40,7 @@ public final class JobService {
     private final List<String> restoreRoots;
     private final MeterRegistry metrics;
     private final Object[] locks = new Object[64];
+    private volatile EndedJobViews endedViews;
 
     public JobService(
             FlinkRest flink,
@@ -52,20 +56,67 @@ public final class JobService {
         }
     }
 
-    /** Every job the JobManager knows, newest first. */
+    /**
+     * Every job the JobManager knows, newest first. Only the jobs not kept in {@link EndedJobViews}
+     * cost a statistics call, and those calls go out together.
+     */
     public List<JobView> list() {
-        List<JobView> out = new ArrayList<>();
-        for (JobDetails d : flink.jobs()) {
-            out.add(
-                    view(
+        Collection<JobDetails> jobs = flink.jobs();
+        EndedJobViews ended = endedViews();
+        List<JobView> out = new ArrayList<>(jobs.size());
+        List<JobDetails> toFetch = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        for (JobDetails d : jobs) {
+            String id = d.getJobId().toHexString();
+            listed.add(id);
+            Optional<JobView> kept = ended == null ? Optional.empty() : ended.get(id);
+            if (kept.isPresent()) {
+                out.add(kept.get());
+            } else {
+                toFetch.add(d);
+            }
+        }
+        List<FlinkRest.Checkpoints> stats =
+                flink.checkpoints(toFetch.stream().map(JobDetails::getJobId).toList());
+        Instant now = Instant.now();
+        for (int i = 0; i < toFetch.size(); i++) {
+            JobDetails d = toFetch.get(i);
+            FlinkRest.Checkpoints answer = stats.get(i);
+            JobView view =
+                    JobViews.of(
                             d.getJobId(),
                             d.getJobName(),
                             d.getStatus(),
                             d.getStartTime(),
-                            d.getEndTime()));
+                            d.getEndTime(),
+                            answer.stats());
+            out.add(view);
+            if (ended != null && d.getStatus().isGloballyTerminalState()) {
+                // A 4xx is Flink's final word (no checkpointing); no answer may be a passing fault.
+                boolean complete = answer.error() == null || answer.error().status() / 100 == 4;
+                ended.fetched(view, complete, now);
+            }
+        }
+        if (ended != null) {
+            ended.retain(listed);
         }
         out.sort((a, b) -> b.startTime().compareTo(a.startTime()));
         return out;
+    }
+
+    /** The kept views, once the JobManager's configuration has been read; null until then. */
+    private EndedJobViews endedViews() {
+        EndedJobViews ended = endedViews;
+        if (ended == null) {
+            try {
+                ended = new EndedJobViews(EndedJobViews.flinkStatsCache(flink.configuration()));
+                endedViews = ended;
+            } catch (RuntimeException e) {
+                // Without Flink's cache timeout nothing can be kept safely; asked again next list.
+                return null;
+            }
+        }
+        return ended;
     }
 
     /**
@@ -75,15 +126,25 @@ public final class JobService {
      * @throws IllegalStateException when a live job's checkpoint statistics cannot be read
      */
     public List<LiveJob> live() {
+        List<JobDetails> live =
+                flink.jobs().stream()
+                        .filter(d -> !d.getStatus().isGloballyTerminalState())
+                        .toList();
+        List<FlinkRest.Checkpoints> stats =
+                flink.checkpoints(live.stream().map(JobDetails::getJobId).toList());
         List<LiveJob> out = new ArrayList<>();
-        for (JobDetails d : flink.jobs()) {
-            if (!d.getStatus().isGloballyTerminalState()) {
-                out.add(
-                        LiveJobs.of(
-                                d.getJobId().toHexString(),
-                                d.getStatus().name(),
-                                () -> paths(flink.checkpoints(d.getJobId()))));
-            }
+        for (int i = 0; i < live.size(); i++) {
+            FlinkRest.Checkpoints answer = stats.get(i);
+            out.add(
+                    LiveJobs.of(
+                            live.get(i).getJobId().toHexString(),
+                            live.get(i).getStatus().name(),
+                            () -> {
+                                if (answer.error() != null) {
+                                    throw answer.error();
+                                }
+                                return paths(answer.stats());
+                            }));
         }
         return out;
     }
@@ -94,7 +155,7 @@ public final class JobService {
         var restored = stats.getLatestCheckpoints().getRestoredCheckpointStatistics();
         return new LiveJobs.Paths(
                 last == null ? null : last.getExternalPath(),
-                latestSavepoint(stats),
+                JobViews.latestSavepoint(stats),
                 restored == null ? null : restored.getExternalPath());
     }
 
@@ -257,74 +318,22 @@ public final class JobService {
     }
 
     JobView view(JobID jobId, String name, JobStatus status, long start, long end) {
-        Long completed = null;
-        String lastPath = null;
-        Instant lastTime = null;
-        String savepoint = null;
-        String restored = null;
+        CheckpointingStatistics stats;
         try {
-            CheckpointingStatistics stats = flink.checkpoints(jobId);
-            completed = stats.getCounts().getNumberCompletedCheckpoints();
-            CheckpointStatistics.CompletedCheckpointStatistics last =
-                    stats.getLatestCheckpoints().getCompletedCheckpointStatistics();
-            if (last != null) {
-                lastPath = last.getExternalPath();
-                lastTime = Instant.ofEpochMilli(last.getLatestAckTimestamp());
-            }
-            savepoint = latestSavepoint(stats);
-            var r = stats.getLatestCheckpoints().getRestoredCheckpointStatistics();
-            restored = r == null ? null : r.getExternalPath();
+            stats = flink.checkpoints(jobId);
         } catch (FlinkRestException e) {
-            // a job without checkpointing, or one just submitted: no statistics yet
+            stats = null; // a job without checkpointing, or one just submitted: no statistics yet
         }
-        return new JobView(
-                jobId.toHexString(),
-                name,
-                status.name(),
-                start > 0 ? Instant.ofEpochMilli(start) : null,
-                end > 0 ? Instant.ofEpochMilli(end) : null,
-                completed,
-                lastPath,
-                lastTime,
-                savepoint,
-                restored);
+        return JobViews.of(jobId, name, status, start, end, stats);
     }
 
     /** The newest completed savepoint Flink's statistics show for the job, if any. */
     public Optional<String> lastSavepoint(JobID jobId) {
         try {
-            return Optional.ofNullable(latestSavepoint(flink.checkpoints(jobId)));
+            return Optional.ofNullable(JobViews.latestSavepoint(flink.checkpoints(jobId)));
         } catch (FlinkRestException e) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * The newest completed savepoint: Flink reports a stop-with-savepoint's savepoint in the
-     * history and as the latest completed checkpoint, not always as "latest savepoint".
-     */
-    private static String latestSavepoint(CheckpointingStatistics stats) {
-        var latest = stats.getLatestCheckpoints();
-        if (latest.getSavepointStatistics() != null) {
-            return latest.getSavepointStatistics().getExternalPath();
-        }
-        if (latest.getCompletedCheckpointStatistics() != null
-                && latest.getCompletedCheckpointStatistics().isSavepoint()) {
-            return latest.getCompletedCheckpointStatistics().getExternalPath();
-        }
-        return stats.getHistory().stream()
-                .filter(
-                        c ->
-                                c.isSavepoint()
-                                        && c
-                                                instanceof
-                                                CheckpointStatistics.CompletedCheckpointStatistics)
-                .map(
-                        c ->
-                                ((CheckpointStatistics.CompletedCheckpointStatistics) c)
-                                        .getExternalPath())
-                .findFirst()
-                .orElse(null);
     }
 
     private void validate(SubmitRequest r) {

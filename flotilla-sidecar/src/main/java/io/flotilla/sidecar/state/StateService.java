@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,6 +32,7 @@ public final class StateService implements AutoCloseable {
     private final String keyPrefix;
     private final Clock clock;
     private final ExecutorService deleters;
+    private final ExecutorService askers;
 
     public StateService(
             StateStore store, Supplier<List<LiveJob>> liveJobs, String stateUri, Clock clock) {
@@ -46,6 +49,13 @@ public final class StateService implements AutoCloseable {
                         8,
                         r -> {
                             Thread t = new Thread(r, "state-delete");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        this.askers =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread t = new Thread(r, "state-live-jobs");
                             t.setDaemon(true);
                             return t;
                         });
@@ -111,6 +121,9 @@ public final class StateService implements AutoCloseable {
      * lies outside the root), listing only that part of the bucket.
      */
     public List<EntryView> list(String under) {
+        // Flink's answer and the bucket's listing do not depend on each other: asked at once, as a
+        // release's restore check waits for this call.
+        CompletableFuture<List<LiveJob>> live = CompletableFuture.supplyAsync(this::live, askers);
         List<StateEntry> entries;
         if (under == null || under.isBlank()) {
             entries = entries();
@@ -131,11 +144,26 @@ public final class StateService implements AutoCloseable {
                                     })
                             .toList();
         }
-        return views(entries);
+        return views(entries, joined(live));
+    }
+
+    private static List<LiveJob> joined(CompletableFuture<List<LiveJob>> live) {
+        try {
+            return live.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private List<EntryView> views(List<StateEntry> entries) {
-        CleanupPlanner planner = new CleanupPlanner(entries, live(), List.of());
+        return views(entries, live());
+    }
+
+    private List<EntryView> views(List<StateEntry> entries, List<LiveJob> live) {
+        CleanupPlanner planner = new CleanupPlanner(entries, live, List.of());
         return entries.stream()
                 .map(
                         e ->
@@ -352,5 +380,6 @@ public final class StateService implements AutoCloseable {
     @Override
     public void close() {
         deleters.shutdownNow();
+        askers.shutdownNow();
     }
 }

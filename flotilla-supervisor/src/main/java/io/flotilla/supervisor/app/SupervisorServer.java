@@ -298,8 +298,17 @@ public final class SupervisorServer implements AutoCloseable {
     }
 
     private void followUp() {
+        Timer.Sample sample = Timer.start(metrics);
         try {
-            loop.followUp();
+            loop.followUp()
+                    .filter(r -> r.deployments() > 0)
+                    .ifPresent(
+                            r ->
+                                    sample.stop(
+                                            Timer.builder("flotilla.supervisor.follow-up.duration")
+                                                    .description(
+                                                            "Time of one follow-up: the deployments between an action and its outcome observed, reconciled and acted on")
+                                                    .register(metrics)));
         } catch (RuntimeException e) {
             // The next step (or follow-up) tries again; the tick is the safety net.
             LOG.warn("follow-up failed: {}", e.toString());
