@@ -69,7 +69,11 @@ public final class JobService {
         for (JobDetails d : jobs) {
             String id = d.getJobId().toHexString();
             listed.add(id);
-            Optional<JobView> kept = ended == null ? Optional.empty() : ended.get(id);
+            // Only while Flink still reports it ended: a JobID that runs again is asked about.
+            Optional<JobView> kept =
+                    ended == null || !d.getStatus().isGloballyTerminalState()
+                            ? Optional.empty()
+                            : ended.get(id);
             if (kept.isPresent()) {
                 out.add(kept.get());
             } else {
