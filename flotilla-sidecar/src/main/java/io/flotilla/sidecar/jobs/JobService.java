@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.runtime.messages.webmonitor.JobDetails;
-import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointStatistics;
 import org.apache.flink.runtime.rest.messages.checkpoints.CheckpointingStatistics;
 
 /**
@@ -147,20 +146,10 @@ public final class JobService {
                                 if (answer.error() != null) {
                                     throw answer.error();
                                 }
-                                return paths(answer.stats());
+                                return JobViews.paths(answer.stats());
                             }));
         }
         return out;
-    }
-
-    private static LiveJobs.Paths paths(CheckpointingStatistics stats) {
-        CheckpointStatistics.CompletedCheckpointStatistics last =
-                stats.getLatestCheckpoints().getCompletedCheckpointStatistics();
-        var restored = stats.getLatestCheckpoints().getRestoredCheckpointStatistics();
-        return new LiveJobs.Paths(
-                last == null ? null : last.getExternalPath(),
-                JobViews.latestSavepoint(stats),
-                restored == null ? null : restored.getExternalPath());
     }
 
     /** One job with its exception history and log links; 404 if the cluster does not know it. */

@@ -30,12 +30,12 @@ final class JobViews {
             CheckpointStatistics.CompletedCheckpointStatistics last =
                     stats.getLatestCheckpoints().getCompletedCheckpointStatistics();
             if (last != null) {
-                lastPath = last.getExternalPath();
                 lastTime = Instant.ofEpochMilli(last.getLatestAckTimestamp());
             }
-            savepoint = latestSavepoint(stats);
-            var r = stats.getLatestCheckpoints().getRestoredCheckpointStatistics();
-            restored = r == null ? null : r.getExternalPath();
+            LiveJobs.Paths p = paths(stats);
+            lastPath = p.lastCheckpoint();
+            savepoint = p.lastSavepoint();
+            restored = p.restoredFrom();
         }
         return new JobView(
                 jobId.toHexString(),
@@ -48,6 +48,16 @@ final class JobViews {
                 lastTime,
                 savepoint,
                 restored);
+    }
+
+    /** The paths Flink reports for a job: its last checkpoint, last savepoint, restored-from. */
+    static LiveJobs.Paths paths(CheckpointingStatistics stats) {
+        var last = stats.getLatestCheckpoints().getCompletedCheckpointStatistics();
+        var restored = stats.getLatestCheckpoints().getRestoredCheckpointStatistics();
+        return new LiveJobs.Paths(
+                last == null ? null : last.getExternalPath(),
+                latestSavepoint(stats),
+                restored == null ? null : restored.getExternalPath());
     }
 
     /**
